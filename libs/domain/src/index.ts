@@ -1,0 +1,6 @@
+export * from './shared/domain-error.js';
+export * from './shared/messages.js';
+export * from './shared/decider-spec.js';
+export * from './disputes/index.js';
+export * from './parties/index.js';
+export * from './staff/index.js';
