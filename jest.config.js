@@ -9,7 +9,6 @@ const base = {
   moduleNameMapper,
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   testEnvironment: 'node',
-  testTimeout: 120000,
 };
 export default {
   projects: [
@@ -27,6 +26,7 @@ export default {
       testPathIgnorePatterns: ['/node_modules/', '/dist/'],
     },
   ],
-  globalSetup: '<rootDir>/test/support/global-setup.ts',
-  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  testTimeout: 120000,
+  globalSetup: '<rootDir>/test/support/global-setup.js',
+  globalTeardown: '<rootDir>/test/support/global-teardown.js',
 };

@@ -1,0 +1,199 @@
+import { rule } from '../shared/domain-error.js';
+import type { CaseOutcome } from './dispute-case.events.js';
+import { CASE_OUTCOME_LABELS, DISPUTE_FIELD_LABELS, type DisputeField } from './dispute-labels.js';
+
+/** "张三、李四等12人" / "Zhang San, Li Si and 10 more": a group case may have a thousand names. */
+function listNames(names: readonly string[], lang: 'zh' | 'en', shown = 10): string {
+  const head = names.slice(0, shown);
+  const rest = names.length - head.length;
+  if (lang === 'zh') return head.join('、') + (rest > 0 ? `等${names.length}人` : '');
+  return head.join(', ') + (rest > 0 ? ` and ${rest} more` : '');
+}
+
+/**
+ * The dispute case's broken rules. Each throws a DomainError with a stable code (clients and
+ * tests match on it) and a message a clerk can read, in English and Chinese.
+ */
+export const disputeCaseRules = {
+  caseNotFound: (caseId: string): never =>
+    rule('CASE_NOT_FOUND', `No dispute case ${caseId} has been opened.`, `案件 ${caseId} 尚未立案。`, { caseId }),
+  caseAlreadyOpened: (caseId: string): never =>
+    rule('CASE_ALREADY_OPENED', `Dispute case ${caseId} is already open.`, `案件 ${caseId} 已经立案。`, { caseId }),
+  caseClosed: (caseId: string): never =>
+    rule(
+      'CASE_CLOSED',
+      'This case is closed; a supervisor must reopen it before anything more is recorded.',
+      '该案件已结案；须由主管重新打开后才能继续登记。',
+      { caseId },
+    ),
+  caseNotClosed: (caseId: string): never =>
+    rule('CASE_NOT_CLOSED', 'Only a closed case can be reopened.', '只有已结案的案件才能重新打开。', { caseId }),
+  notAssignedMediator: (caseId: string, mediatorId: string | null): never =>
+    rule(
+      'NOT_ASSIGNED_MEDIATOR',
+      'Only the mediator assigned to this case, or a supervisor, may change it.',
+      '只有该案件的承办调解员或主管才能修改案件。',
+      { caseId, mediatorId },
+    ),
+  notCaseworker: (): never =>
+    rule(
+      'NOT_ASSIGNED_MEDIATOR',
+      'Only a mediator or a supervisor may open a dispute case.',
+      '只有调解员或主管才能登记新案件。',
+    ),
+  supervisorOnly: (act: 'assign' | 'reopen'): never =>
+    act === 'assign'
+      ? rule('SUPERVISOR_ONLY', 'Only a supervisor may assign a case to a mediator.', '只有主管才能指派案件的承办调解员。', { act })
+      : rule('SUPERVISOR_ONLY', 'Only a supervisor may reopen a closed case.', '只有主管才能重新打开已结案的案件。', { act }),
+  titleRequired: (): never => rule('TITLE_REQUIRED', 'Give the case a title.', '请填写案件标题。'),
+  nameRequired: (whose: 'respondent' | 'claimant'): never =>
+    whose === 'respondent'
+      ? rule('NAME_REQUIRED', 'Enter the name of the employer the workers complain about.', '请填写被申请人（用人单位）名称。', { whose })
+      : rule('NAME_REQUIRED', 'Enter the name of every claimant.', '请填写每位申请人的姓名。', { whose }),
+  oralApplicationDetailsRequired: (missing: readonly string[]): never =>
+    rule(
+      'ORAL_APPLICATION_DETAILS_REQUIRED',
+      'For an oral application, record the applicant’s name, the matter in dispute, the reasons and when it was recorded (LDMAL art. 12).',
+      '口头申请的，应当场记录申请人基本情况、申请调解的争议事项、理由和时间（《劳动争议调解仲裁法》第十二条）。',
+      { missing },
+    ),
+  // Payment dates are days; everything else may also be an instant, which needs its offset to mean one moment.
+  dateInvalid: (field: DisputeField, value: unknown): never =>
+    field === 'paymentDates'
+      ? rule(
+          'DATE_INVALID',
+          `${DISPUTE_FIELD_LABELS[field].en} must be a date such as 2026-03-01.`,
+          `${DISPUTE_FIELD_LABELS[field].zh}应为日期，如 2026-03-01。`,
+          { field, value },
+        )
+      : rule(
+          'DATE_INVALID',
+          `${DISPUTE_FIELD_LABELS[field].en} must be a date (2026-03-01) or a date and time with its offset (2026-03-01T09:30+08:00).`,
+          `${DISPUTE_FIELD_LABELS[field].zh}应为日期（如 2026-03-01）或带时区的日期时间（如 2026-03-01T09:30+08:00）。`,
+          { field, value },
+        ),
+  choiceInvalid: (field: DisputeField, value: unknown): never =>
+    rule(
+      'CHOICE_INVALID',
+      `"${String(value)}" is not a valid ${DISPUTE_FIELD_LABELS[field].en}.`,
+      `“${String(value)}”不是有效的${DISPUTE_FIELD_LABELS[field].zh}。`,
+      { field, value },
+    ),
+  amountInvalid: (field: string, value: unknown): never =>
+    rule(
+      'AMOUNT_INVALID',
+      'An amount is a whole, non-negative number of fen (1 yuan = 100 fen).',
+      '金额须为以分为单位的非负整数（1元 = 100分）。',
+      { field, value },
+    ),
+  reasonRequired: (): never => rule('REASON_REQUIRED', 'Give the reason.', '请填写理由。'),
+  outcomeReasonRequired: (outcome: CaseOutcome): never =>
+    rule(
+      'OUTCOME_REASON_REQUIRED',
+      `Say why the case ends as "${CASE_OUTCOME_LABELS[outcome].en}".`,
+      `以“${CASE_OUTCOME_LABELS[outcome].zh}”结案的，请说明理由。`,
+      { outcome },
+    ),
+  claimantNotFound: (claimantIds: readonly string[]): never =>
+    rule(
+      'CLAIMANT_NOT_FOUND',
+      `These claimants are not on the case: ${listNames(claimantIds, 'en')}.`,
+      `以下申请人不在本案中：${listNames(claimantIds, 'zh')}。`,
+      { claimantIds },
+    ),
+  claimantAlreadyAdded: (names: readonly string[], claimantIds: readonly string[]): never =>
+    rule(
+      'CLAIMANT_ALREADY_ADDED',
+      `Already on the case (same claimant or same worker): ${listNames(names, 'en')}.`,
+      `以下申请人已在本案中（同一申请人或同一职工）：${listNames(names, 'zh')}。`,
+      { claimantIds },
+    ),
+  claimantsLockedByAgreement: (caseId: string): never =>
+    rule(
+      'CLAIMANTS_LOCKED_BY_AGREEMENT',
+      'An agreement has been reached: claimants can no longer be added to this case. Open a new case for other workers.',
+      '本案已达成调解协议，不能再增加申请人；其他职工请另行立案。',
+      { caseId },
+    ),
+  referralNotFound: (referralId: string): never =>
+    rule('REFERRAL_NOT_FOUND', 'The case was never referred under this referral.', '本案没有这条转办记录。', {
+      referralId,
+    }),
+  referralAlreadyAnswered: (referralId: string): never =>
+    rule(
+      'REFERRAL_ALREADY_ANSWERED',
+      'The answer to this referral has already been recorded.',
+      '这条转办的答复已经登记过了。',
+      { referralId },
+    ),
+  intakeAlreadyAccepted: (caseId: string): never =>
+    rule(
+      'INTAKE_ALREADY_DECIDED',
+      'This case has already been accepted; to end it, record its outcome instead.',
+      '该案件已受理，不能再不予受理；如需结束，请登记结案结果。',
+      { caseId },
+    ),
+  agreementWithoutClaimants: (): never =>
+    rule(
+      'AGREEMENT_WITHOUT_CLAIMANTS',
+      'Add the claimants before recording an agreement.',
+      '请先添加申请人，再登记调解协议。',
+    ),
+  agreementAmountMissing: (missing: readonly { claimantId: string; name: string }[]): never =>
+    rule(
+      'AGREEMENT_AMOUNT_MISSING',
+      `The agreement must state an amount for every claimant; missing: ${listNames(missing.map((c) => c.name), 'en')}.`,
+      `调解协议须写明每位申请人的金额，尚缺：${listNames(missing.map((c) => c.name), 'zh')}。`,
+      { claimantIds: missing.map((c) => c.claimantId) },
+    ),
+  agreementAmountDuplicated: (claimantIds: readonly string[]): never =>
+    rule(
+      'AGREEMENT_AMOUNT_DUPLICATED',
+      'The agreement states more than one amount for the same claimant.',
+      '调解协议中同一申请人的金额出现了多次。',
+      { claimantIds },
+    ),
+  agreementTermsRequired: (): never =>
+    rule(
+      'AGREEMENT_TERMS_REQUIRED',
+      'Write down the terms of the agreement (LDMAL art. 14: the agreement states the matters in dispute and the result).',
+      '请填写调解协议的内容（《劳动争议调解仲裁法》第十四条：协议书应写明争议事项和调解结果）。',
+    ),
+  agreementNotReached: (caseId: string): never =>
+    rule(
+      'AGREEMENT_NOT_REACHED',
+      'No agreement has been recorded, so it cannot have been fulfilled.',
+      '本案尚未登记调解协议，不能以“协议履行完毕”结案。',
+      { caseId },
+    ),
+};
+
+/** Every code the dispute case can answer with (for API documentation and client typing). */
+export const DISPUTE_CASE_ERROR_CODES = [
+  'CASE_NOT_FOUND',
+  'CASE_ALREADY_OPENED',
+  'CASE_CLOSED',
+  'CASE_NOT_CLOSED',
+  'NOT_ASSIGNED_MEDIATOR',
+  'SUPERVISOR_ONLY',
+  'TITLE_REQUIRED',
+  'NAME_REQUIRED',
+  'ORAL_APPLICATION_DETAILS_REQUIRED',
+  'DATE_INVALID',
+  'CHOICE_INVALID',
+  'AMOUNT_INVALID',
+  'REASON_REQUIRED',
+  'OUTCOME_REASON_REQUIRED',
+  'CLAIMANT_NOT_FOUND',
+  'CLAIMANT_ALREADY_ADDED',
+  'CLAIMANTS_LOCKED_BY_AGREEMENT',
+  'REFERRAL_NOT_FOUND',
+  'REFERRAL_ALREADY_ANSWERED',
+  'INTAKE_ALREADY_DECIDED',
+  'AGREEMENT_WITHOUT_CLAIMANTS',
+  'AGREEMENT_AMOUNT_MISSING',
+  'AGREEMENT_AMOUNT_DUPLICATED',
+  'AGREEMENT_TERMS_REQUIRED',
+  'AGREEMENT_NOT_REACHED',
+] as const;
+export type DisputeCaseErrorCode = (typeof DISPUTE_CASE_ERROR_CODES)[number];

@@ -1,0 +1,113 @@
+import type { CommandContext, Decider, DomainEvent } from '../shared/messages.js';
+import { partyRules as broken } from './party.errors.js';
+import { validateResidentId } from './resident-id.js';
+
+/**
+ * A worker (职工) who is a claimant in disputes or a beneficiary of aid. One stream per worker.
+ *
+ * One resident ID number belongs to one worker, but a worker's stream cannot see the others:
+ * the application first reserves the number in its own stream (`append` with "no stream"
+ * expected, keyed by a digest of the number, never the number itself) and only then registers
+ * the worker, so two workers with the same number are refused by the event store, not here.
+ */
+export const workerStreamName = (workerId: string): string => `worker-${workerId}`;
+
+type WorkerCommandOf<Type extends string, Data> = { type: Type; data: Data; ctx: CommandContext };
+
+export type RegisterWorker = WorkerCommandOf<
+  'RegisterWorker',
+  { workerId: string; name: string; idNumber: string; phone?: string; employerId?: string; notes?: string }
+>;
+/** `phone: null` erases the number the worker no longer uses. */
+export type UpdateWorkerContact = WorkerCommandOf<'UpdateWorkerContact', { workerId: string; phone: string | null }>;
+export type WorkerCommand = RegisterWorker | UpdateWorkerContact;
+
+export type WorkerRegistered = DomainEvent<
+  'WorkerRegistered',
+  {
+    workerId: string;
+    /** Chinese text as entered (trimmed). */
+    name: string;
+    /** Checked and normalised (upper-case X); masked with maskResidentId wherever it is shown. */
+    idNumber: string;
+    phone?: string;
+    employerId?: string;
+    notes?: string;
+  }
+>;
+export type WorkerContactUpdated = DomainEvent<'WorkerContactUpdated', { workerId: string; phone: string | null }>;
+export type WorkerEvent = WorkerRegistered | WorkerContactUpdated;
+
+export interface Worker {
+  readonly workerId: string;
+  readonly name: string;
+  readonly idNumber: string;
+  readonly phone: string | null;
+  readonly employerId: string | null;
+  readonly notes: string | null;
+}
+/** null until the worker is registered. */
+export type WorkerState = Worker | null;
+
+function evolve(state: WorkerState, event: WorkerEvent): WorkerState {
+  switch (event.type) {
+    case 'WorkerRegistered': {
+      const { workerId, name, idNumber, phone, employerId, notes } = event.data;
+      return { workerId, name, idNumber, phone: phone ?? null, employerId: employerId ?? null, notes: notes ?? null };
+    }
+    case 'WorkerContactUpdated':
+      return state && { ...state, phone: event.data.phone };
+    default:
+      void (event satisfies never);
+      return state;
+  }
+}
+
+function registerWorker({ data, ctx }: RegisterWorker, state: WorkerState): WorkerEvent[] {
+  if (state) broken.workerAlreadyRegistered(data.workerId);
+  const name = data.name.trim() || broken.nameRequired();
+  const id = validateResidentId(data.idNumber, { asOf: ctx.now });
+  if (!id.ok) return broken.residentIdInvalid(id.reason);
+  const phone = data.phone?.trim();
+  const employerId = data.employerId?.trim();
+  const notes = data.notes?.trim();
+  return [
+    {
+      type: 'WorkerRegistered',
+      data: {
+        workerId: data.workerId,
+        name,
+        idNumber: id.normalized,
+        ...(phone ? { phone } : {}),
+        ...(employerId ? { employerId } : {}),
+        ...(notes ? { notes } : {}),
+      },
+    },
+  ];
+}
+
+function updateWorkerContact({ data }: UpdateWorkerContact, state: WorkerState): WorkerEvent[] {
+  if (!state) return broken.workerNotFound(data.workerId);
+  const phone = data.phone?.trim() || null;
+  if (phone === state.phone) return [];
+  return [{ type: 'WorkerContactUpdated', data: { workerId: state.workerId, phone } }];
+}
+
+function decide(command: WorkerCommand, state: WorkerState): WorkerEvent[] {
+  switch (command.type) {
+    case 'RegisterWorker':
+      return registerWorker(command, state);
+    case 'UpdateWorkerContact':
+      return updateWorkerContact(command, state);
+    default: {
+      const unhandled: never = command;
+      throw new Error(`Unknown worker command: ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
+
+export const workerDecider: Decider<WorkerState, WorkerCommand, WorkerEvent> = {
+  initialState: () => null,
+  evolve,
+  decide,
+};
