@@ -43,12 +43,18 @@ export const disputeCaseRules = {
     ),
   supervisorOnly: (act: 'assign' | 'reopen'): never =>
     act === 'assign'
-      ? rule('SUPERVISOR_ONLY', 'Only a supervisor may assign a case to a mediator.', '只有主管才能指派案件的承办调解员。', { act })
-      : rule('SUPERVISOR_ONLY', 'Only a supervisor may reopen a closed case.', '只有主管才能重新打开已结案的案件。', { act }),
+      ? rule('SUPERVISOR_ONLY', 'Only a supervisor may assign a case to a mediator.', '只有主管才能指派案件的承办调解员。', {
+          act,
+        })
+      : rule('SUPERVISOR_ONLY', 'Only a supervisor may reopen a closed case.', '只有主管才能重新打开已结案的案件。', {
+          act,
+        }),
   titleRequired: (): never => rule('TITLE_REQUIRED', 'Give the case a title.', '请填写案件标题。'),
   nameRequired: (whose: 'respondent' | 'claimant'): never =>
     whose === 'respondent'
-      ? rule('NAME_REQUIRED', 'Enter the name of the employer the workers complain about.', '请填写被申请人（用人单位）名称。', { whose })
+      ? rule('NAME_REQUIRED', 'Enter the name of the employer the workers complain about.', '请填写被申请人（用人单位）名称。', {
+          whose,
+        })
       : rule('NAME_REQUIRED', 'Enter the name of every claimant.', '请填写每位申请人的姓名。', { whose }),
   oralApplicationDetailsRequired: (missing: readonly string[]): never =>
     rule(
@@ -68,7 +74,8 @@ export const disputeCaseRules = {
         )
       : rule(
           'DATE_INVALID',
-          `${DISPUTE_FIELD_LABELS[field].en} must be a date (2026-03-01) or a date and time with its offset (2026-03-01T09:30+08:00).`,
+          `${DISPUTE_FIELD_LABELS[field].en} must be a date (2026-03-01) ` +
+            'or a date and time with its offset (2026-03-01T09:30+08:00).',
           `${DISPUTE_FIELD_LABELS[field].zh}应为日期（如 2026-03-01）或带时区的日期时间（如 2026-03-01T09:30+08:00）。`,
           { field, value },
         ),

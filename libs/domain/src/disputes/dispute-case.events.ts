@@ -265,7 +265,11 @@ function fold(state: DisputeCase, event: Exclude<DisputeCaseEvent, DisputeCaseOp
       };
     }
     case 'IntakeAccepted':
-      return { ...state, status: 'accepted', intake: { decision: 'accepted', by: event.data.acceptedBy, at: event.data.acceptedAt } };
+      return {
+        ...state,
+        status: 'accepted',
+        intake: { decision: 'accepted', by: event.data.acceptedBy, at: event.data.acceptedAt },
+      };
     case 'IntakeDeclined': {
       const { reason, declinedBy, declinedAt } = event.data;
       return {
@@ -286,7 +290,9 @@ function fold(state: DisputeCase, event: Exclude<DisputeCaseEvent, DisputeCaseOp
       const { referralId, answer, answeredAt } = event.data;
       return {
         ...state,
-        referrals: state.referrals.map((r) => (r.referralId === referralId ? { ...r, answer: { text: answer, answeredAt } } : r)),
+        referrals: state.referrals.map((r) =>
+          r.referralId === referralId ? { ...r, answer: { text: answer, answeredAt } } : r,
+        ),
       };
     }
     case 'MediationSessionRecorded': {

@@ -38,6 +38,7 @@ export const FOLLOW_UP_METHOD_LABELS: Labels<FollowUpMethod> = {
 
 /** Names of the fields a clerk may get wrong, for messages. */
 export const DISPUTE_FIELD_LABELS = {
+  'application.kind': { zh: '申请方式', en: 'kind of application' },
   receivedAt: { zh: '收到申请的时间', en: 'The date the application was received' },
   'oral.recordedAt': { zh: '口头申请的记录时间', en: 'The time the oral application was recorded' },
   answeredAt: { zh: '答复时间', en: 'The date of the answer' },

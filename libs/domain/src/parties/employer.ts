@@ -48,7 +48,7 @@ function evolve(state: EmployerState, event: EmployerEvent): EmployerState {
       return { employerId, name, creditCode: creditCode ?? null, address: address ?? null, contact: contact ?? null };
     }
     default:
-      void (event satisfies never);
+      void (event.type satisfies never);
       return state;
   }
 }
@@ -83,8 +83,8 @@ function decide(command: EmployerCommand, state: EmployerState): EmployerEvent[]
     case 'RegisterEmployer':
       return registerEmployer(command, state);
     default: {
-      const unhandled: never = command;
-      throw new Error(`Unknown employer command: ${JSON.stringify(unhandled)}`);
+      const unhandled: never = command.type;
+      throw new Error(`Unknown employer command: ${String(unhandled)}`);
     }
   }
 }

@@ -16,6 +16,30 @@ export interface EmbeddedDatabaseOptions {
   /** The cluster lives in `<dataDir>/postgres`; its password beside it. */
   dataDir: string;
   log?: (line: string) => void;
+  /** Use a server already running on this folder (command-line tools beside `npm start`). */
+  attach?: boolean;
+}
+
+export class EmbeddedPostgresBusy extends Error {
+  constructor(readonly dataDir: string, readonly pid: number) {
+    super(`the embedded PostgreSQL in ${dataDir} is already running (pid ${pid}): is another "npm start" using DATA_DIR=${dataDir}? Stop it, or set DATA_DIR to another folder.`);
+  }
+}
+
+/** The server already running on this folder, from Postgres's own postmaster.pid. */
+async function runningServer(databaseDir: string): Promise<{ pid: number; port: number } | null> {
+  const file = join(databaseDir, 'postmaster.pid');
+  if (!existsSync(file)) return null;
+  const [pidLine, , , portLine] = (await readFile(file, 'utf8')).split('\n');
+  const pid = Number(pidLine);
+  const port = Number(portLine);
+  if (!pid || !port) return null;
+  try {
+    process.kill(pid, 0);
+    return { pid, port };
+  } catch {
+    return null; // a stale file from a crash: Postgres removes it itself at start
+  }
 }
 
 function freePort(): Promise<number> {
@@ -43,12 +67,18 @@ async function passwordFor(dataDir: string): Promise<string> {
  * initialising it on first use. As root it runs the server as the `postgres` system user,
  * which Postgres requires. Listens on 127.0.0.1 only, on a free port chosen at each start.
  */
-export async function startEmbeddedPostgres({ dataDir, log = () => undefined }: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres({ dataDir, log = () => undefined, attach = false }: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
   const root = resolve(dataDir);
   await mkdir(root, { recursive: true, mode: 0o755 });
   await chmod(root, 0o755); // as root, the server runs as the postgres user and must reach it
   const databaseDir = join(root, 'postgres');
   const password = await passwordFor(root);
+  const running = await runningServer(databaseDir);
+  if (running && !attach) throw new EmbeddedPostgresBusy(root, running.pid);
+  if (running) {
+    const url = (database: string) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${running.port}/${database}`;
+    return { adminUrl: url('postgres'), urlFor: url, stop: async () => undefined };
+  }
   const port = await freePort();
   const lines: string[] = [];
   const server = new EmbeddedPostgres({

@@ -1,0 +1,47 @@
+import { Body, Controller, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { disputeCaseDecider, disputeStreamName, type Actor, type OpenDisputeCase } from '#domain';
+import type { Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { etagOf } from '../../http/if-match.js';
+import { Meta, type RequestMeta } from '../../http/request-meta.js';
+import { CurrentActor } from '../../shared/actor.js';
+import { CommandAnswer } from '../../shared/command-answer.dto.js';
+import { RunDomainCommand } from '../../shared/run-domain-command.js';
+import { CommandDocs } from '../../shared/command-docs.js';
+import { OpenDisputeDto } from './open-dispute.dto.js';
+
+@ApiTags('disputes')
+@Controller('api/disputes')
+export class OpenDisputeController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Open a labour-dispute case (立案)' })
+  @ApiCreatedResponse({ type: CommandAnswer })
+  @CommandDocs()
+  async open(@Body() dto: OpenDisputeDto, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response): Promise<CommandAnswer> {
+    const caseId = randomUUID();
+    const command: OpenDisputeCase = {
+      type: 'OpenDisputeCase',
+      ctx: { actor, now: meta.receivedAt },
+      data: {
+        caseId,
+        title: dto.title,
+        category: dto.category,
+        description: dto.description,
+        application: dto.application.kind === 'oral' && dto.application.oral
+          ? { kind: 'oral', receivedAt: dto.application.receivedAt, oral: { ...dto.application.oral } }
+          : { kind: dto.application.kind, receivedAt: dto.application.receivedAt },
+        respondent: { name: dto.respondent.name, employerId: dto.respondent.employerId ?? null },
+        claimants: dto.claimants.map((c) => ({ claimantId: randomUUID(), workerId: c.workerId ?? null, name: c.name })),
+        mediatorId: dto.mediatorId ?? null,
+      },
+    };
+    const result = await this.commands.execute(new RunDomainCommand(disputeCaseDecider, disputeStreamName(caseId), command, actor, meta));
+    res.setHeader('ETag', etagOf(result.nextRevision));
+    res.setHeader('Location', `/api/disputes/${caseId}`);
+    return { id: caseId, revision: Number(result.nextRevision), position: result.position };
+  }
+}

@@ -1,0 +1,57 @@
+import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { describeDisputeEvent, type DisputeCaseEvent } from '#domain';
+import { disputeCasesProjection } from '#read-models';
+import type { Response } from 'express';
+import { etagOf } from '../../http/if-match.js';
+import { Meta, type RequestMeta } from '../../http/request-meta.js';
+import { ReadModelFreshness } from '../../shared/read-model-freshness.js';
+import { DisputeQueries } from './dispute-queries.service.js';
+import { ListDisputesQuery } from './list-disputes.query.js';
+
+const PROJECTION = disputeCasesProjection.name;
+
+@ApiTags('disputes')
+@Controller('api/disputes')
+export class DisputeQueriesController {
+  constructor(
+    private readonly queries: DisputeQueries,
+    private readonly freshness: ReadModelFreshness,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List cases: filter, search (Chinese), sort, page' })
+  async list(@Query() query: ListDisputesQuery, @Res({ passthrough: true }) res: Response) {
+    await this.freshness.await(PROJECTION, query.minPosition, res);
+    return this.queries.list(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A case page: claimants, claims, referrals, sessions, follow-ups, agreement, outcome' })
+  @ApiQuery({ name: 'minPosition', required: false })
+  @ApiOkResponse({ description: 'The case; its ETag is the revision to send as If-Match' })
+  async get(@Param('id', new ParseUUIDPipe()) id: string, @Query('minPosition') minPosition: string | undefined, @Res({ passthrough: true }) res: Response) {
+    await this.freshness.await(PROJECTION, minPosition, res);
+    const row = await this.queries.get(id);
+    if (!row) throw new NotFoundException(`no dispute case ${id}`);
+    res.setHeader('ETag', etagOf(row.revision));
+    return { id: row.id, revision: Number(row.revision), ...row.detail };
+  }
+
+  @Get(':id/timeline')
+  @ApiOperation({ summary: 'Everything that happened on a case, one sentence each (Accept-Language: zh-CN or en)' })
+  @ApiQuery({ name: 'minPosition', required: false })
+  async timeline(@Param('id', new ParseUUIDPipe()) id: string, @Query('minPosition') minPosition: string | undefined, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
+    await this.freshness.await(PROJECTION, minPosition, res);
+    const entries = await this.queries.timeline(id);
+    if (!entries.length) throw new NotFoundException(`no dispute case ${id}`);
+    return entries.map((e) => ({
+      revision: Number(e.revision),
+      type: e.type,
+      occurredAt: e.occurredAt.toISOString(),
+      actor: { staffId: e.actorStaffId, role: e.actorRole },
+      description: describeDisputeEvent({ type: e.type, data: e.data } as DisputeCaseEvent, meta.lang, { actorId: e.actorStaffId }),
+      data: e.data,
+    }));
+  }
+}

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DisputeCaseRow, DisputeTimelineEntry } from '#read-models';
+import type { DataSource } from 'typeorm';
+import type { ListDisputesQuery } from './list-disputes.query.js';
+
+const SORT_COLUMNS = { receivedOn: 'c.receivedOn', updatedAt: 'c.updatedAt', title: 'c.title' } as const;
+
+/** Escapes LIKE wildcards so a search for "100%" finds "100%". */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+}
+
+@Injectable()
+export class DisputeQueries {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async list(q: ListDisputesQuery) {
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 20;
+    const sort = q.sort ?? '-receivedOn';
+    const qb = this.ds.getRepository(DisputeCaseRow).createQueryBuilder('c');
+    if (q.status) qb.andWhere('c.status = :status', { status: q.status });
+    if (q.category) qb.andWhere('c.category = :category', { category: q.category });
+    if (q.mediatorId) qb.andWhere('c.mediatorId = :mediatorId', { mediatorId: q.mediatorId });
+    if (q.employerId) qb.andWhere('c.respondentEmployerId = :employerId', { employerId: q.employerId });
+    if (q.receivedFrom) qb.andWhere('c.receivedOn >= :from', { from: q.receivedFrom.slice(0, 10) });
+    if (q.receivedTo) qb.andWhere('c.receivedOn <= :to', { to: q.receivedTo.slice(0, 10) });
+    if (q.q?.trim()) qb.andWhere('c.searchText ILIKE :text', { text: likePattern(q.q.trim()) });
+    const column = SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS];
+    qb.orderBy(column, sort.startsWith('-') ? 'DESC' : 'ASC').addOrderBy('c.id', 'ASC');
+    qb.select(['c.id', 'c.title', 'c.category', 'c.status', 'c.respondentName', 'c.respondentEmployerId', 'c.receivedOn', 'c.claimantCount', 'c.mediatorId', 'c.outcome', 'c.revision', 'c.openedAt', 'c.updatedAt']);
+    const [rows, total] = await qb.skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    return { items: rows.map((r) => ({ ...r, revision: Number(r.revision) })), page, pageSize, total };
+  }
+
+  async get(id: string): Promise<DisputeCaseRow | null> {
+    return this.ds.getRepository(DisputeCaseRow).findOne({ where: { id } });
+  }
+
+  async timeline(id: string): Promise<DisputeTimelineEntry[]> {
+    return this.ds.getRepository(DisputeTimelineEntry).find({ where: { caseId: id }, order: { revision: 'ASC' } });
+  }
+}

@@ -1,0 +1,52 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { DISPUTE_CATEGORIES } from '#domain';
+
+export const DISPUTE_SORTS = ['receivedOn', '-receivedOn', 'updatedAt', '-updatedAt', 'title', '-title'] as const;
+
+export class ListDisputesQuery {
+  @ApiPropertyOptional({ enum: ['open', 'accepted', 'closed'] })
+  @IsOptional() @IsIn(['open', 'accepted', 'closed'])
+  status?: 'open' | 'accepted' | 'closed';
+
+  @ApiPropertyOptional({ enum: DISPUTE_CATEGORIES })
+  @IsOptional() @IsIn(DISPUTE_CATEGORIES)
+  category?: string;
+
+  @ApiPropertyOptional({ description: 'Staff id of the mediator' })
+  @IsOptional() @IsString() @MaxLength(100)
+  mediatorId?: string;
+
+  @ApiPropertyOptional({ description: 'Registered employer (respondent)' })
+  @IsOptional() @IsUUID()
+  employerId?: string;
+
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'Received on or after (Beijing date)' })
+  @IsOptional() @IsISO8601({ strict: true })
+  receivedFrom?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Received on or before (Beijing date)' })
+  @IsOptional() @IsISO8601({ strict: true })
+  receivedTo?: string;
+
+  @ApiPropertyOptional({ description: 'Text in the title, respondent or claimant names (Chinese works)', example: '建筑' })
+  @IsOptional() @IsString() @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 200 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  pageSize?: number;
+
+  @ApiPropertyOptional({ enum: DISPUTE_SORTS, default: '-receivedOn' })
+  @IsOptional() @IsIn(DISPUTE_SORTS)
+  sort?: (typeof DISPUTE_SORTS)[number];
+
+  @ApiPropertyOptional({ description: 'Wait until the list reflects this log position (from a command answer)' })
+  @IsOptional() @IsString()
+  minPosition?: string;
+}

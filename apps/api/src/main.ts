@@ -1,0 +1,64 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import { ConfigError, loadConfig, type AppConfig } from '#config';
+import { openDatabase, runMigrations, type OpenDatabase } from '#platform';
+import { AppModule } from './app.module.js';
+import { configureHttp } from './http/configure-http.js';
+
+function settingsOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`${error.message}\nNothing was started. Fix the setting(s) above; see README.md "Settings".`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** `npm start`: Postgres (embedded unless DATABASE_URL), migrations, then API and worker. */
+async function main(): Promise<void> {
+  const config = settingsOrExit();
+  const logger = new Logger('main');
+  let db: OpenDatabase | undefined;
+  const shutdown = async (code: number) => {
+    await db?.stop().catch(() => undefined);
+    process.exit(code);
+  };
+  try {
+    db = await openDatabase(config);
+    await runMigrations(db.url);
+    const app = await NestFactory.create(AppModule.register(config, db.url), { bufferLogs: true });
+    app.useLogger(app.get(PinoLogger));
+    configureHttp(app, config);
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.log(`${signal}: stopping the server${db?.embedded ? ' and the embedded PostgreSQL' : ''}`);
+      await app.close().catch((e: Error) => logger.error(e.message));
+      await shutdown(0);
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+    try {
+      await app.listen(config.PORT);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'EADDRINUSE') {
+        console.error(`Port ${config.PORT} is already in use. Stop whatever is using it, or set PORT to a free port (e.g. PORT=3001 npm start).`);
+        await app.close().catch(() => undefined);
+        return shutdown(1);
+      }
+      throw error;
+    }
+    logger.log(`listening on http://localhost:${config.PORT} (API docs: http://localhost:${config.PORT}/docs)${config.WITH_WORKER ? ', worker running in this process' : ''}`);
+  } catch (error) {
+    console.error(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
+    await shutdown(1);
+  }
+}
+
+void main();

@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { Logger, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { LoggerModule, Logger as PinoLogger } from 'nestjs-pino';
+import { ConfigError, loadConfig } from '#config';
+import { InfrastructureModule, loggerParams, openDatabase, runMigrations } from '#platform';
+import { WorkerModule } from './worker.module.js';
+
+/** The worker on its own (projectors, jobs), for scaling apart from the API. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const db = await openDatabase(config, { attach: true });
+  await runMigrations(db.url);
+  @Module({ imports: [LoggerModule.forRoot(loggerParams(config)), InfrastructureModule.forRoot(config, db.url), WorkerModule] })
+  class WorkerAppModule {}
+  const app = await NestFactory.createApplicationContext(WorkerAppModule, { bufferLogs: true });
+  app.useLogger(app.get(PinoLogger));
+  const stop = async (signal: string) => {
+    new Logger('worker').log(`${signal}: stopping`);
+    await app.close();
+    await db.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { EventStore } from '#event-store';
+import { EVENT_STORE } from '#platform';
+import { ProjectionRunner } from '#projections';
+import { ALL_PROJECTIONS } from '#read-models';
+import type { DataSource } from 'typeorm';
+
+/** Keeps every read model fed from the log while the worker runs. */
+@Injectable()
+export class ProjectionsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('projections');
+  readonly runner: ProjectionRunner;
+
+  constructor(@Inject(EVENT_STORE) store: EventStore, @InjectDataSource() ds: DataSource) {
+    this.runner = new ProjectionRunner(store, ds, ALL_PROJECTIONS, {
+      log: (m, c) => this.logger.log(c ? { ...c, msg: m } : m),
+      error: (m, c) => this.logger.error(c ? { ...c, msg: m } : m),
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.runner.start();
+    this.logger.log(`running ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}`);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.runner.stop();
+  }
+}

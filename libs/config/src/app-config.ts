@@ -1,0 +1,102 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value);
+const toBool = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ({ true: true, '1': true, yes: true, false: false, '0': false, no: false } as Record<string, boolean>)[value.trim().toLowerCase()] ?? value : value;
+const blankToUndefined = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+/**
+ * Every setting the system reads, from the environment, checked once at start-up.
+ * Nothing else in the code base reads process.env.
+ */
+export class AppConfig {
+  /** HTTP port of the API. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number from 1 to 65535' })
+  @Min(1, { message: 'must be a whole number from 1 to 65535' })
+  @Max(65535, { message: 'must be a whole number from 1 to 65535' })
+  PORT = 3000;
+
+  /** Where the embedded Postgres keeps its data, and other local state (generated keys). */
+  @IsString()
+  @MinLength(1, { message: 'must be a folder path' })
+  DATA_DIR = './.data';
+
+  /** A PostgreSQL server to use instead of the embedded one. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// connection URL' })
+  DATABASE_URL?: string;
+
+  @IsIn(['postgres', 'eventstoredb'], { message: 'must be one of: postgres, eventstoredb' })
+  EVENT_STORE: 'postgres' | 'eventstoredb' = 'postgres';
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^(esdb|esdb\+discover):\/\/.+/, { message: 'must be an esdb:// connection string' })
+  EVENTSTORE_URL?: string;
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    message: 'must be one of: fatal, error, warn, info, debug, trace, silent',
+  })
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+
+  /** Run the worker (projectors, jobs) in the API process too. `npm start` does. */
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  WITH_WORKER = true;
+
+  /** Signs access tokens. Unset: generated once and kept under DATA_DIR. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  /** With ADMIN_PASSWORD: creates the first administrator when no staff exist. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^[a-z0-9._-]{3,32}$/, { message: 'must be 3 to 32 characters of a-z, 0-9, ".", "_" or "-"' })
+  ADMIN_USERNAME?: string;
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @MinLength(10, { message: 'must be at least 10 characters' })
+  ADMIN_PASSWORD?: string;
+
+  /** Comma-separated origins allowed by CORS; unset: CORS off. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS?: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const SECRET = /PASSWORD|SECRET/;
+
+/** Reads and checks every setting, reporting all bad ones at once. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'EVENTSTORE_URL', 'REDIS_URL', 'JWT_SECRET', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'CORS_ORIGINS']);
+  const raw = Object.fromEntries(known.filter((k) => env[k] !== undefined).map((k) => [k, env[k]]));
+  const config = plainToInstance(AppConfig, raw);
+  const problems = validateSync(config, { forbidUnknownValues: false }).map((error) => {
+    const shown = SECRET.test(error.property) ? '(hidden)' : JSON.stringify(env[error.property]);
+    return `${error.property}=${shown}: ${Object.values(error.constraints ?? {}).join('; ')}`;
+  });
+  if (config.EVENT_STORE === 'eventstoredb' && !config.EVENTSTORE_URL) problems.push('EVENT_STORE=eventstoredb needs EVENTSTORE_URL (esdb://host:2113?tls=false)');
+  if ((config.ADMIN_USERNAME === undefined) !== (config.ADMIN_PASSWORD === undefined)) problems.push('ADMIN_USERNAME and ADMIN_PASSWORD must be set together');
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

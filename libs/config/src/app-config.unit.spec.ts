@@ -1,0 +1,38 @@
+import { ConfigError, loadConfig } from './app-config.js';
+
+describe('loadConfig', () => {
+  it('gives the embedded defaults when nothing is set', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ PORT: 3000, DATA_DIR: './.data', EVENT_STORE: 'postgres', LOG_LEVEL: 'info', WITH_WORKER: true });
+    expect(c.DATABASE_URL).toBeUndefined();
+  });
+
+  it('reads the values given', () => {
+    const c = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/x', WITH_WORKER: 'false', LOG_LEVEL: 'debug' });
+    expect(c).toMatchObject({ PORT: 8080, DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/x', WITH_WORKER: false, LOG_LEVEL: 'debug' });
+  });
+
+  it('names the bad setting, its value and what is accepted', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT="abc": must be a whole number from 1 to 65535/);
+  });
+
+  it('reports every bad setting at once and hides secrets', () => {
+    try {
+      loadConfig({ PORT: '70000', EVENT_STORE: 'mongo', DATABASE_URL: 'mysql://x', ADMIN_PASSWORD: 'short' });
+      throw new Error('expected a ConfigError');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const problems = (e as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/PORT="70000"/);
+      expect(problems).toMatch(/EVENT_STORE="mongo": must be one of: postgres, eventstoredb/);
+      expect(problems).toMatch(/DATABASE_URL="mysql:\/\/x"/);
+      expect(problems).toMatch(/ADMIN_PASSWORD=\(hidden\)/);
+      expect(problems).not.toMatch(/short/);
+      expect(problems).toMatch(/ADMIN_USERNAME and ADMIN_PASSWORD must be set together/);
+    }
+  });
+
+  it('needs EVENTSTORE_URL for the EventStoreDB store', () => {
+    expect(() => loadConfig({ EVENT_STORE: 'eventstoredb' })).toThrow(/needs EVENTSTORE_URL/);
+  });
+});

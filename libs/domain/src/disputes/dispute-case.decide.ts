@@ -1,0 +1,440 @@
+import type { CommandContext, Decider } from '../shared/messages.js';
+import { isIsoDate, requireDateOrInstant, requireFen, requireOneOf, text } from './dispute-case.checks.js';
+import { disputeCaseRules as broken } from './dispute-case.errors.js';
+import {
+  CASE_OUTCOMES,
+  DISPUTE_CATEGORIES,
+  FOLLOW_UP_METHODS,
+  REFERRAL_AGENCIES,
+  evolve,
+  findClaimant,
+  findReferral,
+  initialState,
+  type AgreedAmount,
+  type Application,
+  type CaseOutcome,
+  type ClaimKind,
+  type ClaimantRef,
+  type DisputeCase,
+  type DisputeCaseEvent,
+  type DisputeCaseState,
+  type DisputeCategory,
+  type FollowUpMethod,
+  type OralApplicationRecord,
+  type ReferralAgency,
+  type Respondent,
+} from './dispute-case.events.js';
+
+type DisputeCommandOf<Type extends string, Data> = { type: Type; data: Data; ctx: CommandContext };
+
+/** As the intake form sends it: the oral record is required only when `kind` is 'oral'. */
+export interface ApplicationInput {
+  kind: 'written' | 'oral';
+  receivedAt: string;
+  oral?: OralApplicationRecord;
+}
+
+export type OpenDisputeCase = DisputeCommandOf<
+  'OpenDisputeCase',
+  {
+    caseId: string;
+    title: string;
+    category: DisputeCategory;
+    description: string;
+    application: ApplicationInput;
+    respondent: Respondent;
+    /** May be empty: a group case's workers are often listed over the following days. */
+    claimants: ClaimantRef[];
+    /** Ignored in favour of the opener when a mediator opens the case. */
+    mediatorId: string | null;
+  }
+>;
+export type AddClaimants = DisputeCommandOf<'AddClaimants', { caseId: string; claimants: ClaimantRef[] }>;
+export type RecordClaim = DisputeCommandOf<
+  'RecordClaim',
+  { caseId: string; claimantId: string; kind: ClaimKind; amountFen: number; note?: string }
+>;
+export type AcceptIntake = DisputeCommandOf<'AcceptIntake', { caseId: string }>;
+export type DeclineIntake = DisputeCommandOf<'DeclineIntake', { caseId: string; reason: string }>;
+export type AssignMediator = DisputeCommandOf<'AssignMediator', { caseId: string; mediatorId: string }>;
+export type ReferToAgency = DisputeCommandOf<
+  'ReferToAgency',
+  { caseId: string; referralId: string; agency: ReferralAgency; agencyName?: string; note: string }
+>;
+export type RecordReferralAnswer = DisputeCommandOf<
+  'RecordReferralAnswer',
+  { caseId: string; referralId: string; answer: string; answeredAt: string }
+>;
+export type RecordMediationSession = DisputeCommandOf<
+  'RecordMediationSession',
+  { caseId: string; sessionId: string; heldAt: string; place: string; attendees: string[]; summary: string }
+>;
+export type RecordFollowUp = DisputeCommandOf<
+  'RecordFollowUp',
+  { caseId: string; followUpId: string; at: string; method?: FollowUpMethod; result: string }
+>;
+export type ReachAgreement = DisputeCommandOf<
+  'ReachAgreement',
+  { caseId: string; agreementId: string; amounts: AgreedAmount[]; terms: string; paymentDates: string[] }
+>;
+export type RecordOutcome = DisputeCommandOf<'RecordOutcome', { caseId: string; outcome: CaseOutcome; reason?: string }>;
+export type ReopenCase = DisputeCommandOf<'ReopenCase', { caseId: string; reason: string }>;
+
+export type DisputeCaseCommand =
+  | OpenDisputeCase
+  | AddClaimants
+  | RecordClaim
+  | AcceptIntake
+  | DeclineIntake
+  | AssignMediator
+  | ReferToAgency
+  | RecordReferralAnswer
+  | RecordMediationSession
+  | RecordFollowUp
+  | ReachAgreement
+  | RecordOutcome
+  | ReopenCase;
+
+type Decided = DisputeCaseEvent[];
+
+export function openDisputeCase({ data, ctx }: OpenDisputeCase, state: DisputeCaseState): Decided {
+  if (state) broken.caseAlreadyOpened(data.caseId);
+  const mediatorId = openingMediator(ctx, data.mediatorId);
+  const title = text(data.title) || broken.titleRequired();
+  const category = requireOneOf('category', data.category, DISPUTE_CATEGORIES);
+  const application = checkApplication(data.application);
+  const respondentName = text(data.respondent.name) || broken.nameRequired('respondent');
+  const respondent = { employerId: data.respondent.employerId || null, name: respondentName };
+  const claimants = newClaimants([], data.claimants);
+  return [
+    {
+      type: 'DisputeCaseOpened',
+      data: {
+        caseId: data.caseId,
+        title,
+        category,
+        description: data.description ?? '',
+        application,
+        respondent,
+        claimants,
+        mediatorId,
+        openedBy: ctx.actor.staffId,
+        openedAt: ctx.now,
+      },
+    },
+  ];
+}
+
+export function addClaimants({ data, ctx }: AddClaimants, state: DisputeCaseState): Decided {
+  const dispute = caseToChange(state, data.caseId, ctx);
+  // The agreement names an amount for each claimant; a newcomer would have none.
+  if (dispute.agreement) broken.claimantsLockedByAgreement(dispute.caseId);
+  const claimants = newClaimants(dispute.claimants, data.claimants);
+  if (claimants.length === 0) return [];
+  return [{ type: 'ClaimantsAdded', data: { caseId: dispute.caseId, claimants } }];
+}
+
+/** Claims add up: a claimant asking for wages and for overtime has two claims. */
+export function recordClaim({ data, ctx }: RecordClaim, state: DisputeCaseState): Decided {
+  const dispute = caseToChange(state, data.caseId, ctx);
+  const claimant = findClaimant(dispute, data.claimantId) ?? broken.claimantNotFound([data.claimantId]);
+  const kind = requireOneOf('kind', data.kind, DISPUTE_CATEGORIES);
+  const amountFen = requireFen('amountFen', data.amountFen);
+  const note = text(data.note);
+  return [
+    {
+      type: 'ClaimRecorded',
+      data: { caseId: dispute.caseId, claimantId: claimant.claimantId, kind, amountFen, ...(note ? { note } : {}) },
+    },
+  ];
+}
+
+export function acceptIntake({ data, ctx }: AcceptIntake, state: DisputeCaseState): Decided {
+  const dispute = caseToChange(state, data.caseId, ctx);
+  if (dispute.intake.decision === 'accepted') return [];
+  return [{ type: 'IntakeAccepted', data: { caseId: dispute.caseId, acceptedBy: ctx.actor.staffId, acceptedAt: ctx.now } }];
+}
+
+export function declineIntake({ data, ctx }: DeclineIntake, state: DisputeCaseState): Decided {
+  const dispute = caseToChange(state, data.caseId, ctx);
+  if (dispute.intake.decision === 'accepted') broken.intakeAlreadyAccepted(dispute.caseId);
+  const reason = text(data.reason) || broken.reasonRequired();
+  return [
+    {
+      type: 'IntakeDeclined',
+      data: { caseId: dispute.caseId, reason, declinedBy: ctx.actor.staffId, declinedAt: ctx.now },
+    },
+  ];
+}
+
+/** Whether the staff id belongs to a mediator is the application's to check, against the staff roster. */
+export function assignMediator({ data, ctx }: AssignMediator, state: DisputeCaseState): Decided {
+  const dispute = ongoingCase(state, data.caseId);
+  if (ctx.actor.role !== 'supervisor') broken.supervisorOnly('assign');
+  if (dispute.mediatorId === data.mediatorId) return [];
+  return [
+    {
+      type: 'MediatorAssigned',
+      data: {
+        caseId: dispute.caseId,
+        mediatorId: data.mediatorId,
+        previousMediatorId: dispute.mediatorId,
+        assignedBy: ctx.actor.staffId,
+        assignedAt: ctx.now,
+      },
+    },
+  ];
+}
+
+// Ids come with the command, so the same id again is the same form sent twice: nothing more is recorded.
+
+export function referToAgency({ data, ctx }: ReferToAgency, state: DisputeCaseState): Decided {
+  const dispute = caseToChange(state, data.caseId, ctx);
+  if (findReferral(dispute, data.referralId)) return [];
+  const agency = requireOneOf('agency', data.agency, REFERRAL_AGENCIES);
+  const agencyName = text(data.agencyName);
+  return [
+    {
+      type: 'CaseReferred',
+      data: {
+        caseId: dispute.caseId,
+        referralId: data.referralId,
+        agency,
+        ...(agencyName ? { agencyName } : {}),
+        note: data.note ?? '',
+        referredAt: ctx.now,
+      },
+    },
+  ];
+}
+
+export function recordReferralAnswer({ data, ctx }: RecordReferralAnswer, state: DisputeCaseState): Decided {
+  const dispute = caseToChange(state, data.caseId, ctx);
+  const referral = findReferral(dispute, data.referralId) ?? broken.referralNotFound(data.referralId);
+  if (referral.answer) broken.referralAlreadyAnswered(referral.referralId);
+  const answeredAt = requireDateOrInstant('answeredAt', data.answeredAt);
+  const { referralId, agency, agencyName } = referral;
+  return [
+    {
+      type: 'ReferralAnswered',
+      data: {
+        caseId: dispute.caseId,
+        referralId,
+        agency,
+        ...(agencyName ? { agencyName } : {}),
+        answer: data.answer ?? '',
+        answeredAt,
+      },
+    },
+  ];
+}
+
+export function recordMediationSession({ data, ctx }: RecordMediationSession, state: DisputeCaseState): Decided {
+  const dispute = caseToChange(state, data.caseId, ctx);
+  if (dispute.sessions.some((s) => s.sessionId === data.sessionId)) return [];
+  const heldAt = requireDateOrInstant('heldAt', data.heldAt);
+  return [
+    {
+      type: 'MediationSessionRecorded',
+      data: {
+        caseId: dispute.caseId,
+        sessionId: data.sessionId,
+        number: dispute.sessions.length + 1,
+        heldAt,
+        place: text(data.place),
+        attendees: (data.attendees ?? []).map(text).filter(Boolean),
+        summary: data.summary ?? '',
+      },
+    },
+  ];
+}
+
+export function recordFollowUp({ data, ctx }: RecordFollowUp, state: DisputeCaseState): Decided {
+  const dispute = caseToChange(state, data.caseId, ctx);
+  if (dispute.followUps.some((f) => f.followUpId === data.followUpId)) return [];
+  const at = requireDateOrInstant('at', data.at);
+  const method = data.method === undefined ? undefined : requireOneOf('method', data.method, FOLLOW_UP_METHODS);
+  return [
+    {
+      type: 'FollowUpRecorded',
+      data: {
+        caseId: dispute.caseId,
+        followUpId: data.followUpId,
+        at,
+        ...(method ? { method } : {}),
+        result: data.result ?? '',
+      },
+    },
+  ];
+}
+
+/** Every claimant on the case gets exactly one amount (0 is an amount), so the recovery can pay each. */
+export function reachAgreement({ data, ctx }: ReachAgreement, state: DisputeCaseState): Decided {
+  const dispute = caseToChange(state, data.caseId, ctx);
+  if (dispute.agreement?.agreementId === data.agreementId) return [];
+  if (dispute.claimants.length === 0) broken.agreementWithoutClaimants();
+  const amounts = data.amounts.map((a) => ({ claimantId: a.claimantId, amountFen: requireFen('amountFen', a.amountFen) }));
+  const onCase = new Set(dispute.claimants.map((c) => c.claimantId));
+  const unknown = amounts.filter((a) => !onCase.has(a.claimantId)).map((a) => a.claimantId);
+  if (unknown.length > 0) broken.claimantNotFound(unknown);
+  const stated = new Set<string>();
+  const twice = new Set<string>();
+  for (const { claimantId } of amounts) (stated.has(claimantId) ? twice : stated).add(claimantId);
+  if (twice.size > 0) broken.agreementAmountDuplicated([...twice]);
+  const missing = dispute.claimants.filter((c) => !stated.has(c.claimantId));
+  if (missing.length > 0) broken.agreementAmountMissing(missing.map(({ claimantId, name }) => ({ claimantId, name })));
+  const terms = text(data.terms) ? data.terms : broken.agreementTermsRequired();
+  const paymentDates = data.paymentDates.map((d) => (isIsoDate(d) ? d : broken.dateInvalid('paymentDates', d)));
+  const totalFen = requireFen('totalFen', amounts.reduce((sum, a) => sum + a.amountFen, 0));
+  return [
+    {
+      type: 'AgreementReached',
+      data: {
+        caseId: dispute.caseId,
+        agreementId: data.agreementId,
+        amounts,
+        totalFen,
+        terms,
+        paymentDates,
+        reachedAt: ctx.now,
+      },
+    },
+  ];
+}
+
+export function recordOutcome({ data, ctx }: RecordOutcome, state: DisputeCaseState): Decided {
+  const dispute = caseToChange(state, data.caseId, ctx);
+  const outcome = requireOneOf('outcome', data.outcome, CASE_OUTCOMES);
+  if (outcome === 'agreement_fulfilled' && !dispute.agreement) broken.agreementNotReached(dispute.caseId);
+  const reason = text(data.reason);
+  // Ending a case any other way than by a fulfilled agreement is what a supervisor asks about.
+  if (!reason && outcome !== 'agreement_fulfilled') broken.outcomeReasonRequired(outcome);
+  return [
+    {
+      type: 'CaseClosed',
+      data: {
+        caseId: dispute.caseId,
+        outcome,
+        ...(reason ? { reason } : {}),
+        closedBy: ctx.actor.staffId,
+        closedAt: ctx.now,
+      },
+    },
+  ];
+}
+
+export function reopenCase({ data, ctx }: ReopenCase, state: DisputeCaseState): Decided {
+  const dispute = requireCase(state, data.caseId);
+  if (ctx.actor.role !== 'supervisor') broken.supervisorOnly('reopen');
+  if (dispute.status !== 'closed') broken.caseNotClosed(dispute.caseId);
+  const reason = text(data.reason) || broken.reasonRequired();
+  return [
+    { type: 'CaseReopened', data: { caseId: dispute.caseId, reason, reopenedBy: ctx.actor.staffId, reopenedAt: ctx.now } },
+  ];
+}
+
+export function decide(command: DisputeCaseCommand, state: DisputeCaseState): Decided {
+  switch (command.type) {
+    case 'OpenDisputeCase':
+      return openDisputeCase(command, state);
+    case 'AddClaimants':
+      return addClaimants(command, state);
+    case 'RecordClaim':
+      return recordClaim(command, state);
+    case 'AcceptIntake':
+      return acceptIntake(command, state);
+    case 'DeclineIntake':
+      return declineIntake(command, state);
+    case 'AssignMediator':
+      return assignMediator(command, state);
+    case 'ReferToAgency':
+      return referToAgency(command, state);
+    case 'RecordReferralAnswer':
+      return recordReferralAnswer(command, state);
+    case 'RecordMediationSession':
+      return recordMediationSession(command, state);
+    case 'RecordFollowUp':
+      return recordFollowUp(command, state);
+    case 'ReachAgreement':
+      return reachAgreement(command, state);
+    case 'RecordOutcome':
+      return recordOutcome(command, state);
+    case 'ReopenCase':
+      return reopenCase(command, state);
+    default: {
+      const unhandled: never = command;
+      throw new Error(`Unknown dispute case command: ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
+
+export const disputeCaseDecider: Decider<DisputeCaseState, DisputeCaseCommand, DisputeCaseEvent> = {
+  initialState,
+  evolve,
+  decide,
+};
+
+function requireCase(state: DisputeCaseState, caseId: string): DisputeCase {
+  return state && state.caseId === caseId ? state : broken.caseNotFound(caseId);
+}
+
+function ongoingCase(state: DisputeCaseState, caseId: string): DisputeCase {
+  const dispute = requireCase(state, caseId);
+  return dispute.status === 'closed' ? broken.caseClosed(caseId) : dispute;
+}
+
+/** The case is open and the actor is its mediator or a supervisor (administrators are not caseworkers). */
+function caseToChange(state: DisputeCaseState, caseId: string, { actor }: CommandContext): DisputeCase {
+  const dispute = ongoingCase(state, caseId);
+  const own = actor.role === 'mediator' && actor.staffId === dispute.mediatorId;
+  return own || actor.role === 'supervisor' ? dispute : broken.notAssignedMediator(caseId, dispute.mediatorId);
+}
+
+/** A mediator who takes a dispute in handles it; only a supervisor hands a new case to someone else. */
+function openingMediator({ actor }: CommandContext, requested: string | null): string | null {
+  if (actor.role === 'supervisor') return requested || null;
+  if (actor.role !== 'mediator') return broken.notCaseworker();
+  if (requested && requested !== actor.staffId) broken.supervisorOnly('assign');
+  return actor.staffId;
+}
+
+function checkApplication(input: ApplicationInput): Application {
+  const kind = requireOneOf('application.kind', input.kind, ['written', 'oral'] as const);
+  const receivedAt = requireDateOrInstant('receivedAt', input.receivedAt);
+  if (kind === 'written') return { kind, receivedAt };
+  const oral: Partial<OralApplicationRecord> = input.oral ?? {};
+  const missing = (['applicantName', 'dispute', 'reasons', 'recordedAt'] as const).filter((field) => !text(oral[field]));
+  if (missing.length > 0) broken.oralApplicationDetailsRequired(missing);
+  return {
+    kind,
+    receivedAt,
+    oral: {
+      applicantName: text(oral.applicantName),
+      dispute: oral.dispute!,
+      reasons: oral.reasons!,
+      recordedAt: requireDateOrInstant('oral.recordedAt', oral.recordedAt),
+    },
+  };
+}
+
+/** Refuses a claimant already on the case, by claimant id or by worker id, or listed twice in the batch. */
+function newClaimants(onCase: readonly ClaimantRef[], incoming: readonly ClaimantRef[]): ClaimantRef[] {
+  const claimantIds = new Set(onCase.map((c) => c.claimantId));
+  const workerIds = new Set(onCase.flatMap((c) => (c.workerId ? [c.workerId] : [])));
+  const accepted: ClaimantRef[] = [];
+  const again: ClaimantRef[] = [];
+  for (const c of incoming) {
+    const name = text(c.name) || broken.nameRequired('claimant');
+    const workerId = c.workerId || null;
+    const claimant = { claimantId: c.claimantId, workerId, name };
+    if (claimantIds.has(c.claimantId) || (workerId !== null && workerIds.has(workerId))) {
+      again.push(claimant);
+      continue;
+    }
+    claimantIds.add(c.claimantId);
+    if (workerId) workerIds.add(workerId);
+    accepted.push(claimant);
+  }
+  if (again.length > 0) broken.claimantAlreadyAdded(again.map((c) => c.name), again.map((c) => c.claimantId));
+  return accepted;
+}

@@ -1,0 +1,704 @@
+import { deciderSpec } from '../shared/decider-spec.js';
+import type { Actor, CommandContext } from '../shared/messages.js';
+import { disputeCaseDecider, type DisputeCaseCommand, type OpenDisputeCase } from './dispute-case.decide.js';
+import {
+  claimedTotalFen,
+  disputeStreamName,
+  type ClaimantRef,
+  type DisputeCase,
+  type DisputeCaseEvent,
+} from './dispute-case.events.js';
+
+const CASE = 'case-1';
+const NOW = '2026-03-02T01:00:00.000Z';
+const wang: Actor = { staffId: 'staff-wang', role: 'mediator' };
+const zhao: Actor = { staffId: 'staff-zhao', role: 'mediator' };
+const liu: Actor = { staffId: 'staff-liu', role: 'supervisor' };
+const admin: Actor = { staffId: 'staff-admin', role: 'administrator' };
+const auditor: Actor = { staffId: 'staff-audit', role: 'auditor' };
+const fundOfficer: Actor = { staffId: 'staff-fund', role: 'fund_officer' };
+const system: Actor = { staffId: 'system', role: 'system' };
+
+const spec = deciderSpec(disputeCaseDecider);
+
+type CommandType = DisputeCaseCommand['type'];
+type CommandOf<T extends CommandType> = Extract<DisputeCaseCommand, { type: T }>;
+type EventOf<T extends DisputeCaseEvent['type']> = Extract<DisputeCaseEvent, { type: T }>;
+
+/** A command on case-1, by Wang (the assigned mediator) unless said otherwise. */
+function cmd<T extends CommandType>(type: T, data: Omit<CommandOf<T>['data'], 'caseId'>, actor: Actor = wang): CommandOf<T> {
+  const ctx: CommandContext = { actor, now: NOW };
+  // TypeScript cannot follow a generic type through Extract; the parameters above keep callers honest.
+  return { type, ctx, data: { caseId: CASE, ...data } } as unknown as CommandOf<T>;
+}
+function ev<T extends DisputeCaseEvent['type']>(type: T, data: Omit<EventOf<T>['data'], 'caseId'>): EventOf<T> {
+  return { type, data: { caseId: CASE, ...data } } as unknown as EventOf<T>;
+}
+
+const NAMES = ['张秀英', '李建国', '王淑芬', '刘志强', '陈桂兰', '杨国华', '赵丽娟'];
+const workers = (n: number, from = 1): ClaimantRef[] =>
+  Array.from({ length: n }, (_, i) => ({
+    claimantId: `c-${from + i}`,
+    workerId: `w-${from + i}`,
+    name: NAMES[from + i - 1] ?? `职工${from + i}`,
+  }));
+
+const openData = (over: Partial<OpenDisputeCase['data']> = {}): Omit<OpenDisputeCase['data'], 'caseId'> => ({
+  title: '宏达建材拖欠工资案',
+  category: 'unpaid_wages',
+  description: '2025年10月至12月工资未发放',
+  application: { kind: 'written', receivedAt: '2026-03-01' },
+  respondent: { employerId: 'e-1', name: '仁和镇宏达建材有限公司' },
+  claimants: workers(3),
+  mediatorId: null,
+  ...over,
+});
+
+/** A group wage case opened by Wang, who therefore mediates it. */
+function aGroupWageDispute(claimants = workers(3), mediatorId: string | null = wang.staffId): EventOf<'DisputeCaseOpened'> {
+  const { title, category, description, application, respondent } = openData();
+  return ev('DisputeCaseOpened', {
+    title,
+    category,
+    description,
+    application: { kind: 'written', receivedAt: application.receivedAt },
+    respondent,
+    claimants,
+    mediatorId,
+    openedBy: mediatorId ?? liu.staffId,
+    openedAt: NOW,
+  });
+}
+const accepted = ev('IntakeAccepted', { acceptedBy: wang.staffId, acceptedAt: NOW });
+const referred = ev('CaseReferred', { referralId: 'r-1', agency: 'social_security', note: '核实社保缴纳记录', referredAt: NOW });
+const agreementFor = (claimants: ClaimantRef[], amountFen = 500_000) =>
+  ev('AgreementReached', {
+    agreementId: 'a-1',
+    amounts: claimants.map((c) => ({ claimantId: c.claimantId, amountFen })),
+    totalFen: amountFen * claimants.length,
+    terms: '公司分两期支付欠薪',
+    paymentDates: ['2026-04-01', '2026-05-01'],
+    reachedAt: NOW,
+  });
+const withdrawn = ev('CaseClosed', { outcome: 'withdrawn', reason: '申请人撤回', closedBy: wang.staffId, closedAt: NOW });
+
+/** One valid command of each kind that changes an open case, for the rules every such command obeys. */
+const changes = (): DisputeCaseCommand[] => [
+  cmd('AddClaimants', { claimants: workers(1, 10) }),
+  cmd('RecordClaim', { claimantId: 'c-1', kind: 'unpaid_wages', amountFen: 100 }),
+  cmd('AcceptIntake', {}),
+  cmd('DeclineIntake', { reason: '不属于劳动争议' }),
+  cmd('ReferToAgency', { referralId: 'r-9', agency: 'judicial_office', note: '' }),
+  cmd('RecordReferralAnswer', { referralId: 'r-1', answer: '已核实', answeredAt: '2026-03-05' }),
+  cmd('RecordMediationSession', { sessionId: 's-1', heldAt: '2026-03-03', place: '调解室', attendees: [], summary: '' }),
+  cmd('RecordFollowUp', { followUpId: 'f-1', at: '2026-03-04', result: '已联系' }),
+  cmd('ReachAgreement', {
+    agreementId: 'a-9',
+    amounts: workers(3).map((c) => ({ claimantId: c.claimantId, amountFen: 1 })),
+    terms: '一次付清',
+    paymentDates: [],
+  }),
+  cmd('RecordOutcome', { outcome: 'closed', reason: '调解不成' }),
+];
+const withActor = (command: DisputeCaseCommand, actor: Actor): DisputeCaseCommand => ({
+  ...command,
+  ctx: { ...command.ctx, actor },
+});
+
+describe('DisputeCase', () => {
+  it('streams per case', () => {
+    expect(disputeStreamName('case-1')).toBe('dispute-case-1');
+  });
+
+  describe('rules every command obeys', () => {
+    it.each([...changes(), cmd('AssignMediator', { mediatorId: zhao.staffId }, liu), cmd('ReopenCase', { reason: 'x' }, liu)])(
+      'CASE_NOT_FOUND: $type on a case never opened',
+      (command) => {
+        spec.given([]).when(command).thenThrows('CASE_NOT_FOUND');
+      },
+    );
+
+    it('CASE_NOT_FOUND: a command addressed to another case than the stream holds', () => {
+      const command = { ...cmd('AcceptIntake', {}), data: { caseId: 'case-2' } };
+      spec.given([aGroupWageDispute()]).when(command).thenThrows('CASE_NOT_FOUND');
+    });
+
+    it.each([...changes(), cmd('AssignMediator', { mediatorId: zhao.staffId }, liu)])(
+      'CASE_CLOSED: $type on a closed case, even by a supervisor',
+      (command) => {
+        spec.given([aGroupWageDispute(), referred, withdrawn]).when(command).thenThrows('CASE_CLOSED');
+        spec.given([aGroupWageDispute(), referred, withdrawn]).when(withActor(command, liu)).thenThrows('CASE_CLOSED');
+      },
+    );
+
+    it.each(changes())('NOT_ASSIGNED_MEDIATOR: $type by another mediator, an administrator, an auditor, a fund officer or the system', (command) => {
+      for (const actor of [zhao, admin, auditor, fundOfficer, system]) {
+        spec.given([aGroupWageDispute(), referred]).when(withActor(command, actor)).thenThrows('NOT_ASSIGNED_MEDIATOR');
+      }
+    });
+
+    it.each(changes())('a supervisor may $type on any case', (command) => {
+      const { state } = spec.given([aGroupWageDispute(), referred]);
+      expect(disputeCaseDecider.decide(withActor(command, liu), state)).toHaveLength(1);
+    });
+
+    it('NOT_ASSIGNED_MEDIATOR: while no mediator is assigned, only supervisors change the case', () => {
+      spec.given([aGroupWageDispute(workers(3), null)]).when(cmd('AcceptIntake', {})).thenThrows('NOT_ASSIGNED_MEDIATOR');
+      spec
+        .given([aGroupWageDispute(workers(3), null)])
+        .when(cmd('AcceptIntake', {}, liu))
+        .then([ev('IntakeAccepted', { acceptedBy: liu.staffId, acceptedAt: NOW })]);
+    });
+  });
+
+  describe('OpenDisputeCase', () => {
+    it('a mediator takes in a written application and becomes its mediator', () => {
+      spec.given([]).when(cmd('OpenDisputeCase', openData())).then([aGroupWageDispute()]);
+    });
+
+    it('a supervisor may open a case for a named mediator, or leave it unassigned', () => {
+      spec
+        .given([])
+        .when(cmd('OpenDisputeCase', openData({ mediatorId: zhao.staffId }), liu))
+        .then([{ ...aGroupWageDispute(), data: { ...aGroupWageDispute().data, mediatorId: zhao.staffId, openedBy: liu.staffId } }]);
+      spec.given([]).when(cmd('OpenDisputeCase', openData(), liu)).then([aGroupWageDispute(workers(3), null)]);
+    });
+
+    it('may be opened with no claimants yet, and with a thousand', () => {
+      spec.given([]).when(cmd('OpenDisputeCase', openData({ claimants: [] }))).then([aGroupWageDispute([])]);
+      const many = workers(1200);
+      spec.given([]).when(cmd('OpenDisputeCase', openData({ claimants: many }))).then([aGroupWageDispute(many)]);
+    });
+
+    it('records the oral application as the law asks', () => {
+      const oral = { applicantName: '张秀英', dispute: '拖欠三个月工资', reasons: '公司称资金周转困难', recordedAt: '2026-03-01T09:30:00+08:00' };
+      spec
+        .given([])
+        .when(cmd('OpenDisputeCase', openData({ application: { kind: 'oral', receivedAt: '2026-03-01', oral } })))
+        .then([{ ...aGroupWageDispute(), data: { ...aGroupWageDispute().data, application: { kind: 'oral', receivedAt: '2026-03-01', oral } } }]);
+    });
+
+    it('ORAL_APPLICATION_DETAILS_REQUIRED: an oral application without its record, or with a part missing', () => {
+      spec
+        .given([])
+        .when(cmd('OpenDisputeCase', openData({ application: { kind: 'oral', receivedAt: '2026-03-01' } })))
+        .thenThrows('ORAL_APPLICATION_DETAILS_REQUIRED');
+      const error = spec
+        .given([])
+        .when(
+          cmd(
+            'OpenDisputeCase',
+            openData({
+              application: {
+                kind: 'oral',
+                receivedAt: '2026-03-01',
+                oral: { applicantName: '张秀英', dispute: '欠薪', reasons: ' ', recordedAt: '2026-03-01' },
+              },
+            }),
+          ),
+        )
+        .thenThrows('ORAL_APPLICATION_DETAILS_REQUIRED');
+      expect(error.details).toEqual({ missing: ['reasons'] });
+      expect(error.messages.zh).toContain('第十二条');
+    });
+
+    it('CASE_ALREADY_OPENED', () => {
+      spec.given([aGroupWageDispute()]).when(cmd('OpenDisputeCase', openData())).thenThrows('CASE_ALREADY_OPENED');
+    });
+
+    it('TITLE_REQUIRED', () => {
+      spec.given([]).when(cmd('OpenDisputeCase', openData({ title: '  ' }))).thenThrows('TITLE_REQUIRED');
+    });
+
+    it('NAME_REQUIRED: for the respondent and for every claimant', () => {
+      spec
+        .given([])
+        .when(cmd('OpenDisputeCase', openData({ respondent: { employerId: null, name: '' } })))
+        .thenThrows('NAME_REQUIRED');
+      spec
+        .given([])
+        .when(cmd('OpenDisputeCase', openData({ claimants: [{ claimantId: 'c-1', workerId: null, name: ' ' }] })))
+        .thenThrows('NAME_REQUIRED');
+    });
+
+    it.each([admin, auditor, fundOfficer, system])('NOT_ASSIGNED_MEDIATOR: a $role may not open a case', (actor) => {
+      spec.given([]).when(cmd('OpenDisputeCase', openData(), actor)).thenThrows('NOT_ASSIGNED_MEDIATOR');
+    });
+
+    it('SUPERVISOR_ONLY: a mediator may not open a case for another mediator', () => {
+      spec.given([]).when(cmd('OpenDisputeCase', openData({ mediatorId: zhao.staffId }))).thenThrows('SUPERVISOR_ONLY');
+    });
+
+    it('CLAIMANT_ALREADY_ADDED: the same worker listed twice', () => {
+      const twice = [...workers(2), { claimantId: 'c-9', workerId: 'w-1', name: '张秀英' }];
+      const error = spec.given([]).when(cmd('OpenDisputeCase', openData({ claimants: twice }))).thenThrows('CLAIMANT_ALREADY_ADDED');
+      expect(error.messages.zh).toContain('张秀英');
+    });
+
+    it('DATE_INVALID: a day that does not exist, or a time without its offset', () => {
+      for (const receivedAt of ['2026-02-30', '2026-03-01T09:30', '3月1日']) {
+        spec
+          .given([])
+          .when(cmd('OpenDisputeCase', openData({ application: { kind: 'written', receivedAt } })))
+          .thenThrows('DATE_INVALID');
+      }
+      const opened = disputeCaseDecider.decide(
+        cmd('OpenDisputeCase', openData({ application: { kind: 'written', receivedAt: '2026-03-01T09:30+08:00' } })),
+        null,
+      );
+      expect(opened).toHaveLength(1);
+    });
+
+    it('CHOICE_INVALID: a category the system does not know', () => {
+      spec
+        .given([])
+        .when(cmd('OpenDisputeCase', openData({ category: 'wages' as never })))
+        .thenThrows('CHOICE_INVALID');
+    });
+  });
+
+  describe('AddClaimants', () => {
+    it('adds workers to a group case', () => {
+      spec.given([aGroupWageDispute()]).when(cmd('AddClaimants', { claimants: workers(2, 4) })).then([
+        ev('ClaimantsAdded', { claimants: workers(2, 4) }),
+      ]);
+    });
+
+    it('adds a thousand at once', () => {
+      const many = workers(1000, 4);
+      spec.given([aGroupWageDispute()]).when(cmd('AddClaimants', { claimants: many })).then([ev('ClaimantsAdded', { claimants: many })]);
+    });
+
+    it('records nothing when there is nobody to add', () => {
+      spec.given([aGroupWageDispute()]).when(cmd('AddClaimants', { claimants: [] })).then([]);
+    });
+
+    it('lets several not-yet-registered workers be added (no worker id is not a duplicate)', () => {
+      const unregistered = [
+        { claimantId: 'c-8', workerId: null, name: '孙立' },
+        { claimantId: 'c-9', workerId: null, name: '周敏' },
+      ];
+      spec.given([aGroupWageDispute()]).when(cmd('AddClaimants', { claimants: unregistered })).then([
+        ev('ClaimantsAdded', { claimants: unregistered }),
+      ]);
+    });
+
+    it('CLAIMANT_ALREADY_ADDED: by claimant id, by worker id, or twice in one batch', () => {
+      const given = spec.given([aGroupWageDispute()]);
+      given.when(cmd('AddClaimants', { claimants: [{ claimantId: 'c-1', workerId: 'w-77', name: '张秀英' }] })).thenThrows('CLAIMANT_ALREADY_ADDED');
+      const byWorker = given
+        .when(cmd('AddClaimants', { claimants: [{ claimantId: 'c-77', workerId: 'w-2', name: '李建国' }] }))
+        .thenThrows('CLAIMANT_ALREADY_ADDED');
+      expect(byWorker.details).toEqual({ claimantIds: ['c-77'] });
+      given.when(cmd('AddClaimants', { claimants: [...workers(1, 5), ...workers(1, 5)] })).thenThrows('CLAIMANT_ALREADY_ADDED');
+    });
+
+    it('CLAIMANTS_LOCKED_BY_AGREEMENT: no claimant joins after an agreement', () => {
+      spec
+        .given([aGroupWageDispute(), agreementFor(workers(3))])
+        .when(cmd('AddClaimants', { claimants: workers(1, 4) }))
+        .thenThrows('CLAIMANTS_LOCKED_BY_AGREEMENT');
+    });
+  });
+
+  describe('RecordClaim', () => {
+    it('records what a claimant asks for, in fen, with a note', () => {
+      spec
+        .given([aGroupWageDispute()])
+        .when(cmd('RecordClaim', { claimantId: 'c-2', kind: 'overtime', amountFen: 1_234_56, note: '周末加班' }))
+        .then([ev('ClaimRecorded', { claimantId: 'c-2', kind: 'overtime', amountFen: 1_234_56, note: '周末加班' })]);
+    });
+
+    it('accepts a claim of zero', () => {
+      spec
+        .given([aGroupWageDispute()])
+        .when(cmd('RecordClaim', { claimantId: 'c-2', kind: 'social_insurance', amountFen: 0 }))
+        .then([ev('ClaimRecorded', { claimantId: 'c-2', kind: 'social_insurance', amountFen: 0 })]);
+    });
+
+    it('CLAIMANT_NOT_FOUND', () => {
+      spec
+        .given([aGroupWageDispute()])
+        .when(cmd('RecordClaim', { claimantId: 'c-99', kind: 'unpaid_wages', amountFen: 100 }))
+        .thenThrows('CLAIMANT_NOT_FOUND');
+    });
+
+    it.each([-1, 10.5, Number.NaN, Infinity, 2 ** 53, '100'])('AMOUNT_INVALID: %p fen', (amountFen) => {
+      spec
+        .given([aGroupWageDispute()])
+        .when(cmd('RecordClaim', { claimantId: 'c-1', kind: 'unpaid_wages', amountFen: amountFen as number }))
+        .thenThrows('AMOUNT_INVALID');
+    });
+
+    it('CHOICE_INVALID: a kind of claim the system does not know', () => {
+      spec
+        .given([aGroupWageDispute()])
+        .when(cmd('RecordClaim', { claimantId: 'c-1', kind: 'bonus' as never, amountFen: 100 }))
+        .thenThrows('CHOICE_INVALID');
+    });
+  });
+
+  describe('AcceptIntake', () => {
+    it('accepts the case', () => {
+      spec.given([aGroupWageDispute()]).when(cmd('AcceptIntake', {})).then([accepted]);
+    });
+
+    it('records nothing when the case is already accepted', () => {
+      spec.given([aGroupWageDispute(), accepted]).when(cmd('AcceptIntake', {})).then([]);
+    });
+  });
+
+  describe('DeclineIntake', () => {
+    it('declines the case with its reason, which closes it', () => {
+      spec
+        .given([aGroupWageDispute()])
+        .when(cmd('DeclineIntake', { reason: ' 不属于劳动争议 ' }))
+        .then([ev('IntakeDeclined', { reason: '不属于劳动争议', declinedBy: wang.staffId, declinedAt: NOW })]);
+    });
+
+    it('REASON_REQUIRED', () => {
+      spec.given([aGroupWageDispute()]).when(cmd('DeclineIntake', { reason: '' })).thenThrows('REASON_REQUIRED');
+    });
+
+    it('INTAKE_ALREADY_DECIDED: an accepted case ends with an outcome instead', () => {
+      spec.given([aGroupWageDispute(), accepted]).when(cmd('DeclineIntake', { reason: '不属于劳动争议' })).thenThrows('INTAKE_ALREADY_DECIDED');
+    });
+  });
+
+  describe('AssignMediator', () => {
+    it('a supervisor reassigns the case; the previous mediator is recorded', () => {
+      spec
+        .given([aGroupWageDispute()])
+        .when(cmd('AssignMediator', { mediatorId: zhao.staffId }, liu))
+        .then([
+          ev('MediatorAssigned', { mediatorId: zhao.staffId, previousMediatorId: wang.staffId, assignedBy: liu.staffId, assignedAt: NOW }),
+        ]);
+    });
+
+    it('from then on the new mediator changes the case and the old one may not', () => {
+      const reassigned = ev('MediatorAssigned', {
+        mediatorId: zhao.staffId,
+        previousMediatorId: wang.staffId,
+        assignedBy: liu.staffId,
+        assignedAt: NOW,
+      });
+      spec.given([aGroupWageDispute(), reassigned]).when(cmd('AcceptIntake', {})).thenThrows('NOT_ASSIGNED_MEDIATOR');
+      spec
+        .given([aGroupWageDispute(), reassigned])
+        .when(cmd('AcceptIntake', {}, zhao))
+        .then([ev('IntakeAccepted', { acceptedBy: zhao.staffId, acceptedAt: NOW })]);
+    });
+
+    it('records nothing when the mediator is already assigned', () => {
+      spec.given([aGroupWageDispute()]).when(cmd('AssignMediator', { mediatorId: wang.staffId }, liu)).then([]);
+    });
+
+    it.each([wang, admin])('SUPERVISOR_ONLY: even the $role may not assign', (actor) => {
+      spec.given([aGroupWageDispute()]).when(cmd('AssignMediator', { mediatorId: zhao.staffId }, actor)).thenThrows('SUPERVISOR_ONLY');
+    });
+  });
+
+  describe('ReferToAgency and RecordReferralAnswer', () => {
+    it('refers the case to an agency of the linkage mechanism, named or not', () => {
+      spec
+        .given([aGroupWageDispute()])
+        .when(cmd('ReferToAgency', { referralId: 'r-1', agency: 'social_security', note: '核实社保缴纳记录' }))
+        .then([referred]);
+      spec
+        .given([aGroupWageDispute()])
+        .when(cmd('ReferToAgency', { referralId: 'r-2', agency: 'other', agencyName: '顺义区总工会法律服务站', note: '' }))
+        .then([ev('CaseReferred', { referralId: 'r-2', agency: 'other', agencyName: '顺义区总工会法律服务站', note: '', referredAt: NOW })]);
+    });
+
+    it('records nothing for a referral already recorded (the same form sent twice)', () => {
+      spec
+        .given([aGroupWageDispute(), referred])
+        .when(cmd('ReferToAgency', { referralId: 'r-1', agency: 'social_security', note: '核实社保缴纳记录' }))
+        .then([]);
+    });
+
+    it('CHOICE_INVALID: an agency the system does not know', () => {
+      spec
+        .given([aGroupWageDispute()])
+        .when(cmd('ReferToAgency', { referralId: 'r-1', agency: 'police' as never, note: '' }))
+        .thenThrows('CHOICE_INVALID');
+    });
+
+    it('records the answer, naming the agency again', () => {
+      spec
+        .given([aGroupWageDispute(), referred])
+        .when(cmd('RecordReferralAnswer', { referralId: 'r-1', answer: '单位欠缴三个月社保', answeredAt: '2026-03-05' }))
+        .then([ev('ReferralAnswered', { referralId: 'r-1', agency: 'social_security', answer: '单位欠缴三个月社保', answeredAt: '2026-03-05' })]);
+    });
+
+    it('REFERRAL_NOT_FOUND', () => {
+      spec
+        .given([aGroupWageDispute(), referred])
+        .when(cmd('RecordReferralAnswer', { referralId: 'r-2', answer: '已核实', answeredAt: '2026-03-05' }))
+        .thenThrows('REFERRAL_NOT_FOUND');
+    });
+
+    it('REFERRAL_ALREADY_ANSWERED', () => {
+      const answered = ev('ReferralAnswered', { referralId: 'r-1', agency: 'social_security', answer: '已核实', answeredAt: '2026-03-05' });
+      spec
+        .given([aGroupWageDispute(), referred, answered])
+        .when(cmd('RecordReferralAnswer', { referralId: 'r-1', answer: '补充答复', answeredAt: '2026-03-06' }))
+        .thenThrows('REFERRAL_ALREADY_ANSWERED');
+    });
+
+    it('DATE_INVALID: when the answer came', () => {
+      spec
+        .given([aGroupWageDispute(), referred])
+        .when(cmd('RecordReferralAnswer', { referralId: 'r-1', answer: '已核实', answeredAt: 'yesterday' }))
+        .thenThrows('DATE_INVALID');
+    });
+  });
+
+  describe('RecordMediationSession', () => {
+    const session = (sessionId: string, number: number) =>
+      ev('MediationSessionRecorded', {
+        sessionId,
+        number,
+        heldAt: '2026-03-03T09:00:00+08:00',
+        place: '镇工会调解室',
+        attendees: ['张秀英', '公司代表 王经理'],
+        summary: '公司同意核对工资表',
+      });
+    const record = (sessionId: string) =>
+      cmd('RecordMediationSession', {
+        sessionId,
+        heldAt: '2026-03-03T09:00:00+08:00',
+        place: '镇工会调解室',
+        attendees: ['张秀英', '公司代表 王经理'],
+        summary: '公司同意核对工资表',
+      });
+
+    it('numbers sessions in the order they are recorded', () => {
+      spec.given([aGroupWageDispute()]).when(record('s-1')).then([session('s-1', 1)]);
+      spec.given([aGroupWageDispute(), session('s-1', 1)]).when(record('s-2')).then([session('s-2', 2)]);
+    });
+
+    it('records nothing for a session already recorded', () => {
+      spec.given([aGroupWageDispute(), session('s-1', 1)]).when(record('s-1')).then([]);
+    });
+
+    it('DATE_INVALID: when it was held', () => {
+      spec
+        .given([aGroupWageDispute()])
+        .when(cmd('RecordMediationSession', { sessionId: 's-1', heldAt: '2026-13-01', place: '', attendees: [], summary: '' }))
+        .thenThrows('DATE_INVALID');
+    });
+  });
+
+  describe('RecordFollowUp', () => {
+    it('records a follow-up with or without its method', () => {
+      spec
+        .given([aGroupWageDispute()])
+        .when(cmd('RecordFollowUp', { followUpId: 'f-1', at: '2026-04-02', method: 'phone', result: '第一期已到账' }))
+        .then([ev('FollowUpRecorded', { followUpId: 'f-1', at: '2026-04-02', method: 'phone', result: '第一期已到账' })]);
+      spec
+        .given([aGroupWageDispute()])
+        .when(cmd('RecordFollowUp', { followUpId: 'f-2', at: '2026-04-02', result: '未联系上' }))
+        .then([ev('FollowUpRecorded', { followUpId: 'f-2', at: '2026-04-02', result: '未联系上' })]);
+    });
+
+    it('records nothing for a follow-up already recorded', () => {
+      const done = ev('FollowUpRecorded', { followUpId: 'f-1', at: '2026-04-02', result: '已联系' });
+      spec.given([aGroupWageDispute(), done]).when(cmd('RecordFollowUp', { followUpId: 'f-1', at: '2026-04-02', result: '已联系' })).then([]);
+    });
+
+    it('CHOICE_INVALID and DATE_INVALID', () => {
+      const given = spec.given([aGroupWageDispute()]);
+      given.when(cmd('RecordFollowUp', { followUpId: 'f-1', at: '2026-04-02', method: 'pigeon' as never, result: '' })).thenThrows('CHOICE_INVALID');
+      given.when(cmd('RecordFollowUp', { followUpId: 'f-1', at: '', result: '' })).thenThrows('DATE_INVALID');
+    });
+  });
+
+  describe('ReachAgreement', () => {
+    const reach = (amounts: { claimantId: string; amountFen: number }[], over: { terms?: string; paymentDates?: string[] } = {}) =>
+      cmd('ReachAgreement', { agreementId: 'a-1', amounts, terms: '公司分两期支付欠薪', paymentDates: ['2026-04-01', '2026-05-01'], ...over });
+    const each = (claimants: ClaimantRef[], amountFen = 500_000) => claimants.map((c) => ({ claimantId: c.claimantId, amountFen }));
+
+    it('records one amount for every claimant, and the total', () => {
+      spec.given([aGroupWageDispute()]).when(reach(each(workers(3)))).then([agreementFor(workers(3))]);
+    });
+
+    it('covers a group case of a thousand workers', () => {
+      const many = workers(1000);
+      spec.given([aGroupWageDispute(many)]).when(reach(each(many))).then([agreementFor(many)]);
+    });
+
+    it('records nothing for the agreement already recorded', () => {
+      spec.given([aGroupWageDispute(), agreementFor(workers(3))]).when(reach(each(workers(3)))).then([]);
+    });
+
+    it('AGREEMENT_AMOUNT_MISSING names the claimants left out', () => {
+      const error = spec.given([aGroupWageDispute()]).when(reach(each(workers(1)))).thenThrows('AGREEMENT_AMOUNT_MISSING');
+      expect(error.details).toEqual({ claimantIds: ['c-2', 'c-3'] });
+      expect(error.messages.zh).toContain('李建国、王淑芬');
+      expect(error.messages.en).toContain('李建国, 王淑芬');
+    });
+
+    it('AGREEMENT_AMOUNT_MISSING for a thousand names shows ten and a count', () => {
+      const many = workers(1000);
+      const error = spec.given([aGroupWageDispute(many)]).when(reach(each(many.slice(0, 2)))).thenThrows('AGREEMENT_AMOUNT_MISSING');
+      expect(error.messages.zh).toMatch(/等998人。$/);
+      expect(error.messages.en).toMatch(/and 988 more\.$/);
+    });
+
+    it('CLAIMANT_NOT_FOUND: an amount for someone not on the case', () => {
+      spec
+        .given([aGroupWageDispute()])
+        .when(reach([...each(workers(3)), { claimantId: 'c-99', amountFen: 1 }]))
+        .thenThrows('CLAIMANT_NOT_FOUND');
+    });
+
+    it('AGREEMENT_AMOUNT_DUPLICATED: two amounts for one claimant', () => {
+      spec
+        .given([aGroupWageDispute()])
+        .when(reach([...each(workers(3)), { claimantId: 'c-1', amountFen: 1 }]))
+        .thenThrows('AGREEMENT_AMOUNT_DUPLICATED');
+    });
+
+    it('AGREEMENT_WITHOUT_CLAIMANTS', () => {
+      spec.given([aGroupWageDispute([])]).when(reach([])).thenThrows('AGREEMENT_WITHOUT_CLAIMANTS');
+    });
+
+    it('AMOUNT_INVALID: fractional or negative fen, or a total beyond exact arithmetic', () => {
+      const given = spec.given([aGroupWageDispute()]);
+      given.when(reach([...each(workers(2)), { claimantId: 'c-3', amountFen: 0.5 }])).thenThrows('AMOUNT_INVALID');
+      given.when(reach([...each(workers(2)), { claimantId: 'c-3', amountFen: -100 }])).thenThrows('AMOUNT_INVALID');
+      given.when(reach(each(workers(3), Number.MAX_SAFE_INTEGER))).thenThrows('AMOUNT_INVALID');
+    });
+
+    it('AGREEMENT_TERMS_REQUIRED', () => {
+      spec.given([aGroupWageDispute()]).when(reach(each(workers(3)), { terms: ' ' })).thenThrows('AGREEMENT_TERMS_REQUIRED');
+    });
+
+    it('DATE_INVALID: a payment date is a day', () => {
+      spec
+        .given([aGroupWageDispute()])
+        .when(reach(each(workers(3)), { paymentDates: ['2026-04-01T00:00:00Z'] }))
+        .thenThrows('DATE_INVALID');
+    });
+
+    it('a reopened case may reach a new agreement, which replaces the old one', () => {
+      const reopened = ev('CaseReopened', { reason: '公司未按期支付，重新调解', reopenedBy: liu.staffId, reopenedAt: NOW });
+      const given = spec.given([aGroupWageDispute(), agreementFor(workers(3)), withdrawn, reopened]);
+      const renegotiated = cmd('ReachAgreement', { ...reach(each(workers(3), 400_000)).data, agreementId: 'a-2' });
+      const newAgreement = agreementFor(workers(3), 400_000);
+      const [event] = given.when(renegotiated).then([{ ...newAgreement, data: { ...newAgreement.data, agreementId: 'a-2' } }]);
+      expect(disputeCaseDecider.evolve(given.state, event!)?.agreement).toMatchObject({ agreementId: 'a-2', totalFen: 1_200_000 });
+    });
+  });
+
+  describe('RecordOutcome', () => {
+    it('closes as agreement fulfilled once there is an agreement; no reason needed', () => {
+      spec
+        .given([aGroupWageDispute(), agreementFor(workers(3))])
+        .when(cmd('RecordOutcome', { outcome: 'agreement_fulfilled' }))
+        .then([ev('CaseClosed', { outcome: 'agreement_fulfilled', closedBy: wang.staffId, closedAt: NOW })]);
+    });
+
+    it('AGREEMENT_NOT_REACHED: no fulfilment without an agreement', () => {
+      spec.given([aGroupWageDispute()]).when(cmd('RecordOutcome', { outcome: 'agreement_fulfilled' })).thenThrows('AGREEMENT_NOT_REACHED');
+    });
+
+    it.each(['referred_to_arbitration', 'withdrawn', 'closed'] as const)('closes as %s with its reason', (outcome) => {
+      spec
+        .given([aGroupWageDispute()])
+        .when(cmd('RecordOutcome', { outcome, reason: '十五日内未达成协议' }))
+        .then([ev('CaseClosed', { outcome, reason: '十五日内未达成协议', closedBy: wang.staffId, closedAt: NOW })]);
+    });
+
+    it.each(['referred_to_arbitration', 'withdrawn', 'closed'] as const)('OUTCOME_REASON_REQUIRED: %s', (outcome) => {
+      spec.given([aGroupWageDispute()]).when(cmd('RecordOutcome', { outcome })).thenThrows('OUTCOME_REASON_REQUIRED');
+      spec.given([aGroupWageDispute()]).when(cmd('RecordOutcome', { outcome, reason: '  ' })).thenThrows('OUTCOME_REASON_REQUIRED');
+    });
+
+    it('CHOICE_INVALID: an outcome the system does not know', () => {
+      spec.given([aGroupWageDispute()]).when(cmd('RecordOutcome', { outcome: 'won' as never, reason: 'x' })).thenThrows('CHOICE_INVALID');
+    });
+  });
+
+  describe('ReopenCase', () => {
+    const reopen = (reason = '公司未按期支付', actor: Actor = liu) => cmd('ReopenCase', { reason }, actor);
+
+    it('a supervisor reopens a closed case with a reason', () => {
+      spec
+        .given([aGroupWageDispute(), withdrawn])
+        .when(reopen())
+        .then([ev('CaseReopened', { reason: '公司未按期支付', reopenedBy: liu.staffId, reopenedAt: NOW })]);
+    });
+
+    it('SUPERVISOR_ONLY: not even the case’s mediator', () => {
+      spec.given([aGroupWageDispute(), withdrawn]).when(reopen('x', wang)).thenThrows('SUPERVISOR_ONLY');
+      spec.given([aGroupWageDispute(), withdrawn]).when(reopen('x', admin)).thenThrows('SUPERVISOR_ONLY');
+    });
+
+    it('CASE_NOT_CLOSED', () => {
+      spec.given([aGroupWageDispute()]).when(reopen()).thenThrows('CASE_NOT_CLOSED');
+    });
+
+    it('REASON_REQUIRED', () => {
+      spec.given([aGroupWageDispute(), withdrawn]).when(reopen(' ')).thenThrows('REASON_REQUIRED');
+    });
+
+    it('after reopening, the mediator records again', () => {
+      const reopened = ev('CaseReopened', { reason: '公司未按期支付', reopenedBy: liu.staffId, reopenedAt: NOW });
+      spec
+        .given([aGroupWageDispute(), withdrawn, reopened])
+        .when(cmd('RecordFollowUp', { followUpId: 'f-1', at: '2026-04-02', result: '已催告公司' }))
+        .then([ev('FollowUpRecorded', { followUpId: 'f-1', at: '2026-04-02', result: '已催告公司' })]);
+    });
+  });
+
+  describe('the case as a page and as of a moment', () => {
+    const history: DisputeCaseEvent[] = [
+      aGroupWageDispute(),
+      accepted,
+      ev('ClaimRecorded', { claimantId: 'c-1', kind: 'unpaid_wages', amountFen: 900_000 }),
+      ev('ClaimRecorded', { claimantId: 'c-1', kind: 'overtime', amountFen: 120_000, note: '周末加班' }),
+      referred,
+      ev('ReferralAnswered', { referralId: 'r-1', agency: 'social_security', answer: '已核实', answeredAt: '2026-03-05' }),
+      ev('MediationSessionRecorded', { sessionId: 's-1', number: 1, heldAt: '2026-03-06', place: '镇工会调解室', attendees: [], summary: '' }),
+      agreementFor(workers(3)),
+      ev('FollowUpRecorded', { followUpId: 'f-1', at: '2026-04-02', method: 'phone', result: '第一期已到账' }),
+      ev('CaseClosed', { outcome: 'agreement_fulfilled', closedBy: wang.staffId, closedAt: '2026-05-03T02:00:00.000Z' }),
+    ];
+    const replay = (events: DisputeCaseEvent[]) => events.reduce(disputeCaseDecider.evolve, disputeCaseDecider.initialState()) as DisputeCase;
+
+    it('holds what the case page shows', () => {
+      const page = replay(history);
+      expect(page).toMatchObject({
+        status: 'closed',
+        receivedAt: '2026-03-01',
+        mediatorId: wang.staffId,
+        intake: { decision: 'accepted', by: wang.staffId, at: NOW },
+        outcome: 'agreement_fulfilled',
+        closedAt: '2026-05-03T02:00:00.000Z',
+        closeReason: null,
+      });
+      expect(claimedTotalFen(page.claimants[0]!)).toBe(1_020_000);
+      expect(page.referrals[0]!.answer).toEqual({ text: '已核实', answeredAt: '2026-03-05' });
+      expect(page.sessions.map((s) => s.number)).toEqual([1]);
+      expect(page.followUps).toHaveLength(1);
+      expect(page.agreement?.totalFen).toBe(1_500_000);
+    });
+
+    it('replayed up to a moment, shows the case as it stood then', () => {
+      const asOfSession = replay(history.slice(0, 7));
+      expect(asOfSession.status).toBe('accepted');
+      expect(asOfSession.agreement).toBeNull();
+      expect(asOfSession.referrals[0]!.answer).not.toBeNull();
+    });
+
+    it('a declined intake closes the case; reopening puts the intake back to pending', () => {
+      const declined = ev('IntakeDeclined', { reason: '已进入仲裁程序', declinedBy: wang.staffId, declinedAt: NOW });
+      const reopened = ev('CaseReopened', { reason: '仲裁申请已撤回', reopenedBy: liu.staffId, reopenedAt: NOW });
+      expect(replay([aGroupWageDispute(), declined])).toMatchObject({ status: 'closed', closeReason: '已进入仲裁程序', outcome: null });
+      expect(replay([aGroupWageDispute(), declined, reopened])).toMatchObject({ status: 'open', intake: { decision: 'pending' }, closedAt: null });
+      expect(replay([aGroupWageDispute(), accepted, withdrawn, reopened])).toMatchObject({ status: 'accepted', outcome: null });
+    });
+  });
+});

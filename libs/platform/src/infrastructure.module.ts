@@ -1,0 +1,49 @@
+import { Global, Logger, Module, type DynamicModule, type OnApplicationShutdown, Inject } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { AppConfig } from '#config';
+import { PostgresEventStore, type EventStore } from '#event-store';
+import { dataSourceOptions } from '#read-models';
+import pg from 'pg';
+import { APP_CONFIG, DATABASE_URL, EVENT_STORE, PG_POOL } from './tokens.js';
+
+class Closer implements OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+    await this.pool.end();
+  }
+}
+
+/** Postgres (read models through TypeORM, the event store through pg) and the settings. */
+@Global()
+@Module({})
+export class InfrastructureModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    const logger = new Logger('event-store');
+    return {
+      module: InfrastructureModule,
+      imports: [TypeOrmModule.forRoot(dataSourceOptions(databaseUrl))],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DATABASE_URL, useValue: databaseUrl },
+        { provide: PG_POOL, useFactory: () => new pg.Pool({ connectionString: databaseUrl, max: 20 }) },
+        {
+          provide: EVENT_STORE,
+          inject: [PG_POOL],
+          useFactory: (pool: pg.Pool): EventStore =>
+            new PostgresEventStore({
+              pool,
+              connectionString: databaseUrl,
+              onListenerError: (e) => logger.warn(`LISTEN connection lost (${e.message}); subscribers poll until it is back`),
+            }),
+        },
+        Closer,
+      ],
+      exports: [APP_CONFIG, DATABASE_URL, PG_POOL, EVENT_STORE],
+    };
+  }
+}

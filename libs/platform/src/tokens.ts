@@ -1,0 +1,4 @@
+export const APP_CONFIG = Symbol('APP_CONFIG');
+export const DATABASE_URL = Symbol('DATABASE_URL');
+export const PG_POOL = Symbol('PG_POOL');
+export const EVENT_STORE = Symbol('EVENT_STORE');

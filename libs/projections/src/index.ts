@@ -1,0 +1,4 @@
+export * from './projection.js';
+export * from './checkpoints.js';
+export * from './batches.js';
+export * from './projection-runner.js';

@@ -1,0 +1,25 @@
+import type { DataSourceOptions } from 'typeorm';
+import { DisputeCaseRow } from '../entities/dispute-case-row.entity.js';
+import { DisputeClaimantRow } from '../entities/dispute-claimant-row.entity.js';
+import { DisputeTimelineEntry } from '../entities/dispute-timeline-entry.entity.js';
+import { IdempotencyKeyRecord } from '../entities/idempotency-key.entity.js';
+import { ProjectionCheckpoint } from '../entities/projection-checkpoint.entity.js';
+import { Foundation1764000000000 } from '../migrations/1764000000000-foundation.js';
+
+export const READ_MODEL_ENTITIES = [ProjectionCheckpoint, IdempotencyKeyRecord, DisputeCaseRow, DisputeTimelineEntry, DisputeClaimantRow];
+export const MIGRATIONS = [Foundation1764000000000];
+
+/** Migrations, never synchronize: each start runs the pending ones, in one transaction each. */
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: READ_MODEL_ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['error', 'migration'],
+    extra: { max: 20 },
+  };
+}

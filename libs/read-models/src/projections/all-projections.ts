@@ -1,0 +1,4 @@
+import type { Projection } from '#projections';
+import { disputeCasesProjection } from './dispute-cases.projection.js';
+
+export const ALL_PROJECTIONS: readonly Projection[] = [disputeCasesProjection];
