@@ -64,18 +64,20 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (e instanceof IdempotencyError) {
       return { type: `${TYPE}idempotency`, title: e.message, status: e.status, detail: e.message, code: e.code };
     }
+    // body-parser failures reach us wrapped in an HttpException (cause) or raw.
+    const bodyError = ((e as { cause?: { type?: string } })?.cause?.type ?? (e as { type?: string })?.type) as string | undefined;
+    if (bodyError === 'entity.parse.failed') {
+      return { type: `${TYPE}validation`, title: lang === 'en' ? 'The body is not valid JSON' : '请求体不是有效的 JSON', status: 400, detail: 'request body could not be parsed as JSON', code: 'MALFORMED_JSON' };
+    }
+    if (bodyError === 'entity.too.large') {
+      return { type: `${TYPE}validation`, title: lang === 'en' ? 'The body is too large' : '请求体过大', status: 413, detail: 'request body is over 5 MB', code: 'BODY_TOO_LARGE' };
+    }
     if (e instanceof HttpException) {
       const status = e.getStatus();
       const body = e.getResponse();
       const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? e.message);
       const detail = Array.isArray(message) ? message.join('; ') : String(message);
       return { type: status === 404 ? `${TYPE}not-found` : `${TYPE}http-${status}`, title: e.name.replace(/Exception$/, ''), status, detail, code: `HTTP_${status}` };
-    }
-    if ((e as { type?: string })?.type === 'entity.parse.failed') {
-      return { type: `${TYPE}validation`, title: 'The body is not valid JSON', status: 400, detail: 'request body could not be parsed as JSON', code: 'MALFORMED_JSON' };
-    }
-    if ((e as { type?: string })?.type === 'entity.too.large') {
-      return { type: `${TYPE}validation`, title: 'The body is too large', status: 413, code: 'BODY_TOO_LARGE' };
     }
     return {
       type: `${TYPE}internal`,

@@ -1,0 +1,44 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import { loadConfig, type AppConfig } from '#config';
+import { runMigrations } from '#platform';
+import pg from 'pg';
+import request from 'supertest';
+import { AppModule } from '../../apps/api/src/app.module.js';
+import { configureHttp } from '../../apps/api/src/http/configure-http.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface TestApp {
+  app: INestApplication;
+  http: () => ReturnType<typeof request>;
+  db: TestDatabase;
+  /** Direct SQL on the test database, for checks a user can't make through the API. */
+  sql: <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
+  close(): Promise<void>;
+}
+
+/** The real application (API + worker, same modules as `npm start`) on a fresh database. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase('e2e');
+  const config: AppConfig = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: db.url, ...env });
+  await runMigrations(db.url);
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config, db.url)] }).compile();
+  const app = moduleRef.createNestApplication({ bufferLogs: true });
+  app.useLogger(app.get(PinoLogger));
+  configureHttp(app, config);
+  await app.init();
+  const pool = new pg.Pool({ connectionString: db.url, max: 2 });
+  const server = app.getHttpServer();
+  return {
+    app,
+    db,
+    http: () => request(server),
+    sql: async (text, params) => (await pool.query(text, params)).rows,
+    async close() {
+      await app.close();
+      await pool.end();
+      await db.drop();
+    },
+  };
+}
