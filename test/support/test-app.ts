@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { randomBytes } from 'node:crypto';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { loadConfig, type AppConfig } from '#config';
 import { runMigrations } from '#platform';
@@ -8,6 +9,9 @@ import request from 'supertest';
 import { AppModule } from '../../apps/api/src/app.module.js';
 import { configureHttp } from '../../apps/api/src/http/configure-http.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+/** The first administrator every test app starts with (ADMIN_USERNAME / ADMIN_PASSWORD). */
+export const TEST_ADMIN = { username: 'admin', password: 'admin-password-123' };
 
 export interface TestApp {
   app: INestApplication;
@@ -21,7 +25,14 @@ export interface TestApp {
 /** The real application (API + worker, same modules as `npm start`) on a fresh database. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase('e2e');
-  const config: AppConfig = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: db.url, ...env });
+  const config: AppConfig = loadConfig({
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: db.url,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    ADMIN_USERNAME: TEST_ADMIN.username,
+    ADMIN_PASSWORD: TEST_ADMIN.password,
+    ...env,
+  });
   await runMigrations(db.url);
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config, db.url)] }).compile();
   const app = moduleRef.createNestApplication({ bufferLogs: true });

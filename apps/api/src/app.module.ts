@@ -1,15 +1,17 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AuthGuard, AuthModule } from '#auth';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '#config';
 import { InfrastructureModule, loggerParams } from '#platform';
 import { WorkerModule } from '../../worker/src/worker.module.js';
+import { AuthController } from './auth/auth.controller.js';
 import { DisputesModule } from './disputes/disputes.module.js';
+import { StaffController } from './staff/staff.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
-import { DevelopmentActorGuard } from './shared/development-actor.guard.js';
 import { RunDomainCommandHandler } from './shared/run-domain-command.js';
 
 @Module({})
@@ -22,14 +24,15 @@ export class AppModule {
         LoggerModule.forRoot(loggerParams(config)),
         InfrastructureModule.forRoot(config, databaseUrl),
         CqrsModule.forRoot(),
+        AuthModule.forRoot(config),
         DisputesModule,
         ...(withWorker ? [WorkerModule] : []),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, AuthController, StaffController],
       providers: [
         RunDomainCommandHandler,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        { provide: APP_GUARD, useClass: DevelopmentActorGuard },
+        { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };

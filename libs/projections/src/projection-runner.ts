@@ -69,14 +69,25 @@ export class ProjectionRunner {
     const signal = this.controller.signal;
     let backoff = 100;
     while (!signal.aborted) {
+      // Each attempt has its own subscription, ended before the next attempt starts: a
+      // subscription waiting for new events would otherwise hold up the retry.
+      const attempt = new AbortController();
+      const stop = () => attempt.abort();
+      signal.addEventListener('abort', stop, { once: true });
       try {
         const { position } = await readCheckpoint(this.dataSource, projection.name);
-        for await (const batch of inBatches(this.store.subscribeToAll({ fromPosition: position, signal, batchSize: BATCH }), BATCH)) {
-          await this.dataSource.transaction(async (em) => {
-            const from = await lockCheckpoint(em, projection.name);
-            const last = await applyInTransaction(em, projection, batch, from);
-            if (last) await saveCheckpoint(em, projection.name, last);
-          });
+        const events = this.store.subscribeToAll({ fromPosition: position, signal: attempt.signal, batchSize: BATCH });
+        for await (const batch of inBatches(events, BATCH)) {
+          try {
+            await this.dataSource.transaction(async (em) => {
+              const from = await lockCheckpoint(em, projection.name);
+              const last = await applyInTransaction(em, projection, batch, from);
+              if (last) await saveCheckpoint(em, projection.name, last);
+            });
+          } catch (error) {
+            attempt.abort();
+            throw error;
+          }
           this.errors.set(projection.name, null);
           backoff = 100;
           for (const l of this.listeners) l();
@@ -88,6 +99,9 @@ export class ProjectionRunner {
         this.logger.error(`projection ${projection.name} failed; retrying from its checkpoint in ${backoff} ms`, { projection: projection.name, error: message });
         await new Promise((r) => setTimeout(r, backoff));
         backoff = Math.min(backoff * 2, 10_000);
+      } finally {
+        signal.removeEventListener('abort', stop);
+        attempt.abort();
       }
     }
   }

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Public } from '#auth';
 import type { EventStore } from '#event-store';
 import { EVENT_STORE } from '#platform';
 import { projectionStatus } from '#projections';
@@ -21,6 +22,7 @@ async function check(name: string, run: () => Promise<unknown>): Promise<{ name:
 }
 
 @ApiTags('operations')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,5 +1,6 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { DomainError } from '#domain';
+import { NotAllowed, NotAuthenticated, TooManyAttempts } from '#auth';
 import { EventIdConflict, WrongExpectedRevision } from '#event-store';
 import type { Request, Response } from 'express';
 import { correlationIdOf, IdempotencyError, languageOf, RequestValidationError, type Problem } from './problem.js';
@@ -22,6 +23,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error({ err: exception, correlationId: problem.correlationId }, `unhandled error on ${req.method} ${req.originalUrl}`);
     }
     if (res.headersSent) return;
+    if (problem.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
+    if (typeof problem.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(problem.retryAfterSeconds));
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 
@@ -46,6 +49,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         code: e.code,
         messages: e.messages,
         ...(Object.keys(e.details).length ? { details: e.details } : {}),
+      };
+    }
+    if (e instanceof NotAuthenticated) {
+      return { type: `${TYPE}unauthenticated`, title: lang === 'en' ? e.message : e.zh, status: 401, detail: e.message, code: 'NOT_AUTHENTICATED' };
+    }
+    if (e instanceof NotAllowed) {
+      return { type: `${TYPE}forbidden`, title: lang === 'en' ? e.message : e.zh, status: 403, detail: e.message, code: 'ROLE_NOT_ALLOWED' };
+    }
+    if (e instanceof TooManyAttempts) {
+      return {
+        type: `${TYPE}too-many-requests`,
+        title: lang === 'en' ? 'Too many failed logins: wait and try again' : '登录失败次数过多，请稍后再试',
+        status: 429,
+        detail: e.message,
+        code: 'TOO_MANY_FAILED_LOGINS',
+        retryAfterSeconds: e.retryAfterSeconds,
       };
     }
     if (e instanceof WrongExpectedRevision) {

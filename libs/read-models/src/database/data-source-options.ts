@@ -5,9 +5,10 @@ import { DisputeTimelineEntry } from '../entities/dispute-timeline-entry.entity.
 import { IdempotencyKeyRecord } from '../entities/idempotency-key.entity.js';
 import { ProjectionCheckpoint } from '../entities/projection-checkpoint.entity.js';
 import { Foundation1764000000000 } from '../migrations/1764000000000-foundation.js';
+import { StaffCredentials1764000000100 } from '../migrations/1764000000100-staff-credentials.js';
 
 export const READ_MODEL_ENTITIES = [ProjectionCheckpoint, IdempotencyKeyRecord, DisputeCaseRow, DisputeTimelineEntry, DisputeClaimantRow];
-export const MIGRATIONS = [Foundation1764000000000];
+export const MIGRATIONS = [Foundation1764000000000, StaffCredentials1764000000100];
 
 /** Migrations, never synchronize: each start runs the pending ones, in one transaction each. */
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -1,6 +1,7 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allowed, CASEWORKERS } from '#auth';
 import { disputeCaseDecider, disputeStreamName, type Actor, type OpenDisputeCase } from '#domain';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -13,11 +14,13 @@ import { CommandDocs } from '../../shared/command-docs.js';
 import { OpenDisputeDto } from './open-dispute.dto.js';
 
 @ApiTags('disputes')
+@ApiBearerAuth()
 @Controller('api/disputes')
 export class OpenDisputeController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @Allowed(...CASEWORKERS)
   @ApiOperation({ summary: 'Open a labour-dispute case (立案)' })
   @ApiCreatedResponse({ type: CommandAnswer })
   @CommandDocs()

@@ -1,5 +1,6 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Allowed, READERS } from '#auth';
 import { describeDisputeEvent, type DisputeCaseEvent } from '#domain';
 import { disputeCasesProjection } from '#read-models';
 import type { Response } from 'express';
@@ -12,6 +13,8 @@ import { ListDisputesQuery } from './list-disputes.query.js';
 const PROJECTION = disputeCasesProjection.name;
 
 @ApiTags('disputes')
+@ApiBearerAuth()
+@Allowed(...READERS)
 @Controller('api/disputes')
 export class DisputeQueriesController {
   constructor(

@@ -1,0 +1,25 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import type { AppConfig } from '#config';
+import { AuthGuard } from './auth.guard.js';
+import { Credentials } from './credentials.js';
+import { FirstAdministrator } from './first-administrator.js';
+import { jwtSecret } from './jwt-secret.js';
+import { LoginAttempts } from './login-attempts.js';
+import { PasswordHasher } from './password-hasher.js';
+import { SignIn } from './sign-in.js';
+import { StaffAccounts } from './staff-accounts.js';
+import { StaffDirectory } from './staff-directory.js';
+
+@Global()
+@Module({})
+export class AuthModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AuthModule,
+      imports: [JwtModule.register({ secret: jwtSecret(config), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } })],
+      providers: [LoginAttempts, StaffDirectory, PasswordHasher, Credentials, StaffAccounts, SignIn, AuthGuard, FirstAdministrator],
+      exports: [StaffDirectory, StaffAccounts, SignIn, AuthGuard, PasswordHasher, Credentials],
+    };
+  }
+}
