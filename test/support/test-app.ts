@@ -23,7 +23,7 @@ export interface TestApp {
 }
 
 /** The real application (API + worker, same modules as `npm start`) on a fresh database. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { logs?: string[] } = {}): Promise<TestApp> {
   const db = await createTestDatabase('e2e');
   const config: AppConfig = loadConfig({
     LOG_LEVEL: 'silent',
@@ -34,11 +34,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   await runMigrations(db.url);
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config, db.url)] }).compile();
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.register(config, db.url, { logDestination: options.logs ? { write: (line: string) => void options.logs!.push(line) } : undefined })],
+  }).compile();
   const app = moduleRef.createNestApplication({ bufferLogs: true });
   app.useLogger(app.get(PinoLogger));
   configureHttp(app, config);
   await app.init();
+  app.flushLogs();
   const pool = new pg.Pool({ connectionString: db.url, max: 2 });
   const server = app.getHttpServer();
   return {

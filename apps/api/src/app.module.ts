@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuthGuard, AuthModule } from '#auth';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import type { AppConfig } from '#config';
 import { InfrastructureModule, loggerParams } from '#platform';
 import { WorkerModule } from '../../worker/src/worker.module.js';
@@ -17,11 +18,12 @@ import { RunDomainCommandHandler } from './shared/run-domain-command.js';
 @Module({})
 export class AppModule {
   /** The API; with `withWorker` (npm start) the projectors run in the same process. */
-  static register(config: AppConfig, databaseUrl: string, withWorker = config.WITH_WORKER): DynamicModule {
+  static register(config: AppConfig, databaseUrl: string, options: { withWorker?: boolean; logDestination?: DestinationStream } = {}): DynamicModule {
+    const withWorker = options.withWorker ?? config.WITH_WORKER;
     return {
       module: AppModule,
       imports: [
-        LoggerModule.forRoot(loggerParams(config)),
+        LoggerModule.forRoot(loggerParams(config, options.logDestination)),
         InfrastructureModule.forRoot(config, databaseUrl),
         CqrsModule.forRoot(),
         AuthModule.forRoot(config),

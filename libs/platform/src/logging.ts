@@ -2,26 +2,26 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '#config';
 import type { Params } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 
 const CORRELATION = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /** Structured logs; each request's correlation id comes from X-Correlation-Id or is made here. */
-export function loggerParams(config: AppConfig): Params {
-  return {
-    pinoHttp: {
-      level: config.LOG_LEVEL,
-      genReqId: (req: IncomingMessage, res: ServerResponse) => {
-        const given = req.headers['x-correlation-id'];
-        const id = typeof given === 'string' && CORRELATION.test(given) ? given : randomUUID();
-        res.setHeader('X-Correlation-Id', id);
-        return id;
-      },
-      customAttributeKeys: { reqId: 'correlationId' },
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'req.body.oldPassword', 'req.body.newPassword'], censor: '[redacted]' },
-      autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' || req.url === '/metrics' },
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-      },
+export function loggerParams(config: AppConfig, destination?: DestinationStream): Params {
+  const options = {
+    level: config.LOG_LEVEL,
+    genReqId: (req: IncomingMessage, res: ServerResponse) => {
+      const given = req.headers['x-correlation-id'];
+      const id = typeof given === 'string' && CORRELATION.test(given) ? given : randomUUID();
+      res.setHeader('X-Correlation-Id', id);
+      return id;
+    },
+    customAttributeKeys: { reqId: 'correlationId' },
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'req.body.oldPassword', 'req.body.newPassword'], censor: '[redacted]' },
+    autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' || req.url === '/metrics' },
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
     },
   };
+  return { pinoHttp: destination ? [options, destination] : options };
 }

@@ -47,13 +47,15 @@ export class StaffController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'All staff accounts' })
+  @Allowed('administrator', 'auditor')
+  @ApiOperation({ summary: 'All staff accounts (administrators; auditors read)' })
   async list() {
     const roster = await this.directory.current();
     return Object.values(roster.accounts).map(view).sort((a, b) => a.username.localeCompare(b.username));
   }
 
   @Get(':id')
+  @Allowed('administrator', 'auditor')
   @ApiOperation({ summary: 'One staff account' })
   async get(@Param('id', new ParseUUIDPipe()) id: string) {
     const account = findStaff(await this.directory.current(), id);

@@ -1,0 +1,83 @@
+import 'reflect-metadata';
+import { Logger, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { parseArgs } from 'node:util';
+import { createInterface } from 'node:readline';
+import { AuthModule, StaffAccounts, SYSTEM_ACTOR, systemTrace } from '#auth';
+import { ConfigError, loadConfig } from '#config';
+import { DomainError, ROLES, type Role } from '#domain';
+import { InfrastructureModule, openDatabase, runMigrations } from '#platform';
+
+const USAGE = `Usage: npm run staff:create -- --username <name> --role <role> [--role <role>] [--display-name <name>]
+Roles: ${ROLES.join(', ')}. The password is asked for, or read from stdin when piped.`;
+
+/** Reads the password without echoing it on a terminal, or the first line of piped stdin. */
+function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) {
+    return new Promise((resolve) => {
+      let data = '';
+      process.stdin.setEncoding('utf8');
+      process.stdin.on('data', (c) => (data += c));
+      process.stdin.on('end', () => resolve(data.split(/\r?\n/)[0] ?? ''));
+    });
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const write = (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput.bind(rl);
+  let muted = false;
+  (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => (muted ? undefined : write(s));
+  return new Promise((resolve) => {
+    rl.question('Password (10+ characters): ', (answer) => {
+      rl.close();
+      process.stdout.write('\n');
+      resolve(answer);
+    });
+    muted = true;
+  });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { username: { type: 'string' }, role: { type: 'string', multiple: true }, 'display-name': { type: 'string' } },
+  });
+  const roles = values.role ?? [];
+  const bad = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+  if (!values.username || !roles.length || bad.length) {
+    console.error(`${bad.length ? `Unknown role: ${bad.join(', ')}\n` : ''}${USAGE}`);
+    process.exit(2);
+  }
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const password = await readPassword();
+  const db = await openDatabase(config, { attach: true });
+  await runMigrations(db.url);
+  @Module({ imports: [InfrastructureModule.forRoot(config, db.url), AuthModule.forRoot(config)] })
+  class StaffCliModule {}
+  const app = await NestFactory.createApplicationContext(StaffCliModule, { logger: ['error', 'warn'] });
+  try {
+    const { staffId } = await app
+      .get(StaffAccounts)
+      .create({ username: values.username, displayName: values['display-name'] ?? values.username, password, roles: roles as Role[] }, SYSTEM_ACTOR, systemTrace());
+    new Logger('staff').log(`created ${values.username} (${staffId}) with roles ${roles.join(', ')}`);
+  } catch (error) {
+    if (error instanceof DomainError) {
+      console.error(`Not created: ${error.messages.en} (${error.messages.zh})`);
+      process.exitCode = 1;
+    } else throw error;
+  } finally {
+    await app.close();
+    await db.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
