@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { ConfigError, loadConfig, type AppConfig } from '#config';
-import { openDatabase, runMigrations, type OpenDatabase } from '#platform';
+import { nestLogLevels, openDatabase, runMigrations, type OpenDatabase } from '#platform';
 import { AppModule } from './app.module.js';
 import { configureHttp } from './http/configure-http.js';
 
@@ -22,6 +22,8 @@ function settingsOrExit(): AppConfig {
 /** `npm start`: Postgres (embedded unless DATABASE_URL), migrations, then API and worker. */
 async function main(): Promise<void> {
   const config = settingsOrExit();
+  // Until the structured logger takes over: Nest's console logger, at the configured level.
+  Logger.overrideLogger(nestLogLevels(config.LOG_LEVEL));
   const logger = new Logger('main');
   let db: OpenDatabase | undefined;
   const shutdown = async (code: number) => {

@@ -3,7 +3,7 @@ import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { LoggerModule, Logger as PinoLogger } from 'nestjs-pino';
 import { ConfigError, loadConfig } from '#config';
-import { InfrastructureModule, loggerParams, openDatabase, runMigrations } from '#platform';
+import { InfrastructureModule, loggerParams, nestLogLevels, openDatabase, runMigrations } from '#platform';
 import { WorkerModule } from './worker.module.js';
 
 /** The worker on its own (projectors, jobs), for scaling apart from the API. */
@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  Logger.overrideLogger(nestLogLevels(config.LOG_LEVEL));
   const db = await openDatabase(config, { attach: true });
   await runMigrations(db.url);
   @Module({ imports: [LoggerModule.forRoot(loggerParams(config)), InfrastructureModule.forRoot(config, db.url), WorkerModule] })

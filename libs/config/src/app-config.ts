@@ -93,7 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const config = plainToInstance(AppConfig, raw);
   const problems = validateSync(config, { forbidUnknownValues: false }).map((error) => {
     const shown = SECRET.test(error.property) ? '(hidden)' : JSON.stringify(env[error.property]);
-    return `${error.property}=${shown}: ${Object.values(error.constraints ?? {}).join('; ')}`;
+    return `${error.property}=${shown}: ${[...new Set(Object.values(error.constraints ?? {}))].join('; ')}`;
   });
   if (config.EVENT_STORE === 'eventstoredb' && !config.EVENTSTORE_URL) problems.push('EVENT_STORE=eventstoredb needs EVENTSTORE_URL (esdb://host:2113?tls=false)');
   if ((config.ADMIN_USERNAME === undefined) !== (config.ADMIN_PASSWORD === undefined)) problems.push('ADMIN_USERNAME and ADMIN_PASSWORD must be set together');

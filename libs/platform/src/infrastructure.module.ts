@@ -30,7 +30,15 @@ export class InfrastructureModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_URL, useValue: databaseUrl },
-        { provide: PG_POOL, useFactory: () => new pg.Pool({ connectionString: databaseUrl, max: 20 }) },
+        {
+          provide: PG_POOL,
+          useFactory: () => {
+            const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+            // An idle connection dropped by the server (a restart, shutdown) must not crash us.
+            pool.on('error', (e) => logger.warn(`idle database connection lost: ${e.message}`));
+            return pool;
+          },
+        },
         {
           provide: EVENT_STORE,
           inject: [PG_POOL],

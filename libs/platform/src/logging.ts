@@ -25,3 +25,12 @@ export function loggerParams(config: AppConfig, destination?: DestinationStream)
   };
   return { pinoHttp: destination ? [options, destination] : options };
 }
+
+const NEST_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
+type NestLevel = (typeof NEST_LEVELS)[number];
+
+/** Nest's console logger levels for a LOG_LEVEL: what prints before the app's logger exists. */
+export function nestLogLevels(level: AppConfig['LOG_LEVEL']): NestLevel[] | false {
+  const upTo = { silent: -1, fatal: 0, error: 1, warn: 2, info: 3, debug: 4, trace: 5 }[level];
+  return upTo < 0 ? false : NEST_LEVELS.slice(0, upTo + 1);
+}

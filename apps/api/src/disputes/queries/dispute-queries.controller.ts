@@ -1,7 +1,7 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Allowed, READERS } from '#auth';
-import { describeDisputeEvent, type DisputeCaseEvent } from '#domain';
+import { Allowed, READERS, StaffDirectory } from '#auth';
+import { describeDisputeEvent, findStaff, type DisputeCaseEvent } from '#domain';
 import { disputeCasesProjection } from '#read-models';
 import type { Response } from 'express';
 import { etagOf } from '../../http/if-match.js';
@@ -20,6 +20,7 @@ export class DisputeQueriesController {
   constructor(
     private readonly queries: DisputeQueries,
     private readonly freshness: ReadModelFreshness,
+    private readonly staff: StaffDirectory,
   ) {}
 
   @Get()
@@ -48,12 +49,19 @@ export class DisputeQueriesController {
     await this.freshness.await(PROJECTION, minPosition, res);
     const entries = await this.queries.timeline(id);
     if (!entries.length) throw new NotFoundException(`no dispute case ${id}`);
+    const roster = await this.staff.current();
+    const row = await this.queries.get(id);
+    const claimants = new Map(((row?.detail.claimants as { claimantId: string; name: string }[] | undefined) ?? []).map((c) => [c.claimantId, c.name]));
+    const names = {
+      staffName: (staffId: string) => findStaff(roster, staffId)?.displayName,
+      claimantName: (claimantId: string) => claimants.get(claimantId),
+    };
     return entries.map((e) => ({
       revision: Number(e.revision),
       type: e.type,
       occurredAt: e.occurredAt.toISOString(),
       actor: { staffId: e.actorStaffId, role: e.actorRole },
-      description: describeDisputeEvent({ type: e.type, data: e.data } as DisputeCaseEvent, meta.lang, { actorId: e.actorStaffId }),
+      description: describeDisputeEvent({ type: e.type, data: e.data } as DisputeCaseEvent, meta.lang, { actorId: e.actorStaffId, ...names }),
       data: e.data,
     }));
   }
