@@ -97,6 +97,14 @@ describe('the foundation slice: open a dispute, read it back', () => {
     expect(badPosition.body.errors[0].field).toBe('minPosition');
   });
 
+  it('exposes Prometheus metrics: request counts by route and projector lag', async () => {
+    await mediator.get('/api/disputes').expect(200);
+    const metrics = await t.http().get('/metrics').expect(200);
+    expect(metrics.text).toMatch(/http_requests_total\{method="GET",route="\/api\/disputes",status="200"\} \d+/);
+    expect(metrics.text).toMatch(/projection_events_behind\{projection="dispute-cases"\} \d+/);
+    expect(metrics.text).toMatch(/event_store_oldest_open_transaction_seconds \d/);
+  });
+
   it('reports health and serves the OpenAPI document', async () => {
     const health = await t.http().get('/health').expect(200);
     expect(health.body.checks.database.status).toBe('up');

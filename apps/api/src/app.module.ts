@@ -14,6 +14,8 @@ import { HealthController } from './health/health.controller.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { RunDomainCommandHandler } from './shared/run-domain-command.js';
+import { Metrics, MetricsController } from './operations/metrics.js';
+import { ProjectionsStatusController } from './operations/projections-status.controller.js';
 
 @Module({})
 export class AppModule {
@@ -30,9 +32,10 @@ export class AppModule {
         DisputesModule,
         ...(withWorker ? [WorkerModule] : []),
       ],
-      controllers: [HealthController, AuthController, StaffController],
+      controllers: [HealthController, AuthController, StaffController, MetricsController, ProjectionsStatusController],
       providers: [
         RunDomainCommandHandler,
+        Metrics,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '#config';
 import helmet from 'helmet';
+import { Metrics, MetricsMiddleware } from '../operations/metrics.js';
 import { createValidationPipe } from './validation.js';
 
 /** Everything HTTP that a test app and the real one share: one code path. */
@@ -10,6 +11,8 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   const express = app as NestExpressApplication;
   express.useBodyParser('json', { limit: '5mb' });
   express.set('trust proxy', 'loopback');
+  const metrics = new MetricsMiddleware(app.get(Metrics));
+  app.use(metrics.use.bind(metrics));
   const strict = helmet();
   const forDocs = helmet({ contentSecurityPolicy: false });
   app.use((req: { path: string }, res: unknown, next: () => void) => (req.path.startsWith('/docs') ? forDocs : strict)(req as never, res as never, next));
