@@ -9,6 +9,7 @@ import { InfrastructureModule, loggerParams } from '#platform';
 import { WorkerModule } from '../../worker/src/worker.module.js';
 import { AuthController } from './auth/auth.controller.js';
 import { DisputesModule } from './disputes/disputes.module.js';
+import { PartiesModule } from './parties/parties.module.js';
 import { StaffController } from './staff/staff.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
@@ -30,6 +31,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         AuthModule.forRoot(config),
         DisputesModule,
+        PartiesModule,
         ...(withWorker ? [WorkerModule] : []),
       ],
       controllers: [HealthController, AuthController, StaffController, MetricsController, ProjectionsStatusController],

@@ -29,3 +29,15 @@ export {
   type EmployerState,
 } from './employer.js';
 export { PARTY_ERROR_CODES, type PartyErrorCode } from './party.errors.js';
+export {
+  identityReservationDecider,
+  identityReservationStreamName,
+  type IdentityKind,
+  type IdentityReservation,
+  type IdentityReservationCommand,
+  type IdentityReservationEvent,
+  type IdentityReserved,
+  type IdentityReleased,
+  type ReserveIdentity,
+  type ReleaseIdentity,
+} from './identity-reservation.js';

@@ -37,6 +37,14 @@ export const partyRules = {
     rule('WORKER_ALREADY_REGISTERED', `Worker ${workerId} is already registered.`, `职工 ${workerId} 已登记。`, {
       workerId,
     }),
+  /** Another worker already holds this resident ID number: the clerk should open that worker instead. */
+  residentIdAlreadyRegistered: (existingWorkerId: string): never =>
+    rule(
+      'WORKER_ALREADY_REGISTERED',
+      `A worker with this resident ID number is already registered (worker ${existingWorkerId}); open that record instead of registering the person again.`,
+      `该身份证号码的职工已经登记过（职工编号 ${existingWorkerId}），请直接使用已有的职工记录，不要重复登记。`,
+      { workerId: existingWorkerId },
+    ),
   workerNotFound: (workerId: string): never =>
     rule('WORKER_NOT_FOUND', `No worker ${workerId} is registered.`, `职工 ${workerId} 尚未登记。`, { workerId }),
   employerAlreadyRegistered: (employerId: string): never =>
@@ -45,6 +53,13 @@ export const partyRules = {
       `Employer ${employerId} is already registered.`,
       `用人单位 ${employerId} 已登记。`,
       { employerId },
+    ),
+  creditCodeAlreadyRegistered: (existingEmployerId: string): never =>
+    rule(
+      'EMPLOYER_ALREADY_REGISTERED',
+      `An employer with this unified social credit code is already registered (employer ${existingEmployerId}).`,
+      `该统一社会信用代码的用人单位已经登记过（单位编号 ${existingEmployerId}），请直接使用已有记录。`,
+      { employerId: existingEmployerId },
     ),
   residentIdInvalid: (reason: ResidentIdProblem): never =>
     rule(

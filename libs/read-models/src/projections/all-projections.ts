@@ -1,4 +1,5 @@
 import type { Projection } from '#projections';
 import { disputeCasesProjection } from './dispute-cases.projection.js';
+import { partiesProjection } from './parties.projection.js';
 
-export const ALL_PROJECTIONS: readonly Projection[] = [disputeCasesProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [disputeCasesProjection, partiesProjection];

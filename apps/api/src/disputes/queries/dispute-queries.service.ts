@@ -4,7 +4,7 @@ import { DisputeCaseRow, DisputeTimelineEntry } from '#read-models';
 import type { DataSource } from 'typeorm';
 import type { ListDisputesQuery } from './list-disputes.query.js';
 
-const SORT_COLUMNS = { receivedOn: 'c.receivedOn', updatedAt: 'c.updatedAt', title: 'c.title' } as const;
+const SORT_COLUMNS = { receivedOn: 'c.receivedOn', updatedAt: 'c.updatedAt', title: 'c.title', mediatorId: 'c.mediatorId' } as const;
 
 /** Escapes LIKE wildcards so a search for "100%" finds "100%". */
 function likePattern(text: string): string {
@@ -20,7 +20,8 @@ export class DisputeQueries {
     const pageSize = q.pageSize ?? 20;
     const sort = q.sort ?? '-receivedOn';
     const qb = this.ds.getRepository(DisputeCaseRow).createQueryBuilder('c');
-    if (q.status) qb.andWhere('c.status = :status', { status: q.status });
+    if (q.status === 'ongoing') qb.andWhere(`c.status <> 'closed'`);
+    else if (q.status) qb.andWhere('c.status = :status', { status: q.status });
     if (q.category) qb.andWhere('c.category = :category', { category: q.category });
     if (q.mediatorId) qb.andWhere('c.mediatorId = :mediatorId', { mediatorId: q.mediatorId });
     if (q.employerId) qb.andWhere('c.respondentEmployerId = :employerId', { employerId: q.employerId });

@@ -3,12 +3,14 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { DISPUTE_CATEGORIES } from '#domain';
 
-export const DISPUTE_SORTS = ['receivedOn', '-receivedOn', 'updatedAt', '-updatedAt', 'title', '-title'] as const;
+export const DISPUTE_SORTS = ['receivedOn', '-receivedOn', 'updatedAt', '-updatedAt', 'title', '-title', 'mediatorId', '-mediatorId'] as const;
+/** 'ongoing' is every case not closed (intake pending or accepted): a mediator's open workload. */
+export const DISPUTE_STATUS_FILTERS = ['open', 'accepted', 'closed', 'ongoing'] as const;
 
 export class ListDisputesQuery {
-  @ApiPropertyOptional({ enum: ['open', 'accepted', 'closed'] })
-  @IsOptional() @IsIn(['open', 'accepted', 'closed'])
-  status?: 'open' | 'accepted' | 'closed';
+  @ApiPropertyOptional({ enum: DISPUTE_STATUS_FILTERS, description: "'open': intake pending; 'ongoing': not closed (pending or accepted)" })
+  @IsOptional() @IsIn(DISPUTE_STATUS_FILTERS)
+  status?: (typeof DISPUTE_STATUS_FILTERS)[number];
 
   @ApiPropertyOptional({ enum: DISPUTE_CATEGORIES })
   @IsOptional() @IsIn(DISPUTE_CATEGORIES)

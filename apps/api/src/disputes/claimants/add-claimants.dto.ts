@@ -1,0 +1,16 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
+import { CommandAnswer } from '../../shared/command-answer.dto.js';
+import { ClaimantDto } from '../open-dispute/open-dispute.dto.js';
+
+export class AddClaimantsDto {
+  @ApiProperty({ type: [ClaimantDto], description: 'Workers joining the case; a group case may add thousands at once' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => ClaimantDto)
+  claimants!: ClaimantDto[];
+}
+
+export class ClaimantsAddedAnswer extends CommandAnswer {
+  @ApiProperty({ type: [String], description: 'The new claimants’ ids, in the order sent: claims and agreement amounts name them' })
+  claimantIds!: string[];
+}

@@ -1,0 +1,34 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { REFERRAL_AGENCIES, type ReferralAgency } from '#domain';
+import { CommandAnswer } from '../../shared/command-answer.dto.js';
+import { LONG_TEXT, NAME } from '../../shared/text-limits.js';
+
+export class ReferToAgencyDto {
+  @ApiProperty({ enum: REFERRAL_AGENCIES, description: '妇联, 信访, 司法所, 社保, labour inspection, or another agency' })
+  @IsIn(REFERRAL_AGENCIES)
+  agency!: ReferralAgency;
+
+  @ApiPropertyOptional({ example: '顺义区社会保险事业管理中心', description: 'The office by name, when it matters' })
+  @IsOptional() @IsString() @MaxLength(NAME)
+  agencyName?: string;
+
+  @ApiPropertyOptional({ example: '请核查该公司社保缴纳情况', maxLength: LONG_TEXT })
+  @IsOptional() @IsString() @MaxLength(LONG_TEXT)
+  note?: string;
+}
+
+export class ReferralAnswer extends CommandAnswer {
+  @ApiProperty({ description: 'The referral, to record the agency’s answer under' })
+  referralId!: string;
+}
+
+export class RecordReferralAnswerDto {
+  @ApiProperty({ example: '经核查，该公司欠缴2025年10月至12月社保，已责令补缴', maxLength: LONG_TEXT })
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  answer!: string;
+
+  @ApiProperty({ example: '2026-03-05', description: 'When the agency answered (date, or instant with offset)' })
+  @IsISO8601({ strict: true })
+  answeredAt!: string;
+}

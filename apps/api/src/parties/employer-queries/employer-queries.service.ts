@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { EmployerRow } from '#read-models';
+import type { DataSource } from 'typeorm';
+import { likePattern } from '../shared/search.js';
+import type { ListEmployersQuery } from './list-employers.query.js';
+
+/** The cases shown on an employer's page; the total says how many there are in all. */
+const CASES_SHOWN = 200;
+
+@Injectable()
+export class EmployerQueries {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async list(q: ListEmployersQuery) {
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 20;
+    const qb = this.ds.getRepository(EmployerRow).createQueryBuilder('e');
+    if (q.q?.trim()) qb.andWhere('e.name ILIKE :name', { name: likePattern(q.q.trim()) });
+    if (q.creditCode?.trim()) qb.andWhere('e.creditCode = :code', { code: q.creditCode.trim().toUpperCase() });
+    qb.orderBy('e.name', 'ASC').addOrderBy('e.id', 'ASC').skip((page - 1) * pageSize).take(pageSize);
+    const [rows, total] = await qb.getManyAndCount();
+    return { items: rows.map((e) => ({ ...e, revision: Number(e.revision), registeredAt: e.registeredAt.toISOString() })), page, pageSize, total };
+  }
+
+  async get(id: string): Promise<EmployerRow | null> {
+    return this.ds.getRepository(EmployerRow).findOne({ where: { id } });
+  }
+
+  /** The cases in which the employer is the respondent, newest application first. */
+  async cases(employerId: string) {
+    const [rows, [{ total }]] = await Promise.all([
+      this.ds.query(
+        `SELECT id AS "caseId", title, category, status, outcome, to_char(received_on, 'YYYY-MM-DD') AS "receivedOn",
+                claimant_count AS "claimantCount", mediator_id AS "mediatorId"
+         FROM dispute_cases WHERE respondent_employer_id = $1 ORDER BY received_on DESC, id LIMIT ${CASES_SHOWN}`,
+        [employerId],
+      ),
+      this.ds.query(`SELECT count(*)::int AS total FROM dispute_cases WHERE respondent_employer_id = $1`, [employerId]),
+    ]);
+    return { total: total as number, items: rows as Record<string, unknown>[] };
+  }
+}

@@ -1,0 +1,27 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+/** Escapes LIKE wildcards so a search for "100%" finds "100%". */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+}
+
+/** Name search, paging and read-your-writes, shared by the worker and employer lists. */
+export class PartyListQuery {
+  @ApiPropertyOptional({ description: 'Text in the name (Chinese works)', example: '张' })
+  @IsOptional() @IsString() @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 200 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  pageSize?: number;
+
+  @ApiPropertyOptional({ description: 'Wait until the list reflects this log position (from a command answer)' })
+  @IsOptional() @IsString()
+  minPosition?: string;
+}

@@ -1,0 +1,194 @@
+import { EVENT_STORE } from '#platform';
+import type { EventStore } from '#event-store';
+import { createHash, randomUUID } from 'node:crypto';
+import { staffAs, type StaffAgent } from '../support/staff.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { aGroupWageDispute } from './builders.js';
+import { aCreditCode, aResidentId, anEmployer, aWorker, withWrongCheckDigit } from './party-builders.js';
+
+const MASKED = /^\d{6}\*{8}[\dX]{4}$/;
+
+describe('workers and employers: one identity each, ID numbers masked', () => {
+  let t: TestApp;
+  let mediator: StaffAgent;
+  let otherMediator: StaffAgent;
+  let supervisor: StaffAgent;
+  let auditor: StaffAgent;
+  let administrator: StaffAgent;
+  let fundOfficer: StaffAgent;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    mediator = await staffAs(t, 'mediator');
+    otherMediator = await staffAs(t, 'mediator');
+    supervisor = await staffAs(t, 'supervisor');
+    auditor = await staffAs(t, 'auditor');
+    administrator = await staffAs(t, 'administrator');
+    fundOfficer = await staffAs(t, 'fund_officer');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const register = (body: object, as: StaffAgent = mediator) => as.post('/api/workers').send(body);
+
+  describe('POST /api/workers', () => {
+    it('registers a worker, with Chinese text and a 10,000-character note unchanged', async () => {
+      const notes = '夜班工人，联系请在下午。'.repeat(834).slice(0, 10_000);
+      const body = aWorker(1, { name: '张秀英', notes, idNumber: aResidentId(1).toLowerCase() });
+      const res = await register(body).expect(201);
+      expect(res.body).toEqual({ id: expect.any(String), revision: 0, position: expect.stringMatching(/^\d+:\d+$/) });
+      expect(res.headers.etag).toBe('"0"');
+      expect(res.headers.location).toBe(`/api/workers/${res.body.id}`);
+      const page = await supervisor.get(`/api/workers/${res.body.id}`).query({ minPosition: res.body.position }).expect(200);
+      expect(page.body).toMatchObject({ id: res.body.id, name: '张秀英', idNumber: aResidentId(1), idNumberMasked: false, phone: '13800138000', cases: [] });
+      expect(page.body.notes).toBe(notes);
+      expect([...page.body.notes]).toHaveLength(10_000);
+      expect(page.headers.etag).toBe('"0"');
+    });
+
+    it('refuses the same resident ID number twice with a clear message, however it is typed, and records no second worker', async () => {
+      const first = await register(aWorker(2)).expect(201);
+      const again = await register(aWorker(2, { name: '另一个人', idNumber: ` ${aResidentId(2).toLowerCase()} ` }), supervisor).expect(422);
+      expect(again.headers['content-type']).toMatch(/problem\+json/);
+      expect(again.body.code).toBe('WORKER_ALREADY_REGISTERED');
+      expect(again.body.details).toEqual({ workerId: first.body.id });
+      expect(again.body.title).toContain('身份证号码');
+      expect(again.body.messages.en).toMatch(/already registered/);
+      expect(JSON.stringify(again.body)).not.toContain(aResidentId(2));
+      const workers = await t.sql(`SELECT 1 FROM es_events WHERE type = 'WorkerRegistered' AND data->>'idNumber' = $1`, [aResidentId(2)]);
+      expect(workers).toHaveLength(1);
+    });
+
+    it('lets exactly one of several racing registrations of one number through', async () => {
+      const results = await Promise.all(Array.from({ length: 5 }, (_, i) => register(aWorker(3, { name: `并发${i}` }))));
+      expect(results.map((r) => r.status).sort()).toEqual([201, 422, 422, 422, 422]);
+      const winner = results.find((r) => r.status === 201)!;
+      for (const loser of results.filter((r) => r.status === 422)) expect(loser.body.details.workerId).toBe(winner.body.id);
+    });
+
+    it('refuses a bad check digit, a wrong length and an impossible birth date with 422 RESIDENT_ID_INVALID saying which check failed', async () => {
+      const before = await t.sql<{ n: string }>(`SELECT count(*) AS n FROM es_events`);
+      const bad = await register(aWorker(4, { idNumber: withWrongCheckDigit(aResidentId(4)) })).set('Accept-Language', 'en').expect(422);
+      expect(bad.body).toMatchObject({ code: 'RESIDENT_ID_INVALID', details: { reason: 'check_digit' } });
+      expect(bad.body.title).toMatch(/last character/);
+      expect(bad.body.messages.zh).toContain('校验位');
+      const short = await register(aWorker(4, { idNumber: '110105491231002' })).expect(422);
+      expect(short.body.details).toEqual({ reason: 'length' });
+      const birth = await register(aWorker(4, { idNumber: '110101' + '19851315' + '0010' })).expect(422);
+      expect(birth.body.details.reason).toMatch(/birth_date|check_digit/);
+      const after = await t.sql<{ n: string }>(`SELECT count(*) AS n FROM es_events`);
+      expect(after[0].n).toBe(before[0].n); // nothing reserved, nothing registered
+    });
+
+    it('refuses missing fields, wrong types and unknown fields with 400 naming each', async () => {
+      const res = await register({ idNumber: 110101198506150010, phone: 13800138000, employerId: 'acme' }).expect(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['employerId', 'idNumber', 'name', 'phone']);
+      const unknown = await register({ ...aWorker(5), salary: 1 }).expect(400);
+      expect(unknown.body.errors[0].field).toBe('salary');
+      const blank = await register(aWorker(5, { name: '' })).expect(400);
+      expect(blank.body.errors[0].field).toBe('name');
+    });
+
+    it('takes over a reservation abandoned by a registration that never finished', async () => {
+      const store = t.app.get<EventStore>(EVENT_STORE);
+      const digest = createHash('sha256').update(aResidentId(6)).digest('hex');
+      const reservedAt = new Date(Date.now() - 10 * 60_000).toISOString();
+      await store.appendToStream(
+        `resident-id-${digest}`,
+        [{ id: randomUUID(), type: 'IdentityReserved', data: { kind: 'resident_id', holderId: randomUUID(), reservedAt }, metadata: { actor: { staffId: 'x', role: 'mediator' }, correlationId: 'c', causationId: 'c', occurredAt: reservedAt, schemaVersion: 1 } }],
+        { expectedRevision: 'no_stream' },
+      );
+      await register(aWorker(6)).expect(201);
+    });
+
+    it('is for mediators, supervisors and administrators only', async () => {
+      await register(aWorker(7), auditor).expect(403);
+      await register(aWorker(7), fundOfficer).expect(403);
+      await t.http().post('/api/workers').send(aWorker(7)).expect(401);
+      await register(aWorker(7), administrator).expect(201);
+    });
+  });
+
+  describe('GET /api/workers', () => {
+    it('searches by Chinese name and by full ID number, always masked', async () => {
+      const a = await register(aWorker(20, { name: '李建国' })).expect(201);
+      const b = await register(aWorker(21, { name: '李建华' })).expect(201);
+      await register(aWorker(22, { name: '王淑芬' })).expect(201);
+      const byName = await supervisor.get('/api/workers').query({ q: '建', minPosition: b.body.position }).expect(200);
+      expect(byName.body.items.map((w: { name: string }) => w.name)).toEqual(['李建华', '李建国']);
+      expect(byName.body.total).toBe(2);
+      for (const w of byName.body.items) expect(w.idNumber).toMatch(MASKED);
+      const byId = await auditor.get('/api/workers').query({ idNumber: aResidentId(20).toLowerCase(), minPosition: b.body.position }).expect(200);
+      expect(byId.body.items).toEqual([expect.objectContaining({ id: a.body.id, name: '李建国', idNumber: `110101********${aResidentId(20).slice(14)}` })]);
+      const paged = await auditor.get('/api/workers').query({ pageSize: 2, page: 2 }).expect(200);
+      expect(paged.body).toMatchObject({ page: 2, pageSize: 2 });
+      expect(paged.body.items).toHaveLength(2);
+      await auditor.get('/api/workers').query({ pageSize: 1000 }).expect(400);
+      await auditor.get('/api/workers').query({ employerId: 'acme' }).expect(400);
+    });
+  });
+
+  describe('GET /api/workers/:id', () => {
+    it('lists every case the worker is in, and shows the full number only to supervisors, administrators and that case’s mediator', async () => {
+      const worker = await register(aWorker(30, { name: '陈桂兰' }), supervisor).expect(201);
+      const dispute = aGroupWageDispute({ title: '陈桂兰等三人欠薪案', claimants: [{ name: '陈桂兰', workerId: worker.body.id }, { name: '杨国华' }, { name: '赵丽娟' }] });
+      const opened = await mediator.post('/api/disputes').send(dispute).expect(201);
+      const seen = (as: StaffAgent) => as.get(`/api/workers/${worker.body.id}`).query({ minPosition: opened.body.position }).expect(200);
+
+      const own = await seen(mediator);
+      expect(own.body).toMatchObject({ idNumber: aResidentId(30), idNumberMasked: false });
+      expect(own.body.cases).toEqual([
+        expect.objectContaining({ caseId: opened.body.id, title: '陈桂兰等三人欠薪案', status: 'open', receivedOn: '2026-03-01', mediatorId: mediator.staffId, claimantId: expect.any(String) }),
+      ]);
+      expect((await seen(supervisor)).body.idNumber).toBe(aResidentId(30));
+      expect((await seen(administrator)).body.idNumber).toBe(aResidentId(30));
+      for (const as of [otherMediator, auditor, fundOfficer]) {
+        const page = await seen(as);
+        expect(page.body).toMatchObject({ idNumber: `110101********${aResidentId(30).slice(14)}`, idNumberMasked: true });
+        expect(JSON.stringify(page.body)).not.toContain(aResidentId(30));
+      }
+    });
+
+    it('answers 404 for an unknown worker and 400 for a malformed id', async () => {
+      await mediator.get(`/api/workers/${randomUUID()}`).expect(404);
+      await mediator.get('/api/workers/zhang').expect(400);
+    });
+  });
+
+  describe('employers', () => {
+    it('registers an employer, refuses its credit code twice and a bad one, and finds it by name and code', async () => {
+      const res = await mediator.post('/api/employers').send(anEmployer(1, { creditCode: aCreditCode(1).toLowerCase() })).expect(201);
+      expect(res.headers.location).toBe(`/api/employers/${res.body.id}`);
+      const twice = await supervisor.post('/api/employers').send(anEmployer(1, { name: '换了名字的公司' })).expect(422);
+      expect(twice.body).toMatchObject({ code: 'EMPLOYER_ALREADY_REGISTERED', details: { employerId: res.body.id } });
+      const bad = await mediator.post('/api/employers').send(anEmployer(2, { creditCode: aCreditCode(2).slice(0, 17) + (aCreditCode(2).endsWith('0') ? '1' : '0') })).expect(422);
+      expect(bad.body).toMatchObject({ code: 'CREDIT_CODE_INVALID', details: { reason: 'check_digit' } });
+      const workshop = await mediator.post('/api/employers').send({ name: '个体户老王装修队' }).expect(201); // no credit code: allowed
+      await mediator.post('/api/employers').send({ name: '' }).expect(400);
+      await mediator.post('/api/employers').send({ name: '某公司', creditCode: 91110113 }).expect(400);
+      await auditor.post('/api/employers').send(anEmployer(3)).expect(403);
+
+      const byName = await auditor.get('/api/employers').query({ q: '宏达建材', minPosition: workshop.body.position }).expect(200);
+      expect(byName.body.items.map((e: { id: string }) => e.id)).toEqual([res.body.id]);
+      const byCode = await auditor.get('/api/employers').query({ creditCode: aCreditCode(1).toLowerCase() }).expect(200);
+      expect(byCode.body.items).toEqual([expect.objectContaining({ id: res.body.id, creditCode: aCreditCode(1), address: '北京市顺义区仁和镇' })]);
+    });
+
+    it('shows an employer’s page with the cases against it, and its workers with its name', async () => {
+      const employer = await mediator.post('/api/employers').send(anEmployer(10, { name: '顺义物流有限公司' })).expect(201);
+      const worker = await mediator.post('/api/workers').send(aWorker(40, { employerId: employer.body.id })).expect(201);
+      const opened = await mediator
+        .post('/api/disputes')
+        .send(aGroupWageDispute({ title: '顺义物流欠薪案', respondent: { name: '顺义物流有限公司', employerId: employer.body.id } }))
+        .expect(201);
+      const page = await auditor.get(`/api/employers/${employer.body.id}`).query({ minPosition: opened.body.position }).expect(200);
+      expect(page.body).toMatchObject({ name: '顺义物流有限公司', creditCode: aCreditCode(10), cases: { total: 1, items: [expect.objectContaining({ caseId: opened.body.id, title: '顺义物流欠薪案', claimantCount: 12 })] } });
+      const list = await auditor.get('/api/workers').query({ employerId: employer.body.id, minPosition: worker.body.position }).expect(200);
+      expect(list.body.items).toEqual([expect.objectContaining({ id: worker.body.id, employerName: '顺义物流有限公司' })]);
+      const workerPage = await auditor.get(`/api/workers/${worker.body.id}`).expect(200);
+      expect(workerPage.body.employer).toEqual({ id: employer.body.id, name: '顺义物流有限公司' });
+      await auditor.get(`/api/employers/${randomUUID()}`).expect(404);
+    });
+  });
+});
