@@ -266,8 +266,8 @@ describe('dispute case commands: /api/disputes/:id/...', () => {
       await command(supervisor, c.id, 'follow-ups', { at: '2026-03-20', result: '主管电话回访' }, 201);
     });
 
-    it('answers 422 CASE_NOT_FOUND for a case never opened, 400 for a malformed case id', async () => {
-      expect((await command(mediator, randomUUID(), 'accept', undefined, 422)).code).toBe('CASE_NOT_FOUND');
+    it('answers 404 CASE_NOT_FOUND for a case never opened, 400 for a malformed case id', async () => {
+      expect((await command(mediator, randomUUID(), 'accept', undefined, 404)).code).toBe('CASE_NOT_FOUND');
       await command(mediator, 'case-1', 'accept', undefined, 400);
     });
 

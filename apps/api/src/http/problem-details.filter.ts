@@ -7,6 +7,9 @@ import { correlationIdOf, IdempotencyError, languageOf, RequestValidationError, 
 
 const TYPE = 'https://casework.example/problems/';
 
+/** Rules that mean "the record in the path does not exist": 404, still with the rule's code. */
+const NOT_FOUND_RULES = new Set(['CASE_NOT_FOUND', 'STAFF_NOT_FOUND', 'WORKER_NOT_FOUND']);
+
 /** The one place that turns failures into RFC 9457 answers. No stack trace leaves the server. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -44,7 +47,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return {
         type: `${TYPE}rule/${e.code}`,
         title: e.messages[lang],
-        status: 422,
+        status: NOT_FOUND_RULES.has(e.code) ? 404 : 422,
         detail: e.messages[lang],
         code: e.code,
         messages: e.messages,
