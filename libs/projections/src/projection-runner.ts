@@ -25,14 +25,15 @@ const BATCH = 500;
 
 async function applyInTransaction(em: EntityManager, projection: Projection, events: RecordedEvent[], from: Position): Promise<Position | null> {
   const wanted = new Set(projection.eventTypes);
-  let last: Position | null = null;
-  for (const e of events) {
-    // A second runner of the same projection may have applied these already.
-    if (comparePositions(e.position, from) <= 0) continue;
-    if (wanted.has(e.type)) await projection.apply(e, em);
-    last = e.position;
+  // A second runner of the same projection may have applied some of these already.
+  const fresh = events.filter((e) => comparePositions(e.position, from) > 0);
+  const relevant = fresh.filter((e) => wanted.has(e.type));
+  if (projection.applyBatch) {
+    if (relevant.length) await projection.applyBatch(relevant, em);
+  } else {
+    for (const e of relevant) await projection.apply(e, em);
   }
-  return last;
+  return fresh.length ? fresh[fresh.length - 1].position : null;
 }
 
 /** Runs projections: catch up from each checkpoint, then live; rebuilds one from zero. */

@@ -10,5 +10,11 @@ export interface Projection {
   readonly name: string;
   readonly eventTypes: readonly string[];
   apply(event: RecordedEvent, em: EntityManager): Promise<void>;
+  /**
+   * Optional: several events at once, in log order, in one transaction. A projection that
+   * touches the same rows again and again (a case's page on each of its events) reads and
+   * writes them once per batch instead of once per event.
+   */
+  applyBatch?(events: RecordedEvent[], em: EntityManager): Promise<void>;
   reset(em: EntityManager): Promise<void>;
 }

@@ -1,7 +1,10 @@
 import { disputeCaseDecider, type DisputeCase, type DisputeCaseEvent } from '#domain';
 import type { RecordedEvent } from '#event-store';
 import type { Projection } from '#projections';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
+
+/** Rows per statement: well under Postgres's 65,535 parameters. */
+const CHUNK = 500;
 import { DisputeCaseRow } from '../entities/dispute-case-row.entity.js';
 import { DisputeClaimantRow } from '../entities/dispute-claimant-row.entity.js';
 import { DisputeTimelineEntry } from '../entities/dispute-timeline-entry.entity.js';
@@ -53,30 +56,50 @@ export const disputeCasesProjection: Projection = {
   name: 'dispute-cases',
   eventTypes: EVENT_TYPES,
 
-  async apply(event: RecordedEvent, em: EntityManager): Promise<void> {
-    const e = { type: event.type, data: event.data } as DisputeCaseEvent;
-    const caseId = (e.data as { caseId: string }).caseId;
-    const existing = await em.findOne(DisputeCaseRow, { where: { id: caseId } });
-    if (existing && BigInt(existing.revision) >= event.streamRevision) return; // already applied
-    const before = (existing?.detail as unknown as DisputeCase | undefined) ?? null;
-    const after = disputeCaseDecider.evolve(before, e);
-    if (!after) return;
-    await em.save(DisputeCaseRow, disputeCaseRow(after, event));
-    await em.insert(DisputeTimelineEntry, {
-      caseId,
-      revision: event.streamRevision.toString(),
-      eventId: event.id,
-      type: event.type,
-      data: event.data as never,
-      actorStaffId: event.metadata.actor.staffId,
-      actorRole: event.metadata.actor.role,
-      occurredAt: new Date(event.metadata.occurredAt),
-      position: event.position,
-    });
-    if (e.type === 'DisputeCaseOpened' || e.type === 'ClaimantsAdded') {
-      const claimants = e.data.claimants.map((c) => ({ caseId, claimantId: c.claimantId, workerId: c.workerId, name: c.name }));
-      for (let i = 0; i < claimants.length; i += 1000) await em.insert(DisputeClaimantRow, claimants.slice(i, i + 1000));
+  apply(event: RecordedEvent, em: EntityManager): Promise<void> {
+    return disputeCasesProjection.applyBatch!([event], em);
+  },
+
+  async applyBatch(events: RecordedEvent[], em: EntityManager): Promise<void> {
+    const caseIdOf = (e: RecordedEvent) => (e.data as { caseId: string }).caseId;
+    const ids = [...new Set(events.map(caseIdOf))];
+    const rows = new Map<string, DisputeCaseRow>();
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      for (const row of await em.find(DisputeCaseRow, { where: { id: In(ids.slice(i, i + CHUNK)) } })) rows.set(row.id, row);
     }
+    const changed = new Map<string, DisputeCaseRow>();
+    const timeline: Partial<DisputeTimelineEntry>[] = [];
+    const claimants: Partial<DisputeClaimantRow>[] = [];
+    for (const event of events) {
+      const e = { type: event.type, data: event.data } as DisputeCaseEvent;
+      const caseId = caseIdOf(event);
+      const existing = rows.get(caseId);
+      if (existing && BigInt(existing.revision) >= event.streamRevision) continue; // already applied
+      const before = (existing?.detail as unknown as DisputeCase | undefined) ?? null;
+      const after = disputeCaseDecider.evolve(before, e);
+      if (!after) continue;
+      const row = disputeCaseRow(after, event);
+      rows.set(caseId, row);
+      changed.set(caseId, row);
+      timeline.push({
+        caseId,
+        revision: event.streamRevision.toString(),
+        eventId: event.id,
+        type: event.type,
+        data: event.data as never,
+        actorStaffId: event.metadata.actor.staffId,
+        actorRole: event.metadata.actor.role,
+        occurredAt: new Date(event.metadata.occurredAt),
+        position: event.position,
+      });
+      if (e.type === 'DisputeCaseOpened' || e.type === 'ClaimantsAdded') {
+        for (const c of e.data.claimants) claimants.push({ caseId, claimantId: c.claimantId, workerId: c.workerId, name: c.name });
+      }
+    }
+    const upserts = [...changed.values()];
+    for (let i = 0; i < upserts.length; i += CHUNK) await em.upsert(DisputeCaseRow, upserts.slice(i, i + CHUNK) as never, ['id']);
+    for (let i = 0; i < timeline.length; i += CHUNK) await em.insert(DisputeTimelineEntry, timeline.slice(i, i + CHUNK) as never);
+    for (let i = 0; i < claimants.length; i += CHUNK * 2) await em.insert(DisputeClaimantRow, claimants.slice(i, i + CHUNK * 2) as never);
   },
 
   async reset(em: EntityManager): Promise<void> {
