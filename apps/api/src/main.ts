@@ -2,26 +2,14 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import { ConfigError, loadConfig, type AppConfig } from '#config';
+import { loadConfigOrExit } from '#config';
 import { nestLogLevels, openDatabase, runMigrations, type OpenDatabase } from '#platform';
 import { AppModule } from './app.module.js';
 import { configureHttp } from './http/configure-http.js';
 
-function settingsOrExit(): AppConfig {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`${error.message}\nNothing was started. Fix the setting(s) above; see README.md "Settings".`);
-      process.exit(1);
-    }
-    throw error;
-  }
-}
-
 /** `npm start`: Postgres (embedded unless DATABASE_URL), migrations, then API and worker. */
 async function main(): Promise<void> {
-  const config = settingsOrExit();
+  const config = loadConfigOrExit();
   // Until the structured logger takes over: Nest's console logger, at the configured level.
   Logger.overrideLogger(nestLogLevels(config.LOG_LEVEL));
   const logger = new Logger('main');

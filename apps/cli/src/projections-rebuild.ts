@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '#config';
+import { loadConfigOrExit } from '#config';
 import { PostgresEventStore, comparePositions } from '#event-store';
 import { openDatabase, runMigrations } from '#platform';
 import { rebuildProjection } from '#projections';
@@ -21,16 +21,7 @@ async function main(): Promise<void> {
     console.error(`${unknown.length ? `Unknown projection: ${unknown.join(', ')}\n` : ''}Usage: npm run projections:rebuild -- <name>|--all\nProjections: ${known.join(', ')}`);
     process.exit(2);
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      process.exit(1);
-    }
-    throw e;
-  }
+  const config = loadConfigOrExit();
   const db = await openDatabase(config, { attach: true });
   await runMigrations(db.url);
   const ds = await new DataSource({ ...dataSourceOptions(db.url), logging: ['error'] }).initialize();

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { AuthModule, StaffAccounts, SYSTEM_ACTOR, systemTrace } from '#auth';
-import { ConfigError, loadConfig } from '#config';
+import { loadConfigOrExit } from '#config';
 import { DomainError, ROLES, type Role } from '#domain';
 import { InfrastructureModule, openDatabase, runMigrations } from '#platform';
 
@@ -45,16 +45,7 @@ async function main(): Promise<void> {
     console.error(`${bad.length ? `Unknown role: ${bad.join(', ')}\n` : ''}${USAGE}`);
     process.exit(2);
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      process.exit(1);
-    }
-    throw e;
-  }
+  const config = loadConfigOrExit();
   const password = await readPassword();
   const db = await openDatabase(config, { attach: true });
   await runMigrations(db.url);

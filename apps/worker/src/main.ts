@@ -2,22 +2,13 @@ import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { LoggerModule, Logger as PinoLogger } from 'nestjs-pino';
-import { ConfigError, loadConfig } from '#config';
+import { loadConfigOrExit } from '#config';
 import { InfrastructureModule, loggerParams, nestLogLevels, openDatabase, runMigrations } from '#platform';
 import { WorkerModule } from './worker.module.js';
 
 /** The worker on its own (projectors, jobs), for scaling apart from the API. */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   Logger.overrideLogger(nestLogLevels(config.LOG_LEVEL));
   const db = await openDatabase(config, { attach: true });
   await runMigrations(db.url);

@@ -100,3 +100,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (problems.length) throw new ConfigError(problems);
   return config;
 }
+
+/** For entry points: the settings, or the list of bad ones on stderr and exit code 1. */
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`${error.message}\nNothing was started. Fix the setting(s) above; see README.md "Settings".`);
+    process.exit(1);
+  }
+}

@@ -1,15 +1,13 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allowed, CASEWORKERS } from '#auth';
 import { disputeCaseDecider, disputeStreamName, type Actor, type OpenDisputeCase } from '#domain';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { etagOf } from '../../http/if-match.js';
 import { Meta, type RequestMeta } from '../../http/request-meta.js';
 import { CurrentActor } from '../../shared/actor.js';
 import { CommandAnswer } from '../../shared/command-answer.dto.js';
-import { RunDomainCommand } from '../../shared/run-domain-command.js';
+import { CommandRunner } from '../../shared/command-runner.js';
 import { CommandDocs } from '../../shared/command-docs.js';
 import { OpenDisputeDto } from './open-dispute.dto.js';
 
@@ -17,7 +15,7 @@ import { OpenDisputeDto } from './open-dispute.dto.js';
 @ApiBearerAuth()
 @Controller('api/disputes')
 export class OpenDisputeController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly commands: CommandRunner) {}
 
   @Post()
   @Allowed(...CASEWORKERS)
@@ -42,9 +40,7 @@ export class OpenDisputeController {
         mediatorId: dto.mediatorId ?? null,
       },
     };
-    const result = await this.commands.execute(new RunDomainCommand(disputeCaseDecider, disputeStreamName(caseId), command, actor, meta));
-    res.setHeader('ETag', etagOf(result.nextRevision));
     res.setHeader('Location', `/api/disputes/${caseId}`);
-    return { id: caseId, revision: Number(result.nextRevision), position: result.position };
+    return this.commands.run(disputeCaseDecider, disputeStreamName(caseId), command, caseId, { actor, meta, res });
   }
 }
