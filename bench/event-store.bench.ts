@@ -2,90 +2,30 @@
  * `npm run bench:event-store`: how fast the Postgres event store appends and catches up,
  * measured beside what Postgres itself allows on the same machine in the same run.
  *
+ * - appends with 1 and 8 writers, 1 and 10 events each, against plain INSERTs of the same rows
+ *   into a bare table (one prepared statement per transaction, like the store's): the ratio is
+ *   what the store costs over the rows themselves;
+ * - how soon a live subscriber in another store sees an append (the NOTIFY path);
+ * - a subscriber catching up from the start over 100,000 stored events.
+ *
  * Postgres: DATABASE_URL's server when set (a fresh `bench_<random>` database, dropped at the
  * end), else an embedded PostgreSQL in a throwaway folder under .data/bench-* (removed at the
- * end). Optional: BENCH_SECONDS (measured seconds per load scenario, default 5),
+ * end). Optional: BENCH_SECONDS (measured seconds per load scenario, default 6),
  * BENCH_CATCHUP_EVENTS (default 100000).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { cpus, totalmem, availableParallelism } from 'node:os';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { installPostgresEventStore, PostgresEventStore, START, type ExpectedRevision, type NewEvent } from '#event-store';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../libs/read-models/src/database/embedded-postgres.js';
+import { openDatabase } from './support/bench-database.js';
+import { fmt, percentile, printMachine, table } from './support/report.js';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const WARMUP_SECONDS = 1;
 const CATCHUP_EVENTS = Number(process.env.BENCH_CATCHUP_EVENTS ?? 100_000);
 const STREAMS_PER_WRITER = 50;
 const GOAL_RATIO = 0.7;
 const GOAL_CATCHUP = 20_000;
-
-// ---------------------------------------------------------------------------------------------
-// Where Postgres comes from
-
-interface BenchDatabase {
-  url: string;
-  kind: string;
-  cleanup(): Promise<void>;
-}
-
-async function openDatabase(): Promise<BenchDatabase> {
-  const name = `bench_${randomBytes(4).toString('hex')}`;
-  const cleanups: Array<() => Promise<void>> = [];
-  const cleanup = async () => {
-    for (const step of cleanups.reverse()) await step().catch((e: Error) => console.error(`cleanup: ${e.message}`));
-  };
-  try {
-    let adminUrl: string;
-    let kind: string;
-    if (process.env.DATABASE_URL) {
-      adminUrl = process.env.DATABASE_URL;
-      kind = `server (DATABASE_URL ${redact(adminUrl)})`;
-    } else {
-      await mkdir('.data', { recursive: true });
-      const dataDir = resolve(await mkdtemp(join('.data', 'bench-')));
-      cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-      const embedded: EmbeddedDatabase = await startEmbeddedPostgres({ dataDir });
-      cleanups.push(() => embedded.stop());
-      adminUrl = embedded.adminUrl;
-      kind = `embedded (embedded-postgres, data in ${dataDir})`;
-    }
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    try {
-      await admin.query(`CREATE DATABASE "${name}" ENCODING 'UTF8' TEMPLATE template0`);
-    } finally {
-      await admin.end();
-    }
-    cleanups.push(async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      try {
-        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await c.end();
-      }
-    });
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    return { url: url.toString(), kind, cleanup };
-  } catch (error) {
-    await cleanup();
-    throw error;
-  }
-}
-
-function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(unparsable)';
-  }
-}
+const WAKE_UP_SECONDS = 3;
 
 // ---------------------------------------------------------------------------------------------
 // Event-shaped rows
@@ -129,20 +69,15 @@ interface LoadResult {
   ops: number;
   events: number;
   seconds: number;
-  p50: number;
-  p99: number;
+  /** Milliseconds per call, sorted. */
+  latencies: Float64Array;
 }
 
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-}
-
-/** `clients` loops call `op` for WARMUP + SECONDS; only the calls started after warm-up count. */
-async function runLoad(clients: number, op: (client: number, i: number) => Promise<number>): Promise<LoadResult> {
+/** `clients` loops call `op` for warm-up + `seconds`; only the calls started after warm-up count. */
+async function runLoad(clients: number, seconds: number, op: (client: number, i: number) => Promise<number>): Promise<LoadResult> {
   const t0 = performance.now();
   const measureFrom = t0 + WARMUP_SECONDS * 1000;
-  const end = measureFrom + SECONDS * 1000;
+  const end = measureFrom + seconds * 1000;
   const latencies: number[] = [];
   let events = 0;
   let lastDone = measureFrom;
@@ -161,23 +96,42 @@ async function runLoad(clients: number, op: (client: number, i: number) => Promi
       }
     }),
   );
-  const sorted = Float64Array.from(latencies).sort();
-  return { ops: latencies.length, events, seconds: (lastDone - measureFrom) / 1000, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99) };
+  return { ops: latencies.length, events, seconds: (lastDone - measureFrom) / 1000, latencies: Float64Array.from(latencies).sort() };
+}
+
+function combine(a: LoadResult, b: LoadResult): LoadResult {
+  const latencies = new Float64Array(a.latencies.length + b.latencies.length);
+  latencies.set(a.latencies);
+  latencies.set(b.latencies, a.latencies.length);
+  return { ops: a.ops + b.ops, events: a.events + b.events, seconds: a.seconds + b.seconds, latencies: latencies.sort() };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Scenarios
 
-async function plainScenario(url: string, clients: number, rowsPerTxn: number, label: string): Promise<LoadResult> {
-  const pool = new pg.Pool({ connectionString: url, max: clients });
+function newPool(url: string, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max });
+  pool.on('error', () => undefined); // an idle connection closed under it; the next query reconnects
+  return pool;
+}
+
+async function plainScenario(url: string, clients: number, rowsPerTxn: number, label: string, seconds: number): Promise<LoadResult> {
+  const pool = newPool(url, clients);
   try {
-    const sql =
+    // Prepared once per connection, as the store's own statements are.
+    const statement =
       rowsPerTxn === 1
-        ? 'INSERT INTO bench_plain (event_id, stream_name, stream_revision, type, data, metadata, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)'
-        : `INSERT INTO bench_plain (event_id, stream_name, stream_revision, type, data, metadata, hash)
-           SELECT * FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[], $5::jsonb[], $6::jsonb[], $7::text[])`;
+        ? {
+            name: 'bench_plain_1',
+            text: 'INSERT INTO bench_plain (event_id, stream_name, stream_revision, type, data, metadata, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+          }
+        : {
+            name: 'bench_plain_n',
+            text: `INSERT INTO bench_plain (event_id, stream_name, stream_revision, type, data, metadata, hash)
+                   SELECT * FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[], $5::jsonb[], $6::jsonb[], $7::text[])`,
+          };
     const revisions = Array.from({ length: clients }, () => new Map<number, number>());
-    return await runLoad(clients, async (c, i) => {
+    return await runLoad(clients, seconds, async (c, i) => {
       const k = i % STREAMS_PER_WRITER;
       const stream = `${label}-w${c}-s${k}`;
       const rev = revisions[c].get(k) ?? 0;
@@ -186,17 +140,20 @@ async function plainScenario(url: string, clients: number, rowsPerTxn: number, l
       const hashes = events.map(() => randomBytes(32).toString('hex'));
       if (rowsPerTxn === 1) {
         const e = events[0];
-        await pool.query(sql, [e.id, stream, rev, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), hashes[0]]);
+        await pool.query({ ...statement, values: [e.id, stream, rev, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), hashes[0]] });
       } else {
-        await pool.query(sql, [
-          events.map((e) => e.id),
-          events.map(() => stream),
-          events.map((_, j) => rev + j),
-          events.map((e) => e.type),
-          events.map((e) => JSON.stringify(e.data)),
-          events.map((e) => JSON.stringify(e.metadata)),
-          hashes,
-        ]);
+        await pool.query({
+          ...statement,
+          values: [
+            events.map((e) => e.id),
+            events.map(() => stream),
+            events.map((_, j) => rev + j),
+            events.map((e) => e.type),
+            events.map((e) => JSON.stringify(e.data)),
+            events.map((e) => JSON.stringify(e.metadata)),
+            hashes,
+          ],
+        });
       }
       return rowsPerTxn;
     });
@@ -205,12 +162,12 @@ async function plainScenario(url: string, clients: number, rowsPerTxn: number, l
   }
 }
 
-async function storeScenario(url: string, clients: number, eventsPerAppend: number, label: string): Promise<LoadResult> {
-  const pool = new pg.Pool({ connectionString: url, max: clients });
+async function storeScenario(url: string, clients: number, eventsPerAppend: number, label: string, seconds: number): Promise<LoadResult> {
+  const pool = newPool(url, clients);
   const store = new PostgresEventStore({ pool, connectionString: url });
   try {
     const revisions = Array.from({ length: clients }, () => new Map<number, bigint>());
-    return await runLoad(clients, async (c, i) => {
+    return await runLoad(clients, seconds, async (c, i) => {
       const k = i % STREAMS_PER_WRITER;
       const expectedRevision: ExpectedRevision = revisions[c].get(k) ?? 'no_stream';
       const events = Array.from({ length: eventsPerAppend }, (_, j) => newEvent(i * eventsPerAppend + j));
@@ -234,7 +191,7 @@ interface CatchUpResult {
 async function catchUpScenario(url: string): Promise<CatchUpResult> {
   const writers = 4;
   const batch = 500;
-  const pool = new pg.Pool({ connectionString: url, max: writers + 2 });
+  const pool = newPool(url, writers + 2);
   const store = new PostgresEventStore({ pool, connectionString: url });
   try {
     const seedStart = performance.now();
@@ -275,16 +232,52 @@ async function catchUpScenario(url: string): Promise<CatchUpResult> {
   }
 }
 
+/**
+ * How soon a live subscriber sees an append made elsewhere: writer and subscriber each have a
+ * store and pool of their own, as two processes would, so the wake-up travels by NOTIFY.
+ */
+async function wakeUpScenario(url: string): Promise<{ events: number; latencies: Float64Array }> {
+  const writerPool = newPool(url, 2);
+  const readerPool = newPool(url, 2);
+  const writer = new PostgresEventStore({ pool: writerPool, connectionString: url });
+  const reader = new PostgresEventStore({ pool: readerPool, connectionString: url });
+  const controller = new AbortController();
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  try {
+    const from = await reader.headPosition();
+    const subscribed = (async () => {
+      for await (const e of reader.subscribeToAll({ fromPosition: from, signal: controller.signal })) {
+        const t = sentAt.get(e.id);
+        if (t !== undefined) latencies.push(performance.now() - t);
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 300)); // the subscriber is listening and idle
+    let revision: ExpectedRevision = 'no_stream';
+    const end = performance.now() + WAKE_UP_SECONDS * 1000;
+    for (let i = 0; performance.now() < end; i++) {
+      const event = newEvent(i);
+      sentAt.set(event.id, performance.now());
+      revision = (await writer.appendToStream('wake-up', [event], { expectedRevision: revision })).nextRevision;
+      await new Promise((r) => setTimeout(r, 10 + (i % 7))); // about 60 appends/s, unevenly spaced
+    }
+    const deadline = performance.now() + 2000;
+    while (latencies.length < sentAt.size && performance.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    controller.abort();
+    await subscribed;
+    if (latencies.length < sentAt.size) throw new Error(`the live subscriber saw ${latencies.length} of ${sentAt.size} events`);
+    return { events: latencies.length, latencies: Float64Array.from(latencies).sort() };
+  } finally {
+    controller.abort();
+    await reader.close();
+    await writer.close();
+    await readerPool.end();
+    await writerPool.end();
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Report
-
-const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '-');
-
-function table(headers: string[], rows: string[][], rightAlignFrom = 1): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i >= rightAlignFrom ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
-  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
 
 async function main(): Promise<void> {
   const runStart = performance.now();
@@ -294,29 +287,10 @@ async function main(): Promise<void> {
   try {
     const info = new pg.Client({ connectionString: db.url });
     await info.connect();
-    const version = (await info.query<{ v: string }>('select version() AS v')).rows[0].v;
-    const settings = (
-      await info.query<{ name: string; setting: string; unit: string | null }>(
-        `SELECT name, setting, unit FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'shared_buffers', 'max_connections', 'wal_level') ORDER BY name`,
-      )
-    ).rows
-      .map((r) => `${r.name}=${r.setting}${r.unit && r.name === 'shared_buffers' ? `x${r.unit}` : ''}`)
-      .join(' ');
     await installPostgresEventStore(info);
     await info.query(PLAIN_TABLE_SQL);
     await info.end();
-
-    const cpu = cpus();
-    console.log('');
-    console.log('machine');
-    console.log(`  CPU       ${cpu[0]?.model ?? 'unknown'} (${cpu.length} cores, ${availableParallelism()} available to Node)`);
-    console.log(`  RAM       ${fmt(totalmem() / 2 ** 30, 1)} GiB`);
-    console.log(`  Node      ${process.version}`);
-    console.log(`  Postgres  ${version}`);
-    console.log(`  which     ${db.kind}`);
-    console.log(`  settings  ${settings}`);
-    console.log(`  load      ${SECONDS}s measured per scenario after ${WARMUP_SECONDS}s warm-up; fresh database ${new URL(db.url).pathname.slice(1)}`);
-    console.log('');
+    await printMachine(db, `${SECONDS}s measured per scenario (two halves, each after ${WARMUP_SECONDS}s warm-up)`);
 
     interface Row {
       what: string;
@@ -326,25 +300,33 @@ async function main(): Promise<void> {
       ratio?: number;
     }
     const rows: Row[] = [];
+    const half = SECONDS / 2;
     for (const clients of [1, 8]) {
       for (const perTxn of [1, 10]) {
-        // Each pair runs back to back, so a noisy neighbour hits both about alike.
-        process.stdout.write(`  running plain INSERT, ${clients} client(s), ${perTxn} row(s)/txn...`);
-        const plain = await plainScenario(db.url, clients, perTxn, `p${clients}x${perTxn}`);
-        process.stdout.write(` ${fmt(plain.ops / plain.seconds)} txn/s\n`);
-        process.stdout.write(`  running store append, ${clients} writer(s), ${perTxn} event(s)/append...`);
-        const store = await storeScenario(db.url, clients, perTxn, `s${clients}x${perTxn}`);
-        process.stdout.write(` ${fmt(store.ops / store.seconds)} appends/s\n`);
+        // Each pair runs plain, store, store, plain: a noisy neighbour or a slow drift (the
+        // tables grow, checkpoints come) then weighs on both sides about alike.
+        process.stdout.write(`  ${clients} client(s), ${perTxn} row(s) per transaction: plain INSERT / store append...`);
+        const plainA = await plainScenario(db.url, clients, perTxn, `p${clients}x${perTxn}a`, half);
+        const storeA = await storeScenario(db.url, clients, perTxn, `s${clients}x${perTxn}a`, half);
+        const storeB = await storeScenario(db.url, clients, perTxn, `s${clients}x${perTxn}b`, half);
+        const plainB = await plainScenario(db.url, clients, perTxn, `p${clients}x${perTxn}b`, half);
+        const plain = combine(plainA, plainB);
+        const store = combine(storeA, storeB);
         const ratio = store.ops / store.seconds / (plain.ops / plain.seconds);
+        process.stdout.write(` ${fmt(plain.ops / plain.seconds)} / ${fmt(store.ops / store.seconds)} per second\n`);
         rows.push({ what: `plain INSERT, ${perTxn} row${perTxn > 1 ? 's' : ''}/txn`, clients, perTxn, r: plain });
         rows.push({ what: `store append, ${perTxn} event${perTxn > 1 ? 's' : ''}/append`, clients, perTxn, r: store, ratio });
       }
     }
+    process.stdout.write(`  a live subscriber in another store, ${WAKE_UP_SECONDS}s of appends...`);
+    const wakeUp = await wakeUpScenario(db.url);
+    process.stdout.write(' done\n');
     process.stdout.write(`  seeding ${fmt(CATCHUP_EVENTS)} events and catching up...`);
     const catchUp = await catchUpScenario(db.url);
     process.stdout.write(' done\n\n');
 
-    console.log('appends (each writer on its own 50 streams, exact expected revision; plain = bare table, one statement per transaction)');
+    console.log('appends (each writer on its own 50 streams, exact expected revision; plain = bare table with a uuid key,');
+    console.log('one prepared statement per transaction; latency per call)');
     console.log(
       table(
         ['scenario', 'clients', 'txn/s', 'events/s', 'p50 ms', 'p99 ms', 'store/plain'],
@@ -353,8 +335,8 @@ async function main(): Promise<void> {
           String(row.clients),
           fmt(row.r.ops / row.r.seconds),
           fmt(row.r.events / row.r.seconds),
-          fmt(row.r.p50, 2),
-          fmt(row.r.p99, 2),
+          fmt(percentile(row.r.latencies, 0.5), 2),
+          fmt(percentile(row.r.latencies, 0.99), 2),
           row.ratio === undefined ? '' : `${fmt(row.ratio * 100)}%`,
         ]),
       ),
@@ -369,6 +351,14 @@ async function main(): Promise<void> {
           ['seed: 4 writers, 500-event appends', fmt(catchUp.seedEvents), fmt(catchUp.seedSeconds, 2), fmt(catchUp.seedEvents / catchUp.seedSeconds)],
           ['subscribeToAll from START (default batch)', fmt(catchUp.events), fmt(catchUp.seconds, 2), fmt(catchUpRate)],
         ],
+      ),
+    );
+    console.log('');
+    console.log('live subscriber (append in one store, delivery by subscribeToAll in another)');
+    console.log(
+      table(
+        ['events', 'p50 ms', 'p99 ms', 'max ms'],
+        [[fmt(wakeUp.events), fmt(percentile(wakeUp.latencies, 0.5), 2), fmt(percentile(wakeUp.latencies, 0.99), 2), fmt(wakeUp.latencies[wakeUp.latencies.length - 1], 2)]],
       ),
     );
     console.log('');

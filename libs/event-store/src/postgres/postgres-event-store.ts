@@ -14,6 +14,7 @@ import {
 } from '../event-store.port.js';
 import { parsePosition, START, toPosition, type Position } from '../position.js';
 import { waitForWake, Wakeup } from '../wakeup.js';
+import { APPEND_AFTER_REVISION_SQL, APPEND_AT_HEAD_SQL, APPEND_ONE_AFTER_REVISION_SQL, APPEND_ONE_NEW_STREAM_SQL } from './append-statements.js';
 import { EVENT_STORE_SCHEMA_SQL } from './event-store-schema.js';
 
 export interface PostgresEventStoreOptions {
@@ -23,12 +24,37 @@ export interface PostgresEventStoreOptions {
   /** Fallback poll interval when no notification arrives. */
   pollIntervalMs?: number;
   /**
+   * Appends wake other processes' subscribers with a NOTIFY sent after they commit, at most one
+   * per this many milliseconds (the first after a quiet spell goes at once). Default 10: a busy
+   * subscriber reads again within 2 ms on its own, so this bounds only a sleeping one's wait.
+   */
+  notifyIntervalMs?: number;
+  /**
    * Skip the snapshot-xmin guard. ONLY for the concurrency proof, which shows that events
    * are lost without it. Never set in the application.
    */
   unsafeDisableXminGuard?: boolean;
+  /** The LISTEN connection failed, or a NOTIFY could not be sent: subscribers poll meanwhile. */
   onListenerError?: (error: Error) => void;
 }
+
+/** How often an 'any' or 'exists' append re-reads the head after losing a race for it. */
+const MAX_HEAD_ATTEMPTS = 50;
+
+interface AppendedRow {
+  stream_revision: string;
+  tx: string;
+  seq: string;
+}
+
+// Named, so each pooled connection parses and plans them once.
+const APPEND = {
+  oneNewStream: { name: 'es_append_one_new_stream', text: APPEND_ONE_NEW_STREAM_SQL },
+  oneAfterRevision: { name: 'es_append_one_after_revision', text: APPEND_ONE_AFTER_REVISION_SQL },
+  afterRevision: { name: 'es_append_after_revision', text: APPEND_AFTER_REVISION_SQL },
+  atHead: { name: 'es_append_at_head', text: APPEND_AT_HEAD_SQL },
+};
+const NOTIFY_SQL = `SELECT pg_notify('es_appended', '')`;
 
 interface EventRow {
   tx: string;
@@ -73,6 +99,12 @@ export class PostgresEventStore implements EventStore {
   private closed = false;
   private readonly guard: string;
 
+  /** Wake-ups for other processes: the NOTIFY on its way, the next one's turn. */
+  private notifying?: Promise<void>;
+  private notifyTimer?: NodeJS.Timeout;
+  private notifyWanted = false;
+  private lastNotifyAt = -Infinity;
+
   constructor(private readonly options: PostgresEventStoreOptions) {
     this.pool = options.pool;
     this.guard = options.unsafeDisableXminGuard ? 'true' : `tx_id < pg_snapshot_xmin(pg_current_snapshot())`;
@@ -81,42 +113,112 @@ export class PostgresEventStore implements EventStore {
   async appendToStream(stream: string, events: NewEvent[], { expectedRevision }: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
     if (events.length === 0) throw new TypeError('appendToStream needs at least one event');
     const bodies = events.map(canonicalEventBody);
-    try {
-      const { rows } = await this.pool.query<{ next_revision: string; tx: string; last_seq: string; replayed: boolean }>(
-        'SELECT * FROM es_append($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[], $7::text[])',
-        [
-          stream,
-          String(expectedRevision),
-          events.map((e) => e.id),
-          events.map((e) => e.type),
-          events.map((e) => JSON.stringify(e.data)),
-          events.map((e) => JSON.stringify(e.metadata)),
-          bodies,
-        ],
-      );
-      const row = rows[0];
-      if (row.replayed) await this.checkReplayMatches(stream, events, bodies);
-      return { nextRevision: BigInt(row.next_revision), position: toPosition(row.tx, row.last_seq) };
-    } catch (error) {
-      throw this.translate(error, stream, expectedRevision, events);
+    for (let attempt = 1; ; attempt++) {
+      let rows: AppendedRow[];
+      try {
+        rows = (await this.pool.query<AppendedRow>(this.appendQuery(stream, events, expectedRevision, bodies))).rows;
+      } catch (error) {
+        const e = error as { code?: string; constraint?: string };
+        if (e.code !== '23505') throw error;
+        // A retry of an append that already committed, or one racing its twin: answer as the first did.
+        const replay = await this.replayOf(stream, events, bodies);
+        if (replay) return replay;
+        if (e.constraint === 'es_events_event_id_key') throw new EventIdConflict(events[0].id);
+        if (e.constraint !== 'es_events_stream_revision_key') throw error;
+        // Another append to this stream took the next revision first.
+        if ((expectedRevision === 'any' || expectedRevision === 'exists') && attempt < MAX_HEAD_ATTEMPTS) continue;
+        throw new WrongExpectedRevision(stream, expectedRevision, await this.streamRevision(stream));
+      }
+      if (rows.length === 0) {
+        // The expected revision is not the stream's (or the stream is missing for 'exists').
+        const replay = await this.replayOf(stream, events, bodies);
+        if (replay) return replay;
+        throw new WrongExpectedRevision(stream, expectedRevision, await this.streamRevision(stream));
+      }
+      let last = rows[0];
+      for (const row of rows) if (BigInt(row.stream_revision) > BigInt(last.stream_revision)) last = row;
+      this.signalAppended();
+      return { nextRevision: BigInt(last.stream_revision), position: toPosition(last.tx, last.seq) };
     }
   }
 
-  private async checkReplayMatches(stream: string, events: NewEvent[], bodies: string[]): Promise<void> {
+  private appendQuery(stream: string, events: NewEvent[], expected: ExpectedRevision, bodies: string[]): pg.QueryConfig {
+    if (expected === 'any' || expected === 'exists') return { ...APPEND.atHead, values: [stream, expected === 'exists', bodies] };
+    if (events.length === 1 && (expected === 'no_stream' || expected >= 0n)) {
+      // The hash covers the canonical body; data and metadata are stored from plain JSON of the same values.
+      const [e] = events;
+      const rest = [bodies[0], e.id, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata)];
+      if (expected === 'no_stream') return { ...APPEND.oneNewStream, values: [stream, ...rest] };
+      return { ...APPEND.oneAfterRevision, values: [stream, String(expected), ...rest] };
+    }
+    // A negative revision never matches: -2 finds no row to follow (-1 stands for 'no_stream').
+    const after = expected === 'no_stream' ? -1n : expected < 0n ? -2n : expected;
+    return { ...APPEND.afterRevision, values: [stream, String(after), bodies] };
+  }
+
+  /**
+   * When the first event is already stored, the append is a re-send: it is answered as the
+   * first time (the last event's revision and position) if every event is stored in this
+   * stream with the same content, and refused with EventIdConflict otherwise.
+   */
+  private async replayOf(stream: string, events: NewEvent[], bodies: string[]): Promise<AppendResult | undefined> {
     const { rows } = await this.pool.query<EventRow>(`SELECT ${COLUMNS} FROM es_events WHERE event_id = ANY($1::uuid[])`, [events.map((e) => e.id)]);
     const byId = new Map(rows.map((r) => [r.event_id, toRecorded(r)]));
+    if (!byId.has(events[0].id)) return undefined;
     events.forEach((e, i) => {
       const stored = byId.get(e.id);
       if (!stored || stored.streamName !== stream || canonicalEventBody(stored) !== bodies[i]) throw new EventIdConflict(e.id);
     });
+    const last = byId.get(events[events.length - 1].id)!;
+    return { nextRevision: last.streamRevision, position: last.position };
   }
 
-  private translate(error: unknown, stream: string, expected: ExpectedRevision, events: NewEvent[]): unknown {
-    const e = error as { code?: string; detail?: string; constraint?: string };
-    if (e.code === 'ESREV') return new WrongExpectedRevision(stream, expected, BigInt(e.detail ?? '-1'));
-    if (e.code === 'ESDUP') return new EventIdConflict(e.detail ?? events[0].id);
-    if (e.code === '23505' && e.constraint === 'es_events_event_id_key') return new EventIdConflict(events[0].id);
-    return error;
+  private async streamRevision(stream: string): Promise<bigint> {
+    const { rows } = await this.pool.query<{ revision: string }>(
+      `SELECT coalesce(max(stream_revision), -1)::text AS revision FROM es_events WHERE stream_name = $1`,
+      [stream],
+    );
+    return BigInt(rows[0].revision);
+  }
+
+  /**
+   * Wakes subscribers after an append committed: this store's at once, other processes' by a
+   * NOTIFY sent after the commit. Not inside the append: a notifying transaction holds a
+   * database-wide lock from its commit until the commit is flushed, which queues every append
+   * behind the one before it. One NOTIFY (a transaction of its own) covers every append that
+   * committed before it, so a busy store sends one per notifyIntervalMs, not one per append.
+   * If one is lost (a crash, a broken connection), subscribers still poll.
+   */
+  private signalAppended(): void {
+    this.wakeup.wake();
+    if (this.closed) return;
+    this.notifyWanted = true;
+    this.scheduleNotify();
+  }
+
+  private scheduleNotify(): void {
+    if (this.notifying || this.notifyTimer || !this.notifyWanted) return;
+    const wait = this.lastNotifyAt + (this.options.notifyIntervalMs ?? 10) - performance.now();
+    if (wait <= 0) return this.sendNotify();
+    this.notifyTimer = setTimeout(() => {
+      this.notifyTimer = undefined;
+      this.sendNotify();
+    }, wait);
+  }
+
+  private sendNotify(): void {
+    this.notifyWanted = false;
+    this.lastNotifyAt = performance.now();
+    this.notifying = this.pool
+      .query(NOTIFY_SQL)
+      .then(
+        () => undefined,
+        (error: Error) => this.options.onListenerError?.(error),
+      )
+      .finally(() => {
+        this.notifying = undefined;
+        if (!this.closed) this.scheduleNotify();
+      });
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -207,6 +309,12 @@ export class PostgresEventStore implements EventStore {
   async close(): Promise<void> {
     this.closed = true;
     this.wakeup.wake();
+    // The last appends' wake-up goes out before the pool may be ended.
+    clearTimeout(this.notifyTimer);
+    this.notifyTimer = undefined;
+    await this.notifying;
+    if (this.notifyWanted) this.sendNotify();
+    await this.notifying;
     await this.listening;
     await this.listener?.end().catch(() => undefined);
   }
