@@ -46,7 +46,7 @@ export class InfrastructureModule {
             new PostgresEventStore({
               pool,
               connectionString: databaseUrl,
-              onListenerError: (e) => logger.warn(`LISTEN connection lost (${e.message}); subscribers poll until it is back`),
+              onListenerError: (e) => logger.warn(`event notifications failed (${e.message}); subscribers poll until they are back`),
             }),
         },
         Closer,
