@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AuthGuard, AuthModule } from '#auth';
+import { AuthGuard, AuthModule, FirstAdministrator } from '#auth';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { AppConfig } from '#config';
@@ -37,6 +37,7 @@ export class AppModule {
       controllers: [HealthController, AuthController, StaffController, MetricsController, ProjectionsStatusController],
       providers: [
         RunDomainCommandHandler,
+        FirstAdministrator,
         Metrics,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { loadConfigOrExit } from '#config';
 import { PostgresEventStore, comparePositions } from '#event-store';
-import { openDatabase, runMigrations } from '#platform';
+import { nestLogLevels, openDatabase, runMigrations } from '#platform';
 import { rebuildProjection } from '#projections';
 import { ALL_PROJECTIONS, dataSourceOptions } from '#read-models';
 import pg from 'pg';
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const config = loadConfigOrExit();
+  Logger.overrideLogger(nestLogLevels(config.LOG_LEVEL));
   const db = await openDatabase(config, { attach: true });
   await runMigrations(db.url);
   const ds = await new DataSource({ ...dataSourceOptions(db.url), logging: ['error'] }).initialize();

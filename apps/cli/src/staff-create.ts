@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { AuthModule, StaffAccounts, SYSTEM_ACTOR, systemTrace } from '#auth';
 import { loadConfigOrExit } from '#config';
 import { DomainError, ROLES, type Role } from '#domain';
-import { InfrastructureModule, openDatabase, runMigrations } from '#platform';
+import { InfrastructureModule, nestLogLevels, openDatabase, runMigrations } from '#platform';
 
 const USAGE = `Usage: npm run staff:create -- --username <name> --role <role> [--role <role>] [--display-name <name>]
 Roles: ${ROLES.join(', ')}. The password is asked for, or read from stdin when piped.`;
@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const config = loadConfigOrExit();
+  Logger.overrideLogger(nestLogLevels(config.LOG_LEVEL));
   const password = await readPassword();
   const db = await openDatabase(config, { attach: true });
   await runMigrations(db.url);
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
     const { staffId } = await app
       .get(StaffAccounts)
       .create({ username: values.username, displayName: values['display-name'] ?? values.username, password, roles: roles as Role[] }, SYSTEM_ACTOR, systemTrace());
-    new Logger('staff').log(`created ${values.username} (${staffId}) with roles ${roles.join(', ')}`);
+    console.log(`Created staff account ${values.username} (${staffId}) with roles: ${roles.join(', ')}`);
   } catch (error) {
     if (error instanceof DomainError) {
       console.error(`Not created: ${error.messages.en} (${error.messages.zh})`);

@@ -3,7 +3,6 @@ import { JwtModule } from '@nestjs/jwt';
 import type { AppConfig } from '#config';
 import { AuthGuard } from './auth.guard.js';
 import { Credentials } from './credentials.js';
-import { FirstAdministrator } from './first-administrator.js';
 import { jwtSecret } from './jwt-secret.js';
 import { LoginAttempts } from './login-attempts.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -18,7 +17,7 @@ export class AuthModule {
     return {
       module: AuthModule,
       imports: [JwtModule.register({ secret: jwtSecret(config), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } })],
-      providers: [LoginAttempts, StaffDirectory, PasswordHasher, Credentials, StaffAccounts, SignIn, AuthGuard, FirstAdministrator],
+      providers: [LoginAttempts, StaffDirectory, PasswordHasher, Credentials, StaffAccounts, SignIn, AuthGuard],
       exports: [StaffDirectory, StaffAccounts, SignIn, AuthGuard, PasswordHasher, Credentials],
     };
   }

@@ -9,3 +9,4 @@ export * from './staff-accounts.js';
 export * from './staff-directory.js';
 export * from './jwt-secret.js';
 export * from './login-attempts.js';
+export * from './first-administrator.js';
