@@ -2,14 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DisputeCaseRow, DisputeTimelineEntry } from '#read-models';
 import type { DataSource } from 'typeorm';
+import { likePattern } from '../../shared/search.js';
 import type { ListDisputesQuery } from './list-disputes.query.js';
 
 const SORT_COLUMNS = { receivedOn: 'c.receivedOn', updatedAt: 'c.updatedAt', title: 'c.title', mediatorId: 'c.mediatorId' } as const;
-
-/** Escapes LIKE wildcards so a search for "100%" finds "100%". */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-}
 
 @Injectable()
 export class DisputeQueries {

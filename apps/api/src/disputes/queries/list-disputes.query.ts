@@ -1,13 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { DISPUTE_CATEGORIES } from '#domain';
+import { PagedQuery } from '../../shared/search.js';
 
 export const DISPUTE_SORTS = ['receivedOn', '-receivedOn', 'updatedAt', '-updatedAt', 'title', '-title', 'mediatorId', '-mediatorId'] as const;
 /** 'ongoing' is every case not closed (intake pending or accepted): a mediator's open workload. */
 export const DISPUTE_STATUS_FILTERS = ['open', 'accepted', 'closed', 'ongoing'] as const;
 
-export class ListDisputesQuery {
+export class ListDisputesQuery extends PagedQuery {
   @ApiPropertyOptional({ enum: DISPUTE_STATUS_FILTERS, description: "'open': intake pending; 'ongoing': not closed (pending or accepted)" })
   @IsOptional() @IsIn(DISPUTE_STATUS_FILTERS)
   status?: (typeof DISPUTE_STATUS_FILTERS)[number];
@@ -36,19 +36,8 @@ export class ListDisputesQuery {
   @IsOptional() @IsString() @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 200 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  pageSize?: number;
-
   @ApiPropertyOptional({ enum: DISPUTE_SORTS, default: '-receivedOn' })
   @IsOptional() @IsIn(DISPUTE_SORTS)
   sort?: (typeof DISPUTE_SORTS)[number];
 
-  @ApiPropertyOptional({ description: 'Wait until the list reflects this log position (from a command answer)' })
-  @IsOptional() @IsString()
-  minPosition?: string;
 }

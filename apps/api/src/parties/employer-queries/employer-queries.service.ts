@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EmployerRow } from '#read-models';
 import type { DataSource } from 'typeorm';
-import { likePattern } from '../shared/search.js';
+import { likePattern } from '../../shared/search.js';
 import type { ListEmployersQuery } from './list-employers.query.js';
 
 /** The cases shown on an employer's page; the total says how many there are in all. */

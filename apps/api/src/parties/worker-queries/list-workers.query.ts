@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PartyListQuery } from '../shared/search.js';
+import { PartyListQuery } from '../../shared/search.js';
 
 export class ListWorkersQuery extends PartyListQuery {
   @ApiPropertyOptional({ description: 'The full resident ID number (finds the one worker holding it; x or X alike)' })

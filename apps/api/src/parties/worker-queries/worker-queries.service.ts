@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { maskResidentId } from '#domain';
 import { EmployerRow, WorkerRow } from '#read-models';
 import type { DataSource } from 'typeorm';
-import { likePattern } from '../shared/search.js';
+import { likePattern } from '../../shared/search.js';
 import type { ListWorkersQuery } from './list-workers.query.js';
 
 export interface WorkerCase {

@@ -7,12 +7,8 @@ export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 }
 
-/** Name search, paging and read-your-writes, shared by the worker and employer lists. */
-export class PartyListQuery {
-  @ApiPropertyOptional({ description: 'Text in the name (Chinese works)', example: '张' })
-  @IsOptional() @IsString() @MaxLength(100)
-  q?: string;
-
+/** Paging and read-your-writes, shared by every list. */
+export class PagedQuery {
   @ApiPropertyOptional({ default: 1, minimum: 1 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000)
   page?: number;
@@ -24,4 +20,11 @@ export class PartyListQuery {
   @ApiPropertyOptional({ description: 'Wait until the list reflects this log position (from a command answer)' })
   @IsOptional() @IsString()
   minPosition?: string;
+}
+
+/** Name search on top: the worker and employer lists. */
+export class PartyListQuery extends PagedQuery {
+  @ApiPropertyOptional({ description: 'Text in the name (Chinese works)', example: '张' })
+  @IsOptional() @IsString() @MaxLength(100)
+  q?: string;
 }
