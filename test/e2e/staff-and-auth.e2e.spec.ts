@@ -86,6 +86,18 @@ describe('staff accounts, login and roles', () => {
     await login(t, 'li.ming', 'li-ming-password'); // someone else is not locked out
   });
 
+  it('counts a burst of parallel guesses before checking them: at most 5 get through to the password check', async () => {
+    const target = await staffAs(t, 'auditor');
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => t.http().post('/api/auth/login').set('Idempotency-Key', `burst-${i}`).send({ username: target.username, password: `guess-${i}` })),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(15);
+    // login is not a command: its answers (tokens) are never kept as idempotent replies
+    expect(await t.sql(`SELECT key FROM idempotency_keys WHERE key LIKE '%burst-%'`)).toEqual([]);
+  });
+
   it('answers 401 problem+json to no token, a forged token and an unknown user', async () => {
     await t.http().get('/api/disputes').expect(401);
     await t.http().get('/api/disputes').set('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.forged').expect(401);

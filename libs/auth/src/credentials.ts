@@ -18,7 +18,8 @@ export class Credentials {
   async put(staffId: string, hash: string, version: number): Promise<void> {
     await this.ds.query(
       `INSERT INTO staff_credentials (staff_id, password_hash, password_version) VALUES ($1, $2, $3)
-       ON CONFLICT (staff_id) DO UPDATE SET password_hash = excluded.password_hash, password_version = excluded.password_version, updated_at = now()`,
+       ON CONFLICT (staff_id) DO UPDATE SET password_hash = excluded.password_hash, password_version = excluded.password_version, updated_at = now()
+       WHERE staff_credentials.password_version <= excluded.password_version`, // an older change never overwrites a newer one
       [staffId, hash, version],
     );
   }

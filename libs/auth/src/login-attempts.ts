@@ -31,16 +31,16 @@ export class LoginAttempts {
     return `${ip}|${username.trim().toLowerCase()}`.slice(0, 200);
   }
 
-  async assertAllowed(ip: string, username: string): Promise<void> {
-    const state = await this.limiter.get(this.key(ip, username));
-    if (state && state.consumedPoints >= FAILED_LOGINS_ALLOWED) throw new TooManyAttempts(Math.ceil(state.msBeforeNext / 1000));
-  }
-
-  async failed(ip: string, username: string): Promise<void> {
+  /**
+   * Counts the attempt before the password is checked, so a burst of parallel guesses cannot
+   * all pass the limit before the first failure is recorded; a success takes it back.
+   */
+  async begin(ip: string, username: string): Promise<void> {
     try {
       await this.limiter.consume(this.key(ip, username));
     } catch (error) {
-      if (!(error instanceof RateLimiterRes)) throw error; // over the limit: counted, nothing else to do
+      if (error instanceof RateLimiterRes) throw new TooManyAttempts(Math.ceil(error.msBeforeNext / 1000));
+      throw error;
     }
   }
 

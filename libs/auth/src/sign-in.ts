@@ -38,7 +38,7 @@ export class SignIn {
   ) {}
 
   async login(username: string, password: string, ip: string): Promise<{ accessToken: string; expiresIn: number }> {
-    await this.attempts.assertAllowed(ip, username);
+    await this.attempts.begin(ip, username);
     const account = findByUsername(await this.directory.current(), username);
     const stored = account ? await this.credentials.find(account.staffId) : null;
     this.dummyHash ??= this.hasher.hash('not-a-real-password-at-all');
@@ -46,7 +46,6 @@ export class SignIn {
     if (!account || !stored || !ok || !account.active) {
       const why = !account ? 'unknown username' : !account.active ? 'account disabled' : 'wrong password';
       this.logger.warn({ username, ip, reason: why }, 'login refused');
-      await this.attempts.failed(ip, username);
       throw account && ok && !account.active ? new NotAuthenticated('This account is disabled', '此账号已停用') : new NotAuthenticated('Wrong username or password', '用户名或密码错误');
     }
     await this.attempts.succeeded(ip, username);

@@ -128,8 +128,10 @@ export async function projectionStatus(store: EventStore, ds: DataSource, name: 
 
 /**
  * Rebuilds one projection from the first event, in one transaction: readers keep seeing the
- * old rows until it commits, and a live runner of the same projection waits on the
- * checkpoint row meanwhile, then carries on from where the rebuild stopped.
+ * old rows until it commits (reset() deletes rather than truncates), and a live runner of the
+ * same projection waits on the checkpoint row meanwhile, then carries on from where the
+ * rebuild stopped. While it runs, its transaction holds back every subscriber (the xmin guard
+ * cannot pass an open writer): fine for this federation's volumes, minutes at most.
  */
 export async function rebuildProjection(
   store: EventStore,

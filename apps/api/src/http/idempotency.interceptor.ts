@@ -1,7 +1,9 @@
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
+import { PUBLIC_ROUTE } from '#auth';
+import { createHash, randomUUID } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
@@ -9,7 +11,8 @@ import type { DataSource } from 'typeorm';
 import { IdempotencyError, RequestValidationError } from './problem.js';
 
 const WAIT_FOR_FIRST_MS = 15_000;
-const ABANDONED_AFTER_MS = 60_000;
+/** Far longer than any request runs: a key this old without an answer was left by a crash. */
+const ABANDONED_AFTER_MS = 10 * 60_000;
 const REPLAYED_HEADERS = ['etag', 'location'];
 
 interface KeyRow {
@@ -27,12 +30,17 @@ interface KeyRow {
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = ctx.switchToHttp().getRequest<Request>();
     const raw = req.headers['idempotency-key'];
-    if (raw === undefined || req.method === 'GET') return next.handle();
+    // Public routes (login) are not commands, and their answers (tokens) must not be stored.
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [ctx.getHandler(), ctx.getClass()]);
+    if (raw === undefined || req.method === 'GET' || isPublic) return next.handle();
     if (typeof raw !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(raw)) {
       throw new RequestValidationError([{ field: 'Idempotency-Key', messages: ['must be 1 to 200 visible ASCII characters'] }]);
     }
@@ -49,11 +57,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private async run(key: string, hash: string, status: number, res: Response, next: CallHandler): Promise<unknown> {
     const deadline = Date.now() + WAIT_FOR_FIRST_MS;
     while (true) {
+      const claim = randomUUID();
       const claimed = await this.ds.query(
-        `INSERT INTO idempotency_keys (key, request_hash) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key`,
-        [key, hash],
+        `INSERT INTO idempotency_keys (key, request_hash, claim) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING RETURNING key`,
+        [key, hash, claim],
       );
-      if (claimed.length) return this.first(key, status, res, next);
+      if (claimed.length) return this.first(key, claim, status, res, next);
       const rows: KeyRow[] = await this.ds.query(
         `SELECT request_hash, status_code, response_body, response_headers, (extract(epoch FROM now() - created_at) * 1000)::float8 AS age_ms
          FROM idempotency_keys WHERE key = $1`,
@@ -71,7 +80,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         return row.response_body;
       }
       if (row.age_ms > ABANDONED_AFTER_MS) {
-        await this.ds.query(`DELETE FROM idempotency_keys WHERE key = $1 AND status_code IS NULL AND created_at < now() - interval '60 seconds'`, [key]);
+        await this.ds.query(`DELETE FROM idempotency_keys WHERE key = $1 AND status_code IS NULL AND created_at < now() - $2 * interval '1 millisecond'`, [key, ABANDONED_AFTER_MS]);
         continue;
       }
       if (Date.now() > deadline) {
@@ -81,19 +90,20 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
   }
 
-  private async first(key: string, status: number, res: Response, next: CallHandler): Promise<unknown> {
+  private async first(key: string, claim: string, status: number, res: Response, next: CallHandler): Promise<unknown> {
     try {
       const body = await lastValueFrom(next.handle(), { defaultValue: null });
       const headers = Object.fromEntries(REPLAYED_HEADERS.filter((h) => res.getHeader(h) !== undefined).map((h) => [h, String(res.getHeader(h))]));
-      await this.ds.query(`UPDATE idempotency_keys SET status_code = $2, response_body = $3, response_headers = $4 WHERE key = $1`, [
+      await this.ds.query(`UPDATE idempotency_keys SET status_code = $2, response_body = $3, response_headers = $4 WHERE key = $1 AND claim = $5`, [
         key,
         status,
         JSON.stringify(body ?? null),
         JSON.stringify(headers),
+        claim,
       ]);
       return body;
     } catch (error) {
-      await this.ds.query(`DELETE FROM idempotency_keys WHERE key = $1 AND status_code IS NULL`, [key]).catch(() => undefined);
+      await this.ds.query(`DELETE FROM idempotency_keys WHERE key = $1 AND claim = $2 AND status_code IS NULL`, [key, claim]).catch(() => undefined);
       throw error;
     }
   }

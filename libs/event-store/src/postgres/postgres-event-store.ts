@@ -250,6 +250,7 @@ export class PostgresEventStore implements EventStore {
     // soon, backing off to the poll interval.
     let retryMs = poll;
     while (!signal?.aborted && !this.closed) {
+      void this.listen(); // reconnects LISTEN if it dropped; polling covers the gap
       const wake = this.wakeup.next();
       const batch = await this.readAll({ fromPosition: position, limit: batchSize });
       for (const e of batch) {

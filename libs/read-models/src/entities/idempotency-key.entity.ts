@@ -19,6 +19,10 @@ export class IdempotencyKeyRecord {
   @Column({ name: 'response_headers', type: 'jsonb', nullable: true })
   responseHeaders!: Record<string, string> | null;
 
+  /** The request holding the key: only it stores the answer or releases the key. */
+  @Column({ type: 'uuid', nullable: true })
+  claim!: string | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

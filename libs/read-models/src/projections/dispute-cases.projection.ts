@@ -103,6 +103,9 @@ export const disputeCasesProjection: Projection = {
   },
 
   async reset(em: EntityManager): Promise<void> {
-    await em.query('TRUNCATE dispute_cases, dispute_timeline, dispute_claimants');
+    // DELETE, not TRUNCATE: TRUNCATE's exclusive lock would block every reader until commit.
+    await em.query('DELETE FROM dispute_timeline');
+    await em.query('DELETE FROM dispute_claimants');
+    await em.query('DELETE FROM dispute_cases');
   },
 };

@@ -56,6 +56,8 @@ export const partiesProjection: Projection = {
   },
 
   async reset(em: EntityManager): Promise<void> {
-    await em.query('TRUNCATE workers, employers');
+    // DELETE, not TRUNCATE: TRUNCATE's exclusive lock would block every reader until commit.
+    await em.query('DELETE FROM workers');
+    await em.query('DELETE FROM employers');
   },
 };

@@ -46,8 +46,12 @@ export class IdentityReservations {
     }
   }
 
-  /** Gives the number back after the registration it was reserved for failed. */
+  /**
+   * Gives the number back after the registration it was reserved for failed, unless that
+   * registration was in fact recorded (the error came after the commit).
+   */
   async release(kind: IdentityKind, normalized: string, holderId: string, reason: string, call: CommandCall): Promise<void> {
+    if ((await this.store.readStream(HOLDER_STREAM[kind](holderId))).length > 0) return;
     await this.send(streamOf(kind, normalized), { type: 'ReleaseIdentity', data: { kind, holderId, reason }, ctx: ctxOf(call) }, call);
   }
 
