@@ -16,8 +16,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { installPostgresEventStore, PostgresEventStore, START, type ExpectedRevision, type NewEvent } from '#event-store';
-import { openDatabase } from './support/bench-database.js';
-import { fmt, percentile, printMachine, table } from './support/report.js';
+import { fmt, percentile, printMachine, runBenchmark, table } from './support/report.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const WARMUP_SECONDS = 1;
@@ -279,101 +278,86 @@ async function wakeUpScenario(url: string): Promise<{ events: number; latencies:
 // ---------------------------------------------------------------------------------------------
 // Report
 
-async function main(): Promise<void> {
-  const runStart = performance.now();
-  console.log('event store benchmark: starting Postgres...');
-  const db = await openDatabase();
-  let failed = false;
-  try {
-    const info = new pg.Client({ connectionString: db.url });
-    await info.connect();
-    await installPostgresEventStore(info);
-    await info.query(PLAIN_TABLE_SQL);
-    await info.end();
-    await printMachine(db, `${SECONDS}s measured per scenario (two halves, each after ${WARMUP_SECONDS}s warm-up)`);
+await runBenchmark('event store benchmark: starting Postgres...', async (db) => {
+  const info = new pg.Client({ connectionString: db.url });
+  await info.connect();
+  await installPostgresEventStore(info);
+  await info.query(PLAIN_TABLE_SQL);
+  await info.end();
+  await printMachine(db, `${SECONDS}s measured per scenario (two halves, each after ${WARMUP_SECONDS}s warm-up)`);
 
-    interface Row {
-      what: string;
-      clients: number;
-      perTxn: number;
-      r: LoadResult;
-      ratio?: number;
-    }
-    const rows: Row[] = [];
-    const half = SECONDS / 2;
-    for (const clients of [1, 8]) {
-      for (const perTxn of [1, 10]) {
-        // Each pair runs plain, store, store, plain: a noisy neighbour or a slow drift (the
-        // tables grow, checkpoints come) then weighs on both sides about alike.
-        process.stdout.write(`  ${clients} client(s), ${perTxn} row(s) per transaction: plain INSERT / store append...`);
-        const plainA = await plainScenario(db.url, clients, perTxn, `p${clients}x${perTxn}a`, half);
-        const storeA = await storeScenario(db.url, clients, perTxn, `s${clients}x${perTxn}a`, half);
-        const storeB = await storeScenario(db.url, clients, perTxn, `s${clients}x${perTxn}b`, half);
-        const plainB = await plainScenario(db.url, clients, perTxn, `p${clients}x${perTxn}b`, half);
-        const plain = combine(plainA, plainB);
-        const store = combine(storeA, storeB);
-        const ratio = store.ops / store.seconds / (plain.ops / plain.seconds);
-        process.stdout.write(` ${fmt(plain.ops / plain.seconds)} / ${fmt(store.ops / store.seconds)} per second\n`);
-        rows.push({ what: `plain INSERT, ${perTxn} row${perTxn > 1 ? 's' : ''}/txn`, clients, perTxn, r: plain });
-        rows.push({ what: `store append, ${perTxn} event${perTxn > 1 ? 's' : ''}/append`, clients, perTxn, r: store, ratio });
-      }
-    }
-    process.stdout.write(`  a live subscriber in another store, ${WAKE_UP_SECONDS}s of appends...`);
-    const wakeUp = await wakeUpScenario(db.url);
-    process.stdout.write(' done\n');
-    process.stdout.write(`  seeding ${fmt(CATCHUP_EVENTS)} events and catching up...`);
-    const catchUp = await catchUpScenario(db.url);
-    process.stdout.write(' done\n\n');
-
-    console.log('appends (each writer on its own 50 streams, exact expected revision; plain = bare table with a uuid key,');
-    console.log('one prepared statement per transaction; latency per call)');
-    console.log(
-      table(
-        ['scenario', 'clients', 'txn/s', 'events/s', 'p50 ms', 'p99 ms', 'store/plain'],
-        rows.map((row) => [
-          row.what,
-          String(row.clients),
-          fmt(row.r.ops / row.r.seconds),
-          fmt(row.r.events / row.r.seconds),
-          fmt(percentile(row.r.latencies, 0.5), 2),
-          fmt(percentile(row.r.latencies, 0.99), 2),
-          row.ratio === undefined ? '' : `${fmt(row.ratio * 100)}%`,
-        ]),
-      ),
-    );
-    console.log('');
-    const catchUpRate = catchUp.events / catchUp.seconds;
-    console.log('catch-up');
-    console.log(
-      table(
-        ['what', 'events', 'seconds', 'events/s'],
-        [
-          ['seed: 4 writers, 500-event appends', fmt(catchUp.seedEvents), fmt(catchUp.seedSeconds, 2), fmt(catchUp.seedEvents / catchUp.seedSeconds)],
-          ['subscribeToAll from START (default batch)', fmt(catchUp.events), fmt(catchUp.seconds, 2), fmt(catchUpRate)],
-        ],
-      ),
-    );
-    console.log('');
-    console.log('live subscriber (append in one store, delivery by subscribeToAll in another)');
-    console.log(
-      table(
-        ['events', 'p50 ms', 'p99 ms', 'max ms'],
-        [[fmt(wakeUp.events), fmt(percentile(wakeUp.latencies, 0.5), 2), fmt(percentile(wakeUp.latencies, 0.99), 2), fmt(wakeUp.latencies[wakeUp.latencies.length - 1], 2)]],
-      ),
-    );
-    console.log('');
-    const goal = rows.find((r) => r.clients === 8 && r.perTxn === 1 && r.ratio !== undefined)!;
-    console.log('goals');
-    console.log(`  8 writers, 1-event appends >= ${GOAL_RATIO * 100}% of plain INSERT: ${fmt(goal.ratio! * 100)}%  ${goal.ratio! >= GOAL_RATIO ? 'MET' : 'NOT MET'}`);
-    console.log(`  catch-up >= ${fmt(GOAL_CATCHUP)} events/s: ${fmt(catchUpRate)}  ${catchUpRate >= GOAL_CATCHUP ? 'MET' : 'NOT MET'}`);
-  } catch (error) {
-    failed = true;
-    console.error('\nbenchmark failed:', error);
-  } finally {
-    await db.cleanup();
+  interface Row {
+    what: string;
+    clients: number;
+    perTxn: number;
+    r: LoadResult;
+    ratio?: number;
   }
-  console.log(`\ntotal ${fmt((performance.now() - runStart) / 1000, 1)}s`);
-  process.exitCode = failed ? 1 : 0;
-}
+  const rows: Row[] = [];
+  const half = SECONDS / 2;
+  for (const clients of [1, 8]) {
+    for (const perTxn of [1, 10]) {
+      // Each pair runs plain, store, store, plain: a noisy neighbour or a slow drift (the
+      // tables grow, checkpoints come) then weighs on both sides about alike.
+      process.stdout.write(`  ${clients} client(s), ${perTxn} row(s) per transaction: plain INSERT / store append...`);
+      const plainA = await plainScenario(db.url, clients, perTxn, `p${clients}x${perTxn}a`, half);
+      const storeA = await storeScenario(db.url, clients, perTxn, `s${clients}x${perTxn}a`, half);
+      const storeB = await storeScenario(db.url, clients, perTxn, `s${clients}x${perTxn}b`, half);
+      const plainB = await plainScenario(db.url, clients, perTxn, `p${clients}x${perTxn}b`, half);
+      const plain = combine(plainA, plainB);
+      const store = combine(storeA, storeB);
+      const ratio = store.ops / store.seconds / (plain.ops / plain.seconds);
+      process.stdout.write(` ${fmt(plain.ops / plain.seconds)} / ${fmt(store.ops / store.seconds)} per second\n`);
+      rows.push({ what: `plain INSERT, ${perTxn} row${perTxn > 1 ? 's' : ''}/txn`, clients, perTxn, r: plain });
+      rows.push({ what: `store append, ${perTxn} event${perTxn > 1 ? 's' : ''}/append`, clients, perTxn, r: store, ratio });
+    }
+  }
+  process.stdout.write(`  a live subscriber in another store, ${WAKE_UP_SECONDS}s of appends...`);
+  const wakeUp = await wakeUpScenario(db.url);
+  process.stdout.write(' done\n');
+  process.stdout.write(`  seeding ${fmt(CATCHUP_EVENTS)} events and catching up...`);
+  const catchUp = await catchUpScenario(db.url);
+  process.stdout.write(' done\n\n');
 
-await main();
+  console.log('appends (each writer on its own 50 streams, exact expected revision; plain = bare table with a uuid key,');
+  console.log('one prepared statement per transaction; latency per call)');
+  console.log(
+    table(
+      ['scenario', 'clients', 'txn/s', 'events/s', 'p50 ms', 'p99 ms', 'store/plain'],
+      rows.map((row) => [
+        row.what,
+        String(row.clients),
+        fmt(row.r.ops / row.r.seconds),
+        fmt(row.r.events / row.r.seconds),
+        fmt(percentile(row.r.latencies, 0.5), 2),
+        fmt(percentile(row.r.latencies, 0.99), 2),
+        row.ratio === undefined ? '' : `${fmt(row.ratio * 100)}%`,
+      ]),
+    ),
+  );
+  console.log('');
+  const catchUpRate = catchUp.events / catchUp.seconds;
+  console.log('catch-up');
+  console.log(
+    table(
+      ['what', 'events', 'seconds', 'events/s'],
+      [
+        ['seed: 4 writers, 500-event appends', fmt(catchUp.seedEvents), fmt(catchUp.seedSeconds, 2), fmt(catchUp.seedEvents / catchUp.seedSeconds)],
+        ['subscribeToAll from START (default batch)', fmt(catchUp.events), fmt(catchUp.seconds, 2), fmt(catchUpRate)],
+      ],
+    ),
+  );
+  console.log('');
+  console.log('live subscriber (append in one store, delivery by subscribeToAll in another)');
+  console.log(
+    table(
+      ['events', 'p50 ms', 'p99 ms', 'max ms'],
+      [[fmt(wakeUp.events), fmt(percentile(wakeUp.latencies, 0.5), 2), fmt(percentile(wakeUp.latencies, 0.99), 2), fmt(wakeUp.latencies[wakeUp.latencies.length - 1], 2)]],
+    ),
+  );
+  console.log('');
+  const goal = rows.find((r) => r.clients === 8 && r.perTxn === 1 && r.ratio !== undefined)!;
+  console.log('goals');
+  console.log(`  8 writers, 1-event appends >= ${GOAL_RATIO * 100}% of plain INSERT: ${fmt(goal.ratio! * 100)}%  ${goal.ratio! >= GOAL_RATIO ? 'MET' : 'NOT MET'}`);
+  console.log(`  catch-up >= ${fmt(GOAL_CATCHUP)} events/s: ${fmt(catchUpRate)}  ${catchUpRate >= GOAL_CATCHUP ? 'MET' : 'NOT MET'}`);
+});

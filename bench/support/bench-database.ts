@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { redact } from '../../libs/platform/src/redact.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../libs/read-models/src/database/embedded-postgres.js';
 
 export interface BenchDatabase {
@@ -57,15 +58,5 @@ export async function openDatabase(): Promise<BenchDatabase> {
   } catch (error) {
     await cleanup();
     throw error;
-  }
-}
-
-export function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(unparsable)';
   }
 }

@@ -1,6 +1,6 @@
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import pg from 'pg';
-import type { BenchDatabase } from './bench-database.js';
+import { openDatabase, type BenchDatabase } from './bench-database.js';
 
 export const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '-');
 
@@ -50,4 +50,25 @@ export async function printMachine(db: BenchDatabase, load: string): Promise<voi
   } finally {
     await info.end();
   }
+}
+
+/**
+ * A benchmark's frame: a fresh database, the body, cleanup whatever happens, the total time.
+ * Exits non-zero only when the benchmark itself broke, never because a figure missed a goal.
+ */
+export async function runBenchmark(title: string, body: (db: BenchDatabase) => Promise<void>): Promise<void> {
+  const started = performance.now();
+  console.log(title);
+  const db = await openDatabase();
+  let failed = false;
+  try {
+    await body(db);
+  } catch (error) {
+    failed = true;
+    console.error('\nbenchmark failed:', error);
+  } finally {
+    await db.cleanup();
+  }
+  console.log(`\ntotal ${fmt((performance.now() - started) / 1000, 1)}s`);
+  process.exitCode = failed ? 1 : 0;
 }

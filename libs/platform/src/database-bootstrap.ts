@@ -3,6 +3,7 @@ import type { AppConfig } from '#config';
 import { dataSourceOptions, EmbeddedPostgresBusy, startEmbeddedPostgres } from '#read-models';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { redact } from './redact.js';
 
 export interface OpenDatabase {
   url: string;
@@ -60,15 +61,5 @@ export async function runMigrations(url: string): Promise<string[]> {
     return applied.map((m) => m.name);
   } finally {
     await ds.destroy();
-  }
-}
-
-export function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(unparsable URL)';
   }
 }
