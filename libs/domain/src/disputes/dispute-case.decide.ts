@@ -1,3 +1,4 @@
+import type { Command } from '../shared/command.js';
 import type { CommandContext, Decider } from '../shared/messages.js';
 import { isIsoDate, requireDateOrInstant, requireFen, requireOneOf, text } from './dispute-case.checks.js';
 import { disputeCaseRules as broken } from './dispute-case.errors.js';
@@ -25,7 +26,6 @@ import {
   type Respondent,
 } from './dispute-case.events.js';
 
-type DisputeCommandOf<Type extends string, Data> = { type: Type; data: Data; ctx: CommandContext };
 
 /** As the intake form sends it: the oral record is required only when `kind` is 'oral'. */
 export interface ApplicationInput {
@@ -34,7 +34,7 @@ export interface ApplicationInput {
   oral?: OralApplicationRecord;
 }
 
-export type OpenDisputeCase = DisputeCommandOf<
+export type OpenDisputeCase = Command<
   'OpenDisputeCase',
   {
     caseId: string;
@@ -49,41 +49,42 @@ export type OpenDisputeCase = DisputeCommandOf<
     mediatorId: string | null;
   }
 >;
-export type AddClaimants = DisputeCommandOf<'AddClaimants', { caseId: string; claimants: ClaimantRef[] }>;
-export type RecordClaim = DisputeCommandOf<
-  'RecordClaim',
-  { caseId: string; claimantId: string; kind: ClaimKind; amountFen: number; note?: string }
->;
-export type AcceptIntake = DisputeCommandOf<'AcceptIntake', { caseId: string }>;
-export type DeclineIntake = DisputeCommandOf<'DeclineIntake', { caseId: string; reason: string }>;
-export type AssignMediator = DisputeCommandOf<'AssignMediator', { caseId: string; mediatorId: string }>;
-export type ReferToAgency = DisputeCommandOf<
+export type AddClaimants = Command<'AddClaimants', { caseId: string; claimants: ClaimantRef[] }>;
+export type ClaimInput = { claimantId: string; kind: ClaimKind; amountFen: number; note?: string };
+export type RecordClaim = Command<'RecordClaim', { caseId: string } & ClaimInput>;
+/** Claims of many claimants in one go (a group case's list): all are recorded, or none. */
+export type RecordClaims = Command<'RecordClaims', { caseId: string; claims: ClaimInput[] }>;
+export type AcceptIntake = Command<'AcceptIntake', { caseId: string }>;
+export type DeclineIntake = Command<'DeclineIntake', { caseId: string; reason: string }>;
+export type AssignMediator = Command<'AssignMediator', { caseId: string; mediatorId: string }>;
+export type ReferToAgency = Command<
   'ReferToAgency',
-  { caseId: string; referralId: string; agency: ReferralAgency; agencyName?: string; note: string }
+  { caseId: string; referralId: string; agency: ReferralAgency; agencyName?: string; note?: string }
 >;
-export type RecordReferralAnswer = DisputeCommandOf<
+export type RecordReferralAnswer = Command<
   'RecordReferralAnswer',
   { caseId: string; referralId: string; answer: string; answeredAt: string }
 >;
-export type RecordMediationSession = DisputeCommandOf<
+export type RecordMediationSession = Command<
   'RecordMediationSession',
-  { caseId: string; sessionId: string; heldAt: string; place: string; attendees: string[]; summary: string }
+  { caseId: string; sessionId: string; heldAt: string; place?: string; attendees?: string[]; summary: string }
 >;
-export type RecordFollowUp = DisputeCommandOf<
+export type RecordFollowUp = Command<
   'RecordFollowUp',
   { caseId: string; followUpId: string; at: string; method?: FollowUpMethod; result: string }
 >;
-export type ReachAgreement = DisputeCommandOf<
+export type ReachAgreement = Command<
   'ReachAgreement',
   { caseId: string; agreementId: string; amounts: AgreedAmount[]; terms: string; paymentDates: string[] }
 >;
-export type RecordOutcome = DisputeCommandOf<'RecordOutcome', { caseId: string; outcome: CaseOutcome; reason?: string }>;
-export type ReopenCase = DisputeCommandOf<'ReopenCase', { caseId: string; reason: string }>;
+export type RecordOutcome = Command<'RecordOutcome', { caseId: string; outcome: CaseOutcome; reason?: string }>;
+export type ReopenCase = Command<'ReopenCase', { caseId: string; reason: string }>;
 
 export type DisputeCaseCommand =
   | OpenDisputeCase
   | AddClaimants
   | RecordClaim
+  | RecordClaims
   | AcceptIntake
   | DeclineIntake
   | AssignMediator
@@ -137,16 +138,25 @@ export function addClaimants({ data, ctx }: AddClaimants, state: DisputeCaseStat
 /** Claims add up: a claimant asking for wages and for overtime has two claims. */
 export function recordClaim({ data, ctx }: RecordClaim, state: DisputeCaseState): Decided {
   const dispute = caseToChange(state, data.caseId, ctx);
-  const claimant = findClaimant(dispute, data.claimantId) ?? broken.claimantNotFound([data.claimantId]);
-  const kind = requireOneOf('kind', data.kind, DISPUTE_CATEGORIES);
-  const amountFen = requireFen('amountFen', data.amountFen);
-  const note = text(data.note);
-  return [
-    {
-      type: 'ClaimRecorded',
-      data: { caseId: dispute.caseId, claimantId: claimant.claimantId, kind, amountFen, ...(note ? { note } : {}) },
-    },
-  ];
+  return [claimRecorded(dispute, data)];
+}
+
+export function recordClaims({ data, ctx }: RecordClaims, state: DisputeCaseState): Decided {
+  const dispute = caseToChange(state, data.caseId, ctx);
+  const unknown = data.claims.filter((c) => !findClaimant(dispute, c.claimantId)).map((c) => c.claimantId);
+  if (unknown.length > 0) broken.claimantNotFound([...new Set(unknown)]);
+  return data.claims.map((claim) => claimRecorded(dispute, claim));
+}
+
+function claimRecorded(dispute: DisputeCase, claim: ClaimInput): DisputeCaseEvent {
+  const claimant = findClaimant(dispute, claim.claimantId) ?? broken.claimantNotFound([claim.claimantId]);
+  const kind = requireOneOf('kind', claim.kind, DISPUTE_CATEGORIES);
+  const amountFen = requireFen('amountFen', claim.amountFen);
+  const note = text(claim.note);
+  return {
+    type: 'ClaimRecorded',
+    data: { caseId: dispute.caseId, claimantId: claimant.claimantId, kind, amountFen, ...(note ? { note } : {}) },
+  };
 }
 
 export function acceptIntake({ data, ctx }: AcceptIntake, state: DisputeCaseState): Decided {
@@ -341,6 +351,8 @@ export function decide(command: DisputeCaseCommand, state: DisputeCaseState): De
       return addClaimants(command, state);
     case 'RecordClaim':
       return recordClaim(command, state);
+    case 'RecordClaims':
+      return recordClaims(command, state);
     case 'AcceptIntake':
       return acceptIntake(command, state);
     case 'DeclineIntake':

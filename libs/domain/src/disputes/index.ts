@@ -49,6 +49,8 @@ export {
   type OpenDisputeCase,
   type AddClaimants,
   type RecordClaim,
+  type RecordClaims,
+  type ClaimInput,
   type AcceptIntake,
   type DeclineIntake,
   type AssignMediator,
