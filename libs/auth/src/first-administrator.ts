@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import type { AppConfig } from '#config';
 import { DomainError } from '#domain';
 import { APP_CONFIG } from '#platform';
-import { StaffAccounts, SYSTEM_ACTOR, systemTrace } from './staff-accounts.js';
+import { systemCommand } from '#commands';
+import { StaffAccounts } from './staff-accounts.js';
 import { StaffDirectory } from './staff-directory.js';
 
 /** On an empty roster: create the first administrator from the settings, or say how to. */
@@ -29,7 +30,7 @@ export class FirstAdministrator implements OnApplicationBootstrap {
       return;
     }
     try {
-      const { staffId } = await this.accounts.create({ username, displayName: username, password, roles: ['administrator'] }, SYSTEM_ACTOR, systemTrace());
+      const { staffId } = await this.accounts.create({ username, displayName: username, password, roles: ['administrator'] }, systemCommand());
       this.logger.log(`created the first administrator "${username}" (${staffId}) from ADMIN_USERNAME / ADMIN_PASSWORD`);
     } catch (error) {
       // Another process created it first: the roster's expected revision decided.

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { STAFF_ROSTER_STREAM, staffRosterDecider, type StaffRoster, type StaffRosterEvent } from '#domain';
+import { foldEvents, STAFF_ROSTER_STREAM, staffRosterDecider, type StaffRoster } from '#domain';
 import type { EventStore } from '#event-store';
 import { EVENT_STORE } from '#platform';
 
@@ -25,10 +25,9 @@ export class StaffDirectory {
 
   private async refresh(): Promise<StaffRoster> {
     const events = await this.store.readStream(STAFF_ROSTER_STREAM, { fromRevision: this.next });
-    for (const e of events) {
-      this.state = staffRosterDecider.evolve(this.state, { type: e.type, data: e.data } as StaffRosterEvent);
-      this.next = e.streamRevision + 1n;
-    }
+    if (events.length === 0) return this.state;
+    this.state = foldEvents(staffRosterDecider, events, this.state);
+    this.next = events[events.length - 1].streamRevision + 1n;
     return this.state;
   }
 }

@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Allowed, Public, READERS, SignIn, StaffAccounts, type AuthenticatedStaff } from '#auth';
 import type { Request } from 'express';
-import { Meta, type RequestMeta } from '../http/request-meta.js';
+import type { CommandMeta } from '#commands';
+import { Command } from '../http/request-meta.js';
 import { AccessTokenAnswer, ChangeOwnPasswordDto, LoginDto } from './auth.dto.js';
 
 @ApiTags('auth')
@@ -38,8 +39,7 @@ export class AuthController {
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Change my own password (needs the current one); my older tokens stop working' })
-  async changePassword(@Body() dto: ChangeOwnPasswordDto, @Req() req: Request & { user: AuthenticatedStaff }, @Meta() meta: RequestMeta): Promise<void> {
-    const { staffId, role } = req.user;
-    await this.accounts.changePassword(staffId, dto.newPassword, { staffId, role }, { correlationId: meta.correlationId, causationId: meta.requestId, occurredAt: meta.receivedAt }, dto.oldPassword);
+  async changePassword(@Body() dto: ChangeOwnPasswordDto, @Command() meta: CommandMeta): Promise<void> {
+    await this.accounts.changePassword(meta.actor.staffId, dto.newPassword, meta, dto.oldPassword);
   }
 }

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { CommandRunner } from '../shared/command-runner.js';
 import { ReadModelFreshness } from '../shared/read-model-freshness.js';
 import { ClaimantsController } from './claimants/claimants.controller.js';
 import { ClosingController } from './closing/closing.controller.js';
@@ -12,7 +11,6 @@ import { DisputeQueriesController } from './queries/dispute-queries.controller.j
 import { ReferralsController } from './referrals/referrals.controller.js';
 import { DisputeStatsController } from './report/dispute-stats.controller.js';
 import { DisputeStats } from './report/dispute-stats.service.js';
-import { DisputeCommands } from './shared/dispute-commands.js';
 
 @Module({
   controllers: [
@@ -26,6 +24,6 @@ import { DisputeCommands } from './shared/dispute-commands.js';
     MediationController,
     ClosingController,
   ],
-  providers: [DisputeQueries, ReadModelFreshness, CommandRunner, DisputeCommands, MediatorRoster, DisputeStats],
+  providers: [DisputeQueries, ReadModelFreshness, MediatorRoster, DisputeStats],
 })
 export class DisputesModule {}

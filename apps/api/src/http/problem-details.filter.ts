@@ -1,14 +1,12 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { DomainError } from '#domain';
+import { DomainError, listNames, NotFoundError } from '#domain';
 import { NotAllowed, NotAuthenticated, TooManyAttempts } from '#auth';
-import { EventIdConflict, WrongExpectedRevision } from '#event-store';
+import { EventIdConflict, StreamContended, WrongExpectedRevision } from '#event-store';
 import type { Request, Response } from 'express';
 import { correlationIdOf, IdempotencyError, languageOf, RequestValidationError, type Problem } from './problem.js';
+import type { CommandRequest } from './request-meta.js';
 
 const TYPE = 'https://casework.example/problems/';
-
-/** Rules that mean "the record in the path does not exist": 404, still with the rule's code. */
-const NOT_FOUND_RULES = new Set(['CASE_NOT_FOUND', 'STAFF_NOT_FOUND', 'WORKER_NOT_FOUND']);
 
 /** The one place that turns failures into RFC 9457 answers. No stack trace leaves the server. */
 @Catch()
@@ -47,7 +45,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return {
         type: `${TYPE}rule/${e.code}`,
         title: e.messages[lang],
-        status: NOT_FOUND_RULES.has(e.code) ? 404 : 422,
+        status: e instanceof NotFoundError ? 404 : 422,
         detail: e.messages[lang],
         code: e.code,
         messages: e.messages,
@@ -80,6 +78,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         currentRevision: e.actual.toString(),
       };
     }
+    if (e instanceof StreamContended) {
+      return {
+        type: `${TYPE}conflict`,
+        title: lang === 'en' ? 'Many changes to this record at once: nothing was recorded, send it again' : '此记录正被多人同时修改，本次未登记，请重新提交',
+        status: 409,
+        detail: e.message,
+        code: 'RECORD_BUSY',
+      };
+    }
     if (e instanceof EventIdConflict) {
       return { type: `${TYPE}conflict`, title: 'Event id reused', status: 409, detail: e.message, code: 'EVENT_ID_CONFLICT' };
     }
@@ -101,12 +108,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const detail = Array.isArray(message) ? message.join('; ') : String(message);
       return { type: status === 404 ? `${TYPE}not-found` : `${TYPE}http-${status}`, title: e.name.replace(/Exception$/, ''), status, detail, code: `HTTP_${status}` };
     }
+    // Say what this request did record before it failed: the command path keeps count.
+    const recorded = (req as CommandRequest).commandMeta?.recorded ?? [];
+    const types = recorded.flatMap((r) => r.types);
     return {
       type: `${TYPE}internal`,
       title: lang === 'en' ? 'Internal error' : '服务器内部错误',
       status: 500,
-      detail: 'The error was logged with the correlation id; nothing was recorded.',
+      detail: types.length
+        ? lang === 'en'
+          ? `The error was logged with the correlation id. Before it, this request recorded ${types.length} event(s): ${listNames(types, 'en')}.`
+          : `错误已按关联编号记录在日志中。出错前，本次请求已登记 ${types.length} 个事件：${listNames(types, 'zh')}。`
+        : lang === 'en'
+          ? 'The error was logged with the correlation id; this request recorded nothing.'
+          : '错误已按关联编号记录在日志中；本次请求未登记任何内容。',
       code: 'INTERNAL',
+      ...(recorded.length ? { recorded } : {}),
     };
   }
 }

@@ -1,3 +1,5 @@
+import type { Lang } from '#domain';
+
 /** RFC 9457 problem details, as every error answer of the API. */
 export interface Problem {
   type: string;
@@ -34,7 +36,7 @@ export class IdempotencyError extends Error {
   }
 }
 
-export type Lang = 'zh' | 'en';
+export type { Lang };
 
 /** zh-CN unless the client asks for English first. */
 export function languageOf(acceptLanguage: string | undefined): Lang {

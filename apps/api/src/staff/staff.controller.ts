@@ -1,17 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allowed, StaffAccounts, StaffDirectory, type CommandTrace } from '#auth';
-import { findStaff, ROLES, type Actor, type Role, type StaffAccount } from '#domain';
-import type { Response } from 'express';
-import { etagOf, IfMatchRevision } from '../http/if-match.js';
-import { Meta, type RequestMeta } from '../http/request-meta.js';
+import { Allowed, StaffAccounts, StaffDirectory } from '#auth';
+import { commandAnswer, type CommandMeta } from '#commands';
+import { findStaff, ROLES, type Role, type StaffAccount } from '#domain';
+import { Command } from '../http/request-meta.js';
 import { RequestValidationError } from '../http/problem.js';
-import { CurrentActor } from '../shared/actor.js';
 import { CommandAnswer } from '../shared/command-answer.dto.js';
-import { CommandDocs } from '../shared/command-docs.js';
+import { CommandRoute } from '../shared/command-route.js';
 import { CreateStaffDto, DisableStaffDto, GrantRoleDto, ResetPasswordDto } from './staff.dto.js';
-
-const trace = (meta: RequestMeta): CommandTrace => ({ correlationId: meta.correlationId, causationId: meta.requestId, occurredAt: meta.receivedAt });
 
 function view(a: StaffAccount) {
   return { staffId: a.staffId, username: a.username, displayName: a.displayName, roles: a.roles, active: a.active };
@@ -31,19 +27,13 @@ export class StaffController {
     private readonly directory: StaffDirectory,
   ) {}
 
-  private answer(res: Response, id: string, r: { nextRevision: bigint; position: string | null }): CommandAnswer {
-    res.setHeader('ETag', etagOf(r.nextRevision));
-    return { id, revision: Number(r.nextRevision), position: r.position };
-  }
-
   @Post()
   @ApiOperation({ summary: 'Create a staff account' })
   @ApiCreatedResponse({ type: CommandAnswer })
-  @CommandDocs()
-  async create(@Body() dto: CreateStaffDto, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    const r = await this.accounts.create(dto, actor, trace(meta));
-    res.setHeader('Location', `/api/staff/${r.staffId}`);
-    return this.answer(res, r.staffId, r);
+  @CommandRoute({ location: (staffId) => `/api/staff/${staffId}` })
+  async create(@Body() dto: CreateStaffDto, @Command() meta: CommandMeta): Promise<CommandAnswer> {
+    const created = await this.accounts.create(dto, meta);
+    return commandAnswer(created.staffId, created);
   }
 
   @Get()
@@ -65,38 +55,37 @@ export class StaffController {
 
   @Post(':id/roles')
   @ApiOperation({ summary: 'Grant a role' })
-  @CommandDocs()
-  async grant(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: GrantRoleDto, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @IfMatchRevision() rev: bigint | undefined, @Res({ passthrough: true }) res: Response) {
-    return this.answer(res, id, await this.accounts.grantRole(id, dto.role, actor, trace(meta), rev));
+  @CommandRoute()
+  async grant(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: GrantRoleDto, @Command() meta: CommandMeta): Promise<CommandAnswer> {
+    return commandAnswer(id, await this.accounts.grantRole(id, dto.role, meta));
   }
 
   @Delete(':id/roles/:role')
   @ApiOperation({ summary: 'Revoke a role (not the last active administrator’s)' })
-  @CommandDocs()
-  async revoke(@Param('id', new ParseUUIDPipe()) id: string, @Param('role') role: string, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @IfMatchRevision() rev: bigint | undefined, @Res({ passthrough: true }) res: Response) {
+  @CommandRoute()
+  async revoke(@Param('id', new ParseUUIDPipe()) id: string, @Param('role') role: string, @Command() meta: CommandMeta): Promise<CommandAnswer> {
     if (!(ROLES as readonly string[]).includes(role)) throw new RequestValidationError([{ field: 'role', messages: [`must be one of: ${ROLES.join(', ')}`] }]);
-    return this.answer(res, id, await this.accounts.revokeRole(id, role as Role, actor, trace(meta), rev));
+    return commandAnswer(id, await this.accounts.revokeRole(id, role as Role, meta));
   }
 
   @Post(':id/disable')
   @ApiOperation({ summary: 'Disable an account: it cannot log in and its tokens stop working (not the last active administrator)' })
-  @CommandDocs()
-  async disable(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: DisableStaffDto, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @IfMatchRevision() rev: bigint | undefined, @Res({ passthrough: true }) res: Response) {
-    return this.answer(res, id, await this.accounts.disable(id, dto.reason, actor, trace(meta), rev));
+  @CommandRoute()
+  async disable(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: DisableStaffDto, @Command() meta: CommandMeta): Promise<CommandAnswer> {
+    return commandAnswer(id, await this.accounts.disable(id, dto.reason, meta));
   }
 
   @Post(':id/enable')
   @ApiOperation({ summary: 'Enable a disabled account again' })
-  @CommandDocs()
-  async enable(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @IfMatchRevision() rev: bigint | undefined, @Res({ passthrough: true }) res: Response) {
-    return this.answer(res, id, await this.accounts.enable(id, actor, trace(meta), rev));
+  @CommandRoute()
+  async enable(@Param('id', new ParseUUIDPipe()) id: string, @Command() meta: CommandMeta): Promise<CommandAnswer> {
+    return commandAnswer(id, await this.accounts.enable(id, meta));
   }
 
   @Post(':id/password')
   @HttpCode(204)
   @ApiOperation({ summary: 'Set a staff member’s password (reset); their tokens stop working' })
-  async resetPassword(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ResetPasswordDto, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta): Promise<void> {
-    await this.accounts.changePassword(id, dto.newPassword, actor, trace(meta));
+  async resetPassword(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ResetPasswordDto, @Command() meta: CommandMeta): Promise<void> {
+    await this.accounts.changePassword(id, dto.newPassword, meta);
   }
 }
-

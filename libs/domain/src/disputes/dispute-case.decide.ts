@@ -23,9 +23,13 @@ import {
   type FollowUpMethod,
   type OralApplicationRecord,
   type ReferralAgency,
-  type Respondent,
 } from './dispute-case.events.js';
 
+
+/** A claimant as a form sends one: without a registered worker, `workerId` may be left out. */
+export type ClaimantInput = { claimantId: string; workerId?: string | null; name: string };
+/** The respondent as a form sends it: `employerId` only once the employer is registered. */
+export type RespondentInput = { name: string; employerId?: string | null };
 
 /** As the intake form sends it: the oral record is required only when `kind` is 'oral'. */
 export interface ApplicationInput {
@@ -42,14 +46,14 @@ export type OpenDisputeCase = Command<
     category: DisputeCategory;
     description: string;
     application: ApplicationInput;
-    respondent: Respondent;
+    respondent: RespondentInput;
     /** May be empty: a group case's workers are often listed over the following days. */
-    claimants: ClaimantRef[];
+    claimants: ClaimantInput[];
     /** Ignored in favour of the opener when a mediator opens the case. */
-    mediatorId: string | null;
+    mediatorId?: string | null;
   }
 >;
-export type AddClaimants = Command<'AddClaimants', { caseId: string; claimants: ClaimantRef[] }>;
+export type AddClaimants = Command<'AddClaimants', { caseId: string; claimants: ClaimantInput[] }>;
 export type ClaimInput = { claimantId: string; kind: ClaimKind; amountFen: number; note?: string };
 export type RecordClaim = Command<'RecordClaim', { caseId: string } & ClaimInput>;
 /** Claims of many claimants in one go (a group case's list): all are recorded, or none. */
@@ -403,7 +407,7 @@ function caseToChange(state: DisputeCaseState, caseId: string, { actor }: Comman
 }
 
 /** A mediator who takes a dispute in handles it; only a supervisor hands a new case to someone else. */
-function openingMediator({ actor }: CommandContext, requested: string | null): string | null {
+function openingMediator({ actor }: CommandContext, requested: string | null | undefined): string | null {
   if (actor.role === 'supervisor') return requested || null;
   if (actor.role !== 'mediator') return broken.notCaseworker();
   if (requested && requested !== actor.staffId) broken.supervisorOnly('assign');
@@ -430,7 +434,7 @@ function checkApplication(input: ApplicationInput): Application {
 }
 
 /** Refuses a claimant already on the case, by claimant id or by worker id, or listed twice in the batch. */
-function newClaimants(onCase: readonly ClaimantRef[], incoming: readonly ClaimantRef[]): ClaimantRef[] {
+function newClaimants(onCase: readonly ClaimantRef[], incoming: readonly ClaimantInput[]): ClaimantRef[] {
   const claimantIds = new Set(onCase.map((c) => c.claimantId));
   const workerIds = new Set(onCase.flatMap((c) => (c.workerId ? [c.workerId] : [])));
   const accepted: ClaimantRef[] = [];

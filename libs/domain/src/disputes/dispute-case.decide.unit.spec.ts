@@ -62,7 +62,7 @@ function aGroupWageDispute(claimants = workers(3), mediatorId: string | null = w
     category,
     description,
     application: { kind: 'written', receivedAt: application.receivedAt },
-    respondent,
+    respondent: { employerId: respondent.employerId ?? null, name: respondent.name },
     claimants,
     mediatorId,
     openedBy: mediatorId ?? liu.staffId,

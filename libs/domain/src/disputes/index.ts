@@ -46,6 +46,8 @@ export {
 export {
   disputeCaseDecider,
   type ApplicationInput,
+  type ClaimantInput,
+  type RespondentInput,
   type OpenDisputeCase,
   type AddClaimants,
   type RecordClaim,

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { DISPUTE_CATEGORIES, type ClaimKind } from '#domain';
 import { IsFen } from '../../shared/is-fen.js';
 import { LONG_TEXT } from '../../shared/text-limits.js';
@@ -19,4 +20,10 @@ export class RecordClaimDto {
   @ApiPropertyOptional({ example: '2025年10月至12月工资', maxLength: LONG_TEXT })
   @IsOptional() @IsString() @MaxLength(LONG_TEXT)
   note?: string;
+}
+
+export class RecordClaimsDto {
+  @ApiProperty({ type: [RecordClaimDto], description: 'One claim per row; a claimant may have several. Any bad row refuses them all.' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => RecordClaimDto)
+  claims!: RecordClaimDto[];
 }

@@ -1,12 +1,9 @@
-import { Body, Controller, Param, ParseUUIDPipe, Res } from '@nestjs/common';
-import type { Actor } from '#domain';
-import type { Response } from 'express';
-import { IfMatchRevision } from '../../http/if-match.js';
-import { Meta, type RequestMeta } from '../../http/request-meta.js';
-import { CurrentActor } from '../../shared/actor.js';
+import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
+import { commandAnswer, CommandMeta, Commands } from '#commands';
+import { Command } from '../../http/request-meta.js';
 import type { CommandAnswer } from '../../shared/command-answer.dto.js';
 import { CaseCommand } from '../shared/case-command.route.js';
-import { DisputeCommands } from '../shared/dispute-commands.js';
+import { disputeCases } from '../shared/dispute-case.aggregate.js';
 import { ReasonDto } from '../shared/reason.dto.js';
 import { AssignMediatorDto } from './assign-mediator.dto.js';
 import { MediatorRoster } from './mediator-roster.js';
@@ -15,44 +12,23 @@ import { MediatorRoster } from './mediator-roster.js';
 @Controller('api/disputes')
 export class IntakeController {
   constructor(
-    private readonly disputes: DisputeCommands,
+    private readonly commands: Commands,
     private readonly roster: MediatorRoster,
   ) {}
 
   @CaseCommand('accept', 'Accept the application (受理)', 200)
-  accept(
-    @Param('id', new ParseUUIDPipe()) caseId: string,
-    @CurrentActor() actor: Actor,
-    @Meta() meta: RequestMeta,
-    @IfMatchRevision() expectedRevision: bigint | undefined,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandAnswer> {
-    return this.disputes.run('AcceptIntake', { caseId }, { actor, meta, expectedRevision, res });
+  async accept(@Param('id', new ParseUUIDPipe()) caseId: string, @Command() meta: CommandMeta): Promise<CommandAnswer> {
+    return commandAnswer(caseId, await this.commands.execute(disputeCases, { type: 'AcceptIntake', data: { caseId } }, meta));
   }
 
   @CaseCommand('decline', 'Decline the application with a reason (不予受理); the case closes', 200)
-  decline(
-    @Param('id', new ParseUUIDPipe()) caseId: string,
-    @Body() dto: ReasonDto,
-    @CurrentActor() actor: Actor,
-    @Meta() meta: RequestMeta,
-    @IfMatchRevision() expectedRevision: bigint | undefined,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandAnswer> {
-    return this.disputes.run('DeclineIntake', { caseId, reason: dto.reason }, { actor, meta, expectedRevision, res });
+  async decline(@Param('id', new ParseUUIDPipe()) caseId: string, @Body() dto: ReasonDto, @Command() meta: CommandMeta): Promise<CommandAnswer> {
+    return commandAnswer(caseId, await this.commands.execute(disputeCases, { type: 'DeclineIntake', data: { caseId, ...dto } }, meta));
   }
 
   @CaseCommand('assign', 'Assign or reassign the case to a mediator (supervisors)', 200)
-  async assign(
-    @Param('id', new ParseUUIDPipe()) caseId: string,
-    @Body() dto: AssignMediatorDto,
-    @CurrentActor() actor: Actor,
-    @Meta() meta: RequestMeta,
-    @IfMatchRevision() expectedRevision: bigint | undefined,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandAnswer> {
-    // A mediator is refused by the case itself (SUPERVISOR_ONLY), whoever they name.
-    if (actor.role === 'supervisor') await this.roster.requireActiveMediator(dto.mediatorId);
-    return this.disputes.run('AssignMediator', { caseId, mediatorId: dto.mediatorId }, { actor, meta, expectedRevision, res });
+  async assign(@Param('id', new ParseUUIDPipe()) caseId: string, @Body() dto: AssignMediatorDto, @Command() meta: CommandMeta): Promise<CommandAnswer> {
+    await this.roster.checkNamedBy(meta.actor, dto.mediatorId);
+    return commandAnswer(caseId, await this.commands.execute(disputeCases, { type: 'AssignMediator', data: { caseId, ...dto } }, meta));
   }
 }

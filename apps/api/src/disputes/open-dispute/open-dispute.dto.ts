@@ -14,6 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DISPUTE_CATEGORIES, type DisputeCategory } from '#domain';
+import { CommandAnswer } from '../../shared/command-answer.dto.js';
 import { LONG_TEXT, NAME, TITLE } from '../../shared/text-limits.js';
 
 export class OralApplicationDto {
@@ -97,4 +98,17 @@ export class OpenDisputeDto {
   @ApiPropertyOptional({ description: 'Mediator to assign (supervisors); a mediator opening a case becomes its mediator' })
   @IsOptional() @IsString() @MaxLength(100)
   mediatorId?: string;
+}
+
+export class OpenedClaimant {
+  @ApiProperty({ description: 'The claimant’s id on the case: claims and agreement amounts name it' })
+  claimantId!: string;
+
+  @ApiProperty({ example: '张三' })
+  name!: string;
+}
+
+export class OpenDisputeAnswer extends CommandAnswer {
+  @ApiProperty({ type: [OpenedClaimant], description: 'The claimants as opened, in the order sent, with their ids' })
+  claimants!: OpenedClaimant[];
 }
