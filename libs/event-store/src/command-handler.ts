@@ -98,9 +98,10 @@ export async function handleCommand<S, C, E extends DomainEvent>(
       const twin = error instanceof EventIdConflict && options.idsRepeatOnRetry;
       const race = error instanceof WrongExpectedRevision;
       if (!twin && !race) throw error;
-      // With If-Match the next read answers at once: the twin's events, or the conflict the client asked for.
-      const pause = options.expectedRevision === undefined && !twin ? Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt) : 0;
-      if (Date.now() + pause > deadline) throw race && options.expectedRevision === undefined ? new StreamContended(streamName, attempt) : error;
+      // With If-Match a lost race is the client's conflict, unless a twin of this command won it (the next read shows).
+      if (race && options.expectedRevision !== undefined && !options.idsRepeatOnRetry) throw error;
+      const pause = twin ? 0 : Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
+      if (Date.now() + pause > deadline) throw options.expectedRevision === undefined && !twin ? new StreamContended(streamName, attempt) : error;
       if (pause > 0) await new Promise((r) => setTimeout(r, pause));
     }
   }

@@ -1,11 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { maskResidentId, type Actor } from '#domain';
+import { maskPhone, maskResidentId, type Actor } from '#domain';
 import type { DataSource } from 'typeorm';
 
+/** A worker's personal numbers as one reader may see them. */
+export interface PersonalNumbers {
+  idNumber: string;
+  idNumberMasked: boolean;
+  phone: string | null;
+  phoneMasked: boolean;
+}
+
 /**
- * Who sees a worker's full resident ID number: supervisors, administrators, and the mediator
- * of a case the worker is in. Everyone else, and every list, gets it masked (110105********1234).
+ * Who sees a worker's full resident ID number and phone number: supervisors, administrators,
+ * and the mediator of a case the worker is in. Everyone else, and every list, gets them
+ * masked (110105********1234, 138****8000).
  */
 @Injectable()
 export class IdNumberAccess {
@@ -22,7 +31,18 @@ export class IdNumberAccess {
     return rows.length > 0;
   }
 
-  async show(actor: Actor, workerId: string, idNumber: string): Promise<{ idNumber: string; idNumberMasked: boolean }> {
-    return (await this.mayRead(actor, workerId)) ? { idNumber, idNumberMasked: false } : { idNumber: maskResidentId(idNumber), idNumberMasked: true };
+  async show(actor: Actor, workerId: string, numbers: { idNumber: string; phone: string | null }): Promise<PersonalNumbers> {
+    if (await this.mayRead(actor, workerId)) return { idNumber: numbers.idNumber, idNumberMasked: false, phone: numbers.phone, phoneMasked: false };
+    return masked(numbers);
   }
+}
+
+/** As every list shows them, whoever asks. */
+export function masked(numbers: { idNumber: string; phone: string | null }): PersonalNumbers {
+  return {
+    idNumber: maskResidentId(numbers.idNumber),
+    idNumberMasked: true,
+    phone: numbers.phone === null ? null : maskPhone(numbers.phone),
+    phoneMasked: numbers.phone !== null,
+  };
 }

@@ -23,7 +23,7 @@ export class WorkerQueriesController {
 
   @Get()
   @Allowed(...READERS)
-  @ApiOperation({ summary: 'List workers: search by name (Chinese) or by full ID number; ID numbers masked' })
+  @ApiOperation({ summary: 'List workers: search by name (Chinese) or by full ID number; ID and phone numbers masked' })
   async list(@Query() query: ListWorkersQuery, @Res({ passthrough: true }) res: Response) {
     await this.freshness.await(partiesProjection.name, query.minPosition, res);
     return this.queries.list(query);
@@ -31,7 +31,7 @@ export class WorkerQueriesController {
 
   @Get(':id')
   @Allowed(...READERS)
-  @ApiOperation({ summary: 'A worker’s page with every case they are in; the full ID number only for supervisors, administrators and the mediator of one of those cases' })
+  @ApiOperation({ summary: 'A worker’s page with every case they are in; the full ID and phone numbers only for supervisors, administrators and the mediator of one of those cases' })
   @ApiQuery({ name: 'minPosition', required: false })
   async get(
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -49,8 +49,7 @@ export class WorkerQueriesController {
       id: worker.id,
       revision: Number(worker.revision),
       name: worker.name,
-      ...(await this.access.show(actor, worker.id, worker.idNumber)),
-      phone: worker.phone,
+      ...(await this.access.show(actor, worker.id, worker)),
       employer: worker.employerId ? { id: worker.employerId, name: employerName } : null,
       notes: worker.notes,
       registeredAt: worker.registeredAt.toISOString(),
