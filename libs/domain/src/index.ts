@@ -3,6 +3,7 @@ export * from './shared/messages.js';
 export * from './shared/decider-spec.js';
 export * from './shared/bilingual.js';
 export * from './shared/command.js';
+export * from './shared/storable-text.js';
 export * from './disputes/index.js';
 export * from './parties/index.js';
 export * from './staff/index.js';

@@ -1,4 +1,4 @@
-import { domainEventOf, foldEvents, type Decider, type DomainEvent } from '#domain';
+import { domainEventOf, foldEvents, requireStorableText, type Decider, type DomainEvent } from '#domain';
 import { EventIdConflict, WrongExpectedRevision, type EventMetadata, type EventStore, type NewEvent, type RecordedEvent } from './event-store.port.js';
 import type { Position } from './position.js';
 
@@ -83,6 +83,7 @@ export async function handleCommand<S, C, E extends DomainEvent>(
     if (events.length === 0) {
       return { events, nextRevision: current, position: history.length ? history[history.length - 1].position : null, state };
     }
+    for (const e of events) requireStorableText(e.data);
     await options.beforeAppend?.(events, state);
     const toAppend: NewEvent[] = events.map((e, i) => ({
       id: options.eventId(i),

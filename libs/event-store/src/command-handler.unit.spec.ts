@@ -79,6 +79,22 @@ describe('handleCommand', () => {
     expect(store.appends).toBe(1);
   });
 
+  it('refuses, before the step before the append, events holding text no store can keep (NUL, an unpaired surrogate)', async () => {
+    type Named = DomainEvent<'Named', { names: string[] }>;
+    const naming: Decider<null, { names: string[] }, Named> = { initialState: () => null, evolve: (s) => s, decide: (c) => [{ type: 'Named', data: { names: c.names } }] };
+    const store = new InMemoryEventStore();
+    let reserved = false;
+    const options = { metadata: metadata(), eventId: () => randomUUID(), beforeAppend: async () => void (reserved = true) };
+    for (const bad of ['a\u0000b', 'a\ud800b', '\udc00']) {
+      const error = await handleCommand(store, naming, 's', { names: ['张三', bad] }, options).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'TEXT_NOT_STORABLE', details: { field: 'names[1]' } });
+    }
+    expect(reserved).toBe(false);
+    expect(await store.readStream('s')).toEqual([]);
+    await handleCommand(store, naming, 's', { names: ['张三', '😀 a pair is fine'] }, options);
+    expect(await store.readStream('s')).toHaveLength(1);
+  });
+
   it('runs the step before the append after deciding, and appends nothing when it throws', async () => {
     const store = new InMemoryEventStore();
     const seen: Added[][] = [];
