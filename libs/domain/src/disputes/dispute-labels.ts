@@ -50,5 +50,8 @@ export const DISPUTE_FIELD_LABELS = {
   agency: { zh: '转办部门', en: 'agency' },
   method: { zh: '回访方式', en: 'follow-up method' },
   outcome: { zh: '结案结果', en: 'outcome' },
+  answer: { zh: '答复内容', en: 'the answer' },
+  summary: { zh: '调解会议纪要', en: 'the summary of the session' },
+  result: { zh: '回访结果', en: 'the result of the follow-up' },
 } as const satisfies Labels<string>;
 export type DisputeField = keyof typeof DISPUTE_FIELD_LABELS;
