@@ -69,9 +69,14 @@ export function parseDayOrInstant(value: unknown): ParsedMoment | null {
  * callers pass values the domain has already checked.
  */
 export function beijingDay(value: string): IsoDay {
-  const parsed = parseDayOrInstant(value) ?? lenientInstant(value);
-  if (!parsed) throw new RangeError(`Not an ISO date or instant: ${JSON.stringify(value)}`);
-  return parsed.beijingDay;
+  const day = storedDay(value);
+  if (!day) throw new RangeError(`Not an ISO date or instant: ${JSON.stringify(value)}`);
+  return day;
+}
+
+/** The Beijing day of a value already stored, or null when history holds one no day can represent. */
+function storedDay(value: string): IsoDay | null {
+  return (parseDayOrInstant(value) ?? lenientInstant(value))?.beijingDay ?? null;
 }
 
 /** Beijing wall-clock time of an instant, `YYYY-MM-DD HH:mm`; a day stays as written. */
@@ -110,7 +115,9 @@ export function happenedProblem(
 ): ImplausibleDate | null {
   if (moment.beijingDay < EARLIEST_DAY) return 'before_1990';
   if (moment.beijingDay > beijingDay(now)) return 'in_future';
-  if (notBefore && moment.beijingDay < beijingDay(notBefore.value)) return notBefore.reason;
+  // A limit from history that no day can represent (stored before these checks) limits nothing.
+  const limit = notBefore && storedDay(notBefore.value);
+  if (notBefore && limit && moment.beijingDay < limit) return notBefore.reason;
   return null;
 }
 
@@ -121,7 +128,8 @@ export function happenedProblem(
  */
 export function paymentDayProblem(day: IsoDay, now: string, applicationReceived: string): ImplausibleDate | null {
   if (day < EARLIEST_DAY) return 'before_1990';
-  if (day < beijingDay(applicationReceived)) return 'before_application';
+  const received = storedDay(applicationReceived);
+  if (received && day < received) return 'before_application';
   if (day > addYears(beijingDay(now), PAYMENT_HORIZON_YEARS)) return 'beyond_payment_horizon';
   return null;
 }

@@ -106,6 +106,12 @@ describe('dates', () => {
       expect(paymentDayProblem('1989-05-01', NOW, '1988-03-01')).toBe('before_1990');
     });
 
+    it('a limit from history that no day can represent (the poison date, stored before these checks) limits nothing', () => {
+      const poisoned = { value: '9999-12-31T23:00:00-12:00', reason: 'before_application' as const };
+      expect(happenedProblem(moment('2026-03-01'), NOW, poisoned)).toBeNull();
+      expect(paymentDayProblem('2026-04-01', NOW, poisoned.value)).toBeNull();
+    });
+
     it('addYears keeps the day, or the last of the month', () => {
       expect(addYears('2026-03-02', 10)).toBe('2036-03-02');
       expect(addYears('2024-02-29', 1)).toBe('2025-02-28');
