@@ -155,7 +155,9 @@ async function startApp(databaseUrl: string, adminPassword: string): Promise<{ p
     ADMIN_PASSWORD: adminPassword,
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
   };
-  const child = spawn(process.execPath, [join(root, 'dist', 'apps', 'api', 'src', 'main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  // BENCH_APP_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=.data/profiles", to profile the application.
+  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'dist', 'apps', 'api', 'src', 'main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const probe = new Client(port);
   try {
     for (const deadline = Date.now() + 60_000; ; ) {
