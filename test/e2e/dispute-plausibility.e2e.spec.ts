@@ -53,6 +53,13 @@ describe('plausible input on dispute cases', () => {
     const answer = await command(mediator, c.id, `referrals/${referralId}/answer`, { answer: '已受理', answeredAt: '2026-03-05' }, 422);
     expect(answer).toMatchObject({ code: 'DATE_IMPLAUSIBLE', details: { field: 'answeredAt', reason: 'before_referral' } });
     await command(mediator, c.id, `referrals/${referralId}/answer`, { answer: '已受理', answeredAt: todayInBeijing() }, 200);
+
+    // A referral entered after the fact carries its own date, and its answer may follow from then.
+    expect((await command(mediator, c.id, 'referrals', { agency: 'social_security', referredAt: '2026-02-01' }, 422)).details.reason).toBe('before_application');
+    const backdated = await command(mediator, c.id, 'referrals', { agency: 'social_security', referredAt: '2026-03-03' }, 201);
+    const answered = await command(mediator, c.id, `referrals/${backdated.referralId}/answer`, { answer: '已核实', answeredAt: '2026-03-05' }, 200);
+    const page = await casePage(mediator, c.id, answered.position);
+    expect(page.referrals[1]).toMatchObject({ referredAt: '2026-03-03', answer: { text: '已核实', answeredAt: '2026-03-05' } });
   });
 
   describe('agreements', () => {

@@ -4,7 +4,7 @@ import type { DisputeField } from './dispute-labels.js';
 
 // Commands arrive from outside the type system (HTTP, CLI, imports), so their values are checked at run time too.
 
-type HappenedField = Extract<DisputeField, 'receivedAt' | 'oral.recordedAt' | 'answeredAt' | 'heldAt' | 'at'>;
+type HappenedField = Extract<DisputeField, 'receivedAt' | 'oral.recordedAt' | 'referredAt' | 'answeredAt' | 'heldAt' | 'at'>;
 
 /**
  * The date of something that happened, as sent (a day, or an instant with its offset): not

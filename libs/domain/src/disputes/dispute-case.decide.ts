@@ -62,7 +62,15 @@ export type DeclineIntake = DisputeCommandOf<'DeclineIntake', { caseId: string; 
 export type AssignMediator = DisputeCommandOf<'AssignMediator', { caseId: string; mediatorId: string }>;
 export type ReferToAgency = DisputeCommandOf<
   'ReferToAgency',
-  { caseId: string; referralId: string; agency: ReferralAgency; agencyName?: string; note: string }
+  {
+    caseId: string;
+    referralId: string;
+    agency: ReferralAgency;
+    agencyName?: string;
+    note: string;
+    /** When the case was referred, for a referral entered after the fact; now when absent. */
+    referredAt?: string;
+  }
 >;
 export type RecordReferralAnswer = DisputeCommandOf<
   'RecordReferralAnswer',
@@ -203,6 +211,10 @@ export function referToAgency({ data, ctx }: ReferToAgency, state: DisputeCaseSt
   if (findReferral(dispute, data.referralId)) return [];
   const agency = requireOneOf('agency', data.agency, REFERRAL_AGENCIES);
   const agencyName = text(data.agencyName);
+  const referredAt =
+    data.referredAt === undefined
+      ? ctx.now
+      : requireHappened('referredAt', data.referredAt, ctx.now, { value: dispute.receivedAt, reason: 'before_application' });
   return [
     {
       type: 'CaseReferred',
@@ -212,7 +224,7 @@ export function referToAgency({ data, ctx }: ReferToAgency, state: DisputeCaseSt
         agency,
         ...(agencyName ? { agencyName } : {}),
         note: data.note ?? '',
-        referredAt: ctx.now,
+        referredAt,
       },
     },
   ];

@@ -469,6 +469,24 @@ describe('DisputeCase', () => {
         .then([ev('CaseReferred', { referralId: 'r-2', agency: 'other', agencyName: '顺义区总工会法律服务站', note: '', referredAt: NOW })]);
     });
 
+    it('dates a referral entered after the fact: plausible, not before the application', () => {
+      const refer = (referredAt: string) => cmd('ReferToAgency', { referralId: 'r-1', agency: 'social_security', note: '', referredAt });
+      spec
+        .given([aGroupWageDispute()])
+        .when(refer('2026-03-02'))
+        .then([ev('CaseReferred', { referralId: 'r-1', agency: 'social_security', note: '', referredAt: '2026-03-02' })]);
+      const given = spec.given([aGroupWageDispute()]);
+      expect(given.when(refer('2026-02-27')).thenThrows('DATE_IMPLAUSIBLE').details).toMatchObject({ field: 'referredAt', reason: 'before_application' });
+      expect(given.when(refer('2026-07-01')).thenThrows('DATE_IMPLAUSIBLE').details).toMatchObject({ reason: 'in_future' });
+      given.when(refer('2026-03-02T10:00')).thenThrows('DATE_INVALID');
+      // Then its answer may be dated from that day on.
+      const [referral] = given.when(refer('2026-03-02')).then([ev('CaseReferred', { referralId: 'r-1', agency: 'social_security', note: '', referredAt: '2026-03-02' })]);
+      spec
+        .given([aGroupWageDispute(), referral!])
+        .when(cmd('RecordReferralAnswer', { referralId: 'r-1', answer: '已核实', answeredAt: '2026-03-02' }))
+        .then([ev('ReferralAnswered', { referralId: 'r-1', agency: 'social_security', answer: '已核实', answeredAt: '2026-03-02' })]);
+    });
+
     it('records nothing for a referral already recorded (the same form sent twice)', () => {
       spec
         .given([aGroupWageDispute(), referred])

@@ -41,6 +41,7 @@ export const DISPUTE_FIELD_LABELS = {
   'application.kind': { zh: '申请方式', en: 'kind of application' },
   receivedAt: { zh: '收到申请的时间', en: 'The date the application was received' },
   'oral.recordedAt': { zh: '口头申请的记录时间', en: 'The time the oral application was recorded' },
+  referredAt: { zh: '转办时间', en: 'The date of the referral' },
   answeredAt: { zh: '答复时间', en: 'The date of the answer' },
   heldAt: { zh: '调解会议时间', en: 'The date of the session' },
   at: { zh: '回访时间', en: 'The date of the follow-up' },
