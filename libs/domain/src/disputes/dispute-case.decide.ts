@@ -13,7 +13,6 @@ import {
   findReferral,
   initialState,
   type AgreedAmount,
-  type Agreement,
   type Application,
   type CaseOutcome,
   type ClaimKind,
@@ -328,7 +327,13 @@ export function amendAgreement({ data, ctx }: AmendAgreement, state: DisputeCase
   ];
 }
 
-type AgreementTerms = Pick<Agreement, 'terms'> & { amounts: AgreedAmount[]; totalFen: number; paymentDates: string[] };
+/** What an agreement and each of its amendments state, once checked. */
+interface AgreementTerms {
+  amounts: AgreedAmount[];
+  totalFen: number;
+  terms: string;
+  paymentDates: string[];
+}
 
 function checkAgreement(
   dispute: DisputeCase,
