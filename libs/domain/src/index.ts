@@ -4,6 +4,8 @@ export * from './shared/decider-spec.js';
 export * from './shared/bilingual.js';
 export * from './shared/command.js';
 export * from './shared/storable-text.js';
+export * from './shared/money.js';
+export * from './shared/dates.js';
 export * from './disputes/index.js';
 export * from './parties/index.js';
 export * from './staff/index.js';

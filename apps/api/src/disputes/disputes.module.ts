@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ReadModelFreshness } from '../shared/read-model-freshness.js';
+import { AmendAgreementController } from './amend-agreement/amend-agreement.controller.js';
 import { ClaimantsController } from './claimants/claimants.controller.js';
 import { ClosingController } from './closing/closing.controller.js';
 import { IntakeController } from './intake/intake.controller.js';
@@ -23,6 +24,7 @@ import { DisputeStats } from './report/dispute-stats.service.js';
     ReferralsController,
     MediationController,
     ClosingController,
+    AmendAgreementController,
   ],
   providers: [DisputeQueries, ReadModelFreshness, MediatorRoster, DisputeStats],
 })
