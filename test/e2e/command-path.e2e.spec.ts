@@ -1,4 +1,4 @@
-import type { EventStore } from '#event-store';
+import { WrongExpectedRevision, type EventStore } from '#event-store';
 import { EVENT_STORE } from '#platform';
 import { adminOf, staffAs, type StaffAgent } from '../support/staff.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -93,6 +93,25 @@ describe('one way in for every command', () => {
     expect(last.revision).toBe(40);
     const page = await casePage(mediator, c.id, last.position);
     expect(page.sessions.map((s: { number: number }) => s.number)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+  });
+
+  it('answers 409 RECORD_BUSY, naming no revision, only when a case stays contended for the whole retry time', async () => {
+    const c = await openCase(mediator);
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const append = store.appendToStream.bind(store);
+    // Every append to this case loses its race, as if others always got there first.
+    store.appendToStream = (stream, events, options) =>
+      stream === `dispute-${c.id}` ? Promise.reject(new WrongExpectedRevision(stream, options.expectedRevision, 99n)) : append(stream, events, options);
+    try {
+      const started = Date.now();
+      const busy = await mediator.post(`/api/disputes/${c.id}/accept`).set('Accept-Language', 'en').expect(409);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(4_000);
+      expect(busy.body).toMatchObject({ code: 'RECORD_BUSY', title: expect.stringMatching(/not recorded/) });
+      expect(JSON.stringify(busy.body)).not.toMatch(/expected|revision 0/i);
+    } finally {
+      store.appendToStream = append;
+    }
+    await mediator.post(`/api/disputes/${c.id}/accept`).expect(200);
   });
 
   describe('opening a case for a mediator runs the same roster check as /assign', () => {

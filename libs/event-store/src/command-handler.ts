@@ -22,7 +22,7 @@ export interface HandleOptions<S = unknown, E = unknown> {
   idsRepeatOnRetry?: boolean;
   /** Runs after decide, before the append (e.g. reserving an ID number the events carry); a throw appends nothing. */
   beforeAppend?: (events: E[], state: S) => Promise<void>;
-  /** How long races without If-Match are retried, in ms (default 2 s). */
+  /** How long races without If-Match are retried, in ms (default 5 s). */
   retryForMs?: number;
   schemaVersion?: number;
 }
@@ -51,7 +51,9 @@ export class StreamContended extends Error {
   }
 }
 
-const DEFAULT_RETRY_FOR_MS = 2_000;
+// Long enough that forty clerks writing to one case at once all get through on a busy machine; short
+// enough that a client waiting for an answer is not left hanging.
+const DEFAULT_RETRY_FOR_MS = 5_000;
 const BACKOFF_BASE_MS = 2;
 const BACKOFF_CAP_MS = 80;
 

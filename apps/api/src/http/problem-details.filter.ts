@@ -81,7 +81,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (e instanceof StreamContended) {
       return {
         type: `${TYPE}conflict`,
-        title: lang === 'en' ? 'Many changes to this record at once: nothing was recorded, send it again' : '此记录正被多人同时修改，本次未登记，请重新提交',
+        title: lang === 'en' ? 'Many changes to this record at once: this change was not recorded, send it again' : '此记录正被多人同时修改，本次修改未登记，请重新提交',
         status: 409,
         detail: e.message,
         code: 'RECORD_BUSY',

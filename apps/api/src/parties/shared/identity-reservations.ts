@@ -21,7 +21,11 @@ const ABANDONED_AFTER_MS = 60_000;
 
 const HOLDER_STREAM: Record<IdentityKind, (id: string) => string> = { resident_id: workerStreamName, credit_code: employerStreamName };
 
-type Reservations = Aggregate<IdentityReservation, IdentityReservationCommand, IdentityReservationEvent>;
+/** One number's reservation stream, and the aggregate that writes to it. */
+interface NumberReservation {
+  stream: string;
+  aggregate: Aggregate<IdentityReservation, IdentityReservationCommand, IdentityReservationEvent>;
+}
 
 /**
  * One number, one party: reserves a resident ID number (or credit code) in a stream of its
@@ -38,12 +42,12 @@ export class IdentityReservations {
 
   /** Throws WORKER_ALREADY_REGISTERED / EMPLOYER_ALREADY_REGISTERED (422) when another party holds it. */
   async reserve(kind: IdentityKind, normalized: string, holderId: string, meta: CommandMeta): Promise<void> {
-    const reservations = reservationsOf(kind, normalized);
-    const reserve = () => this.commands.execute(reservations, { type: 'ReserveIdentity', data: { kind, holderId } }, meta);
+    const number = reservationOf(kind, normalized);
+    const reserve = () => this.commands.execute(number.aggregate, { type: 'ReserveIdentity', data: { kind, holderId } }, meta);
     try {
       await reserve();
     } catch (error) {
-      if (!(error instanceof DomainError) || !(await this.releaseIfAbandoned(kind, reservations, meta))) throw error;
+      if (!(error instanceof DomainError) || !(await this.releaseIfAbandoned(kind, number, meta))) throw error;
       await reserve();
     }
   }
@@ -54,22 +58,21 @@ export class IdentityReservations {
    */
   async release(kind: IdentityKind, normalized: string, holderId: string, reason: string, meta: CommandMeta): Promise<void> {
     if ((await this.store.readStream(HOLDER_STREAM[kind](holderId))).length > 0) return;
-    await this.commands.execute(reservationsOf(kind, normalized), { type: 'ReleaseIdentity', data: { kind, holderId, reason } }, meta);
+    await this.commands.execute(reservationOf(kind, normalized).aggregate, { type: 'ReleaseIdentity', data: { kind, holderId, reason } }, meta);
   }
 
-  private async releaseIfAbandoned(kind: IdentityKind, reservations: Reservations, meta: CommandMeta): Promise<boolean> {
-    const stream = reservations.streamOf({ type: 'ReserveIdentity', data: { kind, holderId: '' } });
-    const held = foldEvents(identityReservationDecider, await this.store.readStream(stream));
+  private async releaseIfAbandoned(kind: IdentityKind, number: NumberReservation, meta: CommandMeta): Promise<boolean> {
+    const held = foldEvents(identityReservationDecider, await this.store.readStream(number.stream));
     if (!held || this.clock.now().getTime() - Date.parse(held.reservedAt) < ABANDONED_AFTER_MS) return false;
     if ((await this.store.readStream(HOLDER_STREAM[kind](held.holderId))).length > 0) return false;
     const reason = 'abandoned: the registration it was reserved for never happened';
-    await this.commands.execute(reservations, { type: 'ReleaseIdentity', data: { kind, holderId: held.holderId, reason } }, meta);
+    await this.commands.execute(number.aggregate, { type: 'ReleaseIdentity', data: { kind, holderId: held.holderId, reason } }, meta);
     return true;
   }
 }
 
 /** The reservation stream of one number: named by its digest, never by the number. */
-function reservationsOf(kind: IdentityKind, normalized: string): Reservations {
+function reservationOf(kind: IdentityKind, normalized: string): NumberReservation {
   const stream = identityReservationStreamName(kind, createHash('sha256').update(normalized).digest('hex'));
-  return { decider: identityReservationDecider, streamOf: () => stream };
+  return { stream, aggregate: { decider: identityReservationDecider, streamOf: () => stream } };
 }
