@@ -1,8 +1,7 @@
-import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { RequestValidationError } from './problem.js';
 
-/** If-Match: "<revision>" (an ETag we handed out), parsed to the expected stream revision. */
+/** If-Match: "<revision>" (an ETag we handed out), parsed to the expected stream revision; part of a command's metadata. */
 export function ifMatchRevisionOf(req: Request): bigint | undefined {
   const header = req.headers['if-match'];
   if (header === undefined || header === '*') return undefined;
@@ -10,10 +9,6 @@ export function ifMatchRevisionOf(req: Request): bigint | undefined {
   if (!m) throw new RequestValidationError([{ field: 'If-Match', messages: ['must be the ETag of the record, e.g. "3"'] }]);
   return BigInt(m[1]);
 }
-
-export const IfMatchRevision = createParamDecorator((_: unknown, ctx: ExecutionContext): bigint | undefined =>
-  ifMatchRevisionOf(ctx.switchToHttp().getRequest<Request>()),
-);
 
 export function etagOf(revision: bigint | string | number): string {
   return `"${revision}"`;
