@@ -4,7 +4,7 @@ import { adminOf, staffAs, type StaffAgent } from '../support/staff.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { aGroupWageDispute } from './builders.js';
 import { casePage, command, openCase } from './dispute-steps.js';
-import { aResidentId, aWorker, withWrongCheckDigit } from './party-builders.js';
+import { aResidentId, anEmployer, aWorker, withWrongCheckDigit } from './party-builders.js';
 
 /** The command path: idempotent retries across a crash, races without If-Match, bulk entry, honest errors. */
 describe('one way in for every command', () => {
@@ -218,6 +218,17 @@ describe('one way in for every command', () => {
       }
       const list = await supervisor.get('/api/workers').query({ q: '职工801号', minPosition: worker.body.position }).expect(200);
       expect(list.body.items).toEqual([expect.objectContaining({ id: worker.body.id, phone: '139****5678' })]);
+    });
+
+    it('in an employer’s contact too: in full for supervisors and the mediators of its cases, masked for others and in lists', async () => {
+      const employer = await supervisor.post('/api/employers').send(anEmployer(801, { name: '联系人测试公司', contact: '李经理 13900139000' })).expect(201);
+      const opened = await mediator.post('/api/disputes').send(aGroupWageDispute({ respondent: { name: '联系人测试公司', employerId: employer.body.id } })).expect(201);
+      const page = async (as: StaffAgent) => (await as.get(`/api/employers/${employer.body.id}`).query({ minPosition: opened.body.position }).expect(200)).body;
+      expect(await page(supervisor)).toMatchObject({ contact: '李经理 13900139000', contactMasked: false });
+      expect(await page(mediator)).toMatchObject({ contact: '李经理 13900139000', contactMasked: false });
+      expect(await page(auditor)).toMatchObject({ contact: '李经理 139****9000', contactMasked: true });
+      const list = await supervisor.get('/api/employers').query({ q: '联系人测试公司' }).expect(200);
+      expect(list.body.items).toEqual([expect.objectContaining({ id: employer.body.id, contact: '李经理 139****9000' })]);
     });
   });
 });

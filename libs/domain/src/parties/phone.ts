@@ -13,3 +13,11 @@ export function maskPhone(phone: string): string {
     return i < keepHead || i >= digits - keepTail ? d : '*';
   });
 }
+
+// A run of 7 or more digits, possibly with spaces, + - ( ) between them: a phone number inside free text.
+const PHONE_IN_TEXT = /\+?\d[\d\s()-]{5,}\d/g;
+
+/** Free text (an employer's contact: "李经理 13900139000") with every phone number in it masked. */
+export function maskPhonesIn(text: string): string {
+  return text.replace(PHONE_IN_TEXT, (run) => (run.replace(/\D/g, '').length >= 7 ? maskPhone(run) : run));
+}

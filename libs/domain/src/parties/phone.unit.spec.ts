@@ -1,4 +1,4 @@
-import { maskPhone } from './phone.js';
+import { maskPhone, maskPhonesIn } from './phone.js';
 
 describe('maskPhone', () => {
   it.each([
@@ -14,5 +14,13 @@ describe('maskPhone', () => {
 
   it('never shows the middle digits of a mobile number', () => {
     expect(maskPhone('13912345678')).not.toContain('1234');
+  });
+});
+
+describe('maskPhonesIn', () => {
+  it('masks every phone number in free text and leaves the rest as written', () => {
+    expect(maskPhonesIn('李经理 13900139000')).toBe('李经理 139****9000');
+    expect(maskPhonesIn('财务王姐 010-6512 3456，或 13800138000')).toBe('财务王姐 010-**** 3456，或 138****8000');
+    expect(maskPhonesIn('3号楼 2单元 101室')).toBe('3号楼 2单元 101室');
   });
 });

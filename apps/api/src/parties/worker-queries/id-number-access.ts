@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { maskPhone, maskResidentId, type Actor } from '#domain';
+import { maskPhone, maskPhonesIn, maskResidentId, type Actor } from '#domain';
 import type { DataSource } from 'typeorm';
 
 /** A worker's personal numbers as one reader may see them. */
@@ -14,7 +14,8 @@ export interface PersonalNumbers {
 /**
  * Who sees a worker's full resident ID number and phone number: supervisors, administrators,
  * and the mediator of a case the worker is in. Everyone else, and every list, gets them
- * masked (110105********1234, 138****8000).
+ * masked (110105********1234, 138****8000). An employer's contact phone likewise, for the
+ * mediators of its cases.
  */
 @Injectable()
 export class IdNumberAccess {
@@ -28,6 +29,18 @@ export class IdNumberAccess {
        WHERE c.worker_id = $1 AND d.mediator_id = $2 LIMIT 1`,
       [workerId, actor.staffId],
     );
+    return rows.length > 0;
+  }
+
+  /** An employer's contact (a person and a phone): in full for supervisors, administrators and the mediators of its cases. */
+  async showContact(actor: Actor, employerId: string, contact: string | null): Promise<{ contact: string | null; contactMasked: boolean }> {
+    if (contact === null) return { contact, contactMasked: false };
+    const full = actor.role === 'supervisor' || actor.role === 'administrator' || (actor.role === 'mediator' && (await this.mediatesAgainst(actor.staffId, employerId)));
+    return full ? { contact, contactMasked: false } : { contact: maskPhonesIn(contact), contactMasked: true };
+  }
+
+  private async mediatesAgainst(staffId: string, employerId: string): Promise<boolean> {
+    const rows = await this.ds.query(`SELECT 1 FROM dispute_cases WHERE respondent_employer_id = $1 AND mediator_id = $2 LIMIT 1`, [employerId, staffId]);
     return rows.length > 0;
   }
 
