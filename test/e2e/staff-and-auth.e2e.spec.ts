@@ -140,6 +140,17 @@ describe('staff accounts, login and roles', () => {
     await t.http().post('/api/auth/refresh').send({ refreshToken: other.refreshToken }).expect(200);
   });
 
+  it('turns simultaneous uses of one refresh token into a revoked login: no token of it works afterwards', async () => {
+    const clerk = await staffAs(t, 'mediator');
+    const answers = await Promise.all([1, 2, 3, 4].map(() => t.http().post('/api/auth/refresh').send({ refreshToken: clerk.refreshToken })));
+    const won = answers.filter((a) => a.status === 200);
+    expect(won.length).toBeLessThanOrEqual(1);
+    expect(answers.filter((a) => a.status === 401).length).toBeGreaterThanOrEqual(3);
+    for (const a of won) await t.http().post('/api/auth/refresh').send({ refreshToken: a.body.refreshToken }).expect(401);
+    const live = await t.sql(`SELECT 1 FROM refresh_tokens WHERE staff_id = $1 AND revoked_at IS NULL AND rotated_at IS NULL`, [clerk.staffId]);
+    expect(live).toEqual([]);
+  });
+
   it('logs out: the refresh token and its successors stop working; only hashes are stored', async () => {
     const clerk = await staffAs(t, 'supervisor');
     const next = await t.http().post('/api/auth/refresh').send({ refreshToken: clerk.refreshToken }).expect(200);
