@@ -26,8 +26,9 @@ const seesFullView = (req: Request) => ((req as Request & { user: AuthenticatedS
 
 /**
  * Staff accounts: administrators change them; supervisors and mediators read the directory
- * (names, roles, active), administrators and auditors the full view. All accounts share the roster stream, so its revision is
- * the ETag of every account: If-Match guards against a concurrent change to any of them.
+ * (names, roles, active), administrators and auditors the full view. All accounts share the
+ * roster stream, so its revision is the ETag of every account: If-Match guards against a
+ * concurrent change to any of them.
  */
 @ApiTags('staff')
 @ApiBearerAuth()
