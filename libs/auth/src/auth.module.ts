@@ -7,6 +7,7 @@ import { Credentials } from './credentials.js';
 import { jwtSecret } from './jwt-secret.js';
 import { LoginAttempts } from './login-attempts.js';
 import { PasswordHasher } from './password-hasher.js';
+import { RefreshTokens } from './refresh-tokens.js';
 import { SignIn } from './sign-in.js';
 import { StaffAccounts } from './staff-accounts.js';
 import { StaffDirectory } from './staff-directory.js';
@@ -18,7 +19,7 @@ export class AuthModule {
     return {
       module: AuthModule,
       imports: [CommandsModule, JwtModule.register({ secret: jwtSecret(config), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } })],
-      providers: [LoginAttempts, StaffDirectory, PasswordHasher, Credentials, StaffAccounts, SignIn, AuthGuard],
+      providers: [LoginAttempts, StaffDirectory, PasswordHasher, Credentials, RefreshTokens, StaffAccounts, SignIn, AuthGuard],
       exports: [StaffDirectory, StaffAccounts, SignIn, AuthGuard, PasswordHasher, Credentials],
     };
   }

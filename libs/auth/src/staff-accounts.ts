@@ -13,19 +13,14 @@ import {
 } from '#domain';
 import type { HandleResult } from '#event-store';
 import { Credentials } from './credentials.js';
-import { PASSWORD_MIN_LENGTH, PasswordHasher } from './password-hasher.js';
+import { PasswordHasher } from './password-hasher.js';
+import { checkPassword } from './password-policy.js';
 
 /** All staff accounts are one stream: usernames unique and the last administrator kept, atomically. */
 export const staffRoster: Aggregate<StaffRoster, StaffRosterCommand, StaffRosterEvent> = {
   decider: staffRosterDecider,
   streamOf: () => STAFF_ROSTER_STREAM,
 };
-
-function checkPassword(password: string): void {
-  if (password.length < PASSWORD_MIN_LENGTH) {
-    rule('PASSWORD_TOO_SHORT', `A password needs at least ${PASSWORD_MIN_LENGTH} characters`, `密码至少需要 ${PASSWORD_MIN_LENGTH} 个字符`);
-  }
-}
 
 /**
  * Staff account changes: the roster's decider rules, the credentials table beside it.
@@ -47,7 +42,7 @@ export class StaffAccounts {
     input: { username: string; displayName: string; password: string; roles: Role[] },
     meta: CommandMeta,
   ): Promise<{ staffId: string } & HandleResult<StaffRoster, StaffRosterEvent>> {
-    checkPassword(input.password);
+    checkPassword(input.password, [input.username, input.displayName]);
     const staffId = meta.newId();
     // The hash goes in first under a fresh id nobody can log in with until the account exists.
     await this.credentials.put(staffId, await this.hasher.hash(input.password), 0);
