@@ -35,13 +35,15 @@ export class CommandAnswerHeaders implements NestInterceptor {
  * errors every command shares documented for OpenAPI.
  */
 export function CommandRoute(options: { location?: (id: string) => string } = {}): MethodDecorator {
+  // A route that creates a record (it has a Location) has no revision the client could have seen.
+  const creates = options.location !== undefined;
   return applyDecorators(
     SetMetadata(LOCATION, options.location),
     UseInterceptors(CommandAnswerHeaders),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Send the same key again to get the same answer; the change is recorded once' }),
-    ApiHeader({ name: 'If-Match', required: false, description: 'The revision (ETag) you last saw; a stale one answers 409' }),
+    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Send the same key again to get the same answer; the change is recorded once, even across a crash' }),
+    ...(creates ? [] : [ApiHeader({ name: 'If-Match', required: false, description: 'The revision (ETag) you last saw; a stale one answers 409' })]),
     ApiBadRequestResponse({ description: 'problem+json listing each bad field' }),
-    ApiConflictResponse({ description: 'problem+json: the record changed since If-Match' }),
+    ApiConflictResponse({ description: 'problem+json: the record changed since If-Match, or too many changed it at once (RECORD_BUSY)' }),
     ApiUnprocessableEntityResponse({ description: 'problem+json: a business rule, with its code and messages in Chinese and English' }),
   );
 }
