@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Allowed } from '#auth';
 import type { EventStore } from '#event-store';
 import { EVENT_STORE } from '#platform';
-import { projectionStatus } from '#projections';
+import { projectionStatuses } from '#projections';
 import { ALL_PROJECTIONS } from '#read-models';
 import type { DataSource } from 'typeorm';
 
@@ -19,8 +19,14 @@ export class ProjectionsStatusController {
 
   @Get('projections')
   @Allowed('administrator', 'supervisor', 'auditor')
-  @ApiOperation({ summary: 'Each read model’s checkpoint and lag (events and seconds behind the log)' })
+  @ApiOperation({
+    summary: 'Each read model’s checkpoint and lag (events and seconds behind the log), and while one is failing the event it is stuck at, the error, since when and how many attempts',
+  })
   projections() {
-    return Promise.all(ALL_PROJECTIONS.map((p) => projectionStatus(this.store, this.ds, p.name, true, null)));
+    return projectionStatuses(
+      this.store,
+      this.ds,
+      ALL_PROJECTIONS.map((p) => p.name),
+    );
   }
 }
