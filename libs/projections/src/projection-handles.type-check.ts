@@ -47,6 +47,7 @@ export const readsNarrowedData = defineProjection<DisputeCaseEvent>({
     MediationSessionRecorded: false,
     FollowUpRecorded: false,
     AgreementReached: false,
+    AgreementAmended: false,
     CaseClosed: false,
     CaseReopened: false,
   },

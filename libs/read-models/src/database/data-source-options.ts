@@ -12,9 +12,10 @@ import { StaffCredentials1764000000100 } from '../migrations/1764000000100-staff
 import { Parties1764000000200 } from '../migrations/1764000000200-parties.js';
 import { IdempotencyClaims1764000000300 } from '../migrations/1764000000300-idempotency-claims.js';
 import { ProjectionsAsData1764000000470 } from '../migrations/1764000000470-projections-as-data.js';
+import { RefreshTokens1764000000810 } from '../migrations/1764000000810-refresh-tokens.js';
 
 export const READ_MODEL_ENTITIES = [ProjectionCheckpoint, IdempotencyKeyRecord, DisputeCaseRow, DisputeTimelineEntry, DisputeClaimantRow, WorkerRow, EmployerRow, StaffMemberRow];
-export const MIGRATIONS = [Foundation1764000000000, StaffCredentials1764000000100, Parties1764000000200, IdempotencyClaims1764000000300, ProjectionsAsData1764000000470];
+export const MIGRATIONS = [Foundation1764000000000, StaffCredentials1764000000100, Parties1764000000200, IdempotencyClaims1764000000300, ProjectionsAsData1764000000470, RefreshTokens1764000000810];
 
 /** Migrations, never synchronize: each start runs the pending ones, in one transaction each. */
 export function dataSourceOptions(url: string): DataSourceOptions {

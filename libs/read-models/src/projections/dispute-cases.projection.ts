@@ -106,6 +106,7 @@ export const disputeCasesProjection = defineProjection<DisputeCaseEvent>({
     MediationSessionRecorded: true,
     FollowUpRecorded: true,
     AgreementReached: true,
+    AgreementAmended: true,
     CaseClosed: true,
     CaseReopened: true,
   },
