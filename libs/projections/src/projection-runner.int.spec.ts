@@ -84,6 +84,7 @@ describe('projection runtime on Postgres', () => {
     await runMigrations(db.url);
     ds = await new DataSource(dataSourceOptions(db.url)).initialize();
     pool = new pg.Pool({ connectionString: db.url });
+    pool.on('error', () => undefined); // the database drop may end a connection pool.end() is still closing
     store = new PostgresEventStore({ pool, connectionString: db.url, pollIntervalMs: 50 });
   });
   const runners: ProjectionRunner[] = [];

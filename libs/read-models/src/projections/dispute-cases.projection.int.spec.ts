@@ -24,6 +24,7 @@ describe('dispute-cases projection on Postgres', () => {
     await runMigrations(db.url);
     ds = await new DataSource(dataSourceOptions(db.url)).initialize();
     pool = new pg.Pool({ connectionString: db.url });
+    pool.on('error', () => undefined); // the database drop may end a connection pool.end() is still closing
     store = new PostgresEventStore({ pool });
   });
   afterAll(async () => {

@@ -31,6 +31,7 @@ describe('parties projection on Postgres', () => {
     await runMigrations(db.url);
     ds = await new DataSource(dataSourceOptions(db.url)).initialize();
     pool = new pg.Pool({ connectionString: db.url });
+    pool.on('error', () => undefined); // the database drop may end a connection pool.end() is still closing
     store = new PostgresEventStore({ pool, connectionString: db.url });
   });
   afterAll(async () => {
