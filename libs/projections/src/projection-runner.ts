@@ -17,6 +17,8 @@ export interface RunnerLogger {
 export interface RunnerOptions {
   /** First wait after a failure, doubled on each further failure up to maxMs. */
   retry?: { initialMs?: number; maxMs?: number };
+  /** When a failure began and was last tried: the clock of the process. */
+  clock?: () => Date;
 }
 
 const BATCH = 500;
@@ -47,6 +49,7 @@ export class ProjectionRunner {
   private readonly listeners = new Set<() => void>();
   private readonly retry: { initialMs: number; maxMs: number };
   private readonly reportedBy = `${hostname()}:${process.pid}`;
+  private readonly clock: () => Date;
 
   constructor(
     private readonly store: EventStore,
@@ -56,6 +59,7 @@ export class ProjectionRunner {
     options: RunnerOptions = {},
   ) {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.clock = options.clock ?? (() => new Date());
   }
 
   start(): void {
@@ -163,7 +167,7 @@ export class ProjectionRunner {
 
   /** The failure after one more failed attempt; logged when it is new or its event or error changed. */
   private nextFailure(name: string, previous: ProjectionFailure | null, error: unknown, backoff: number): ProjectionFailure {
-    const now = new Date();
+    const now = this.clock();
     const event = error instanceof ProjectionEventError ? error.event : null;
     const message = error instanceof ProjectionEventError ? error.reason : errorMessage(error);
     const same = previous && previous.event?.id === event?.id && previous.error === message;

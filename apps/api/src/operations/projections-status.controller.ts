@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Allowed } from '#auth';
 import type { EventStore } from '#event-store';
@@ -7,6 +7,7 @@ import { EVENT_STORE } from '#platform';
 import { projectionStatuses } from '#projections';
 import { ALL_PROJECTIONS } from '#read-models';
 import type { DataSource } from 'typeorm';
+import { ProjectionStatusAnswer } from './projection-status.answer.js';
 
 @ApiTags('operations')
 @ApiBearerAuth()
@@ -22,7 +23,8 @@ export class ProjectionsStatusController {
   @ApiOperation({
     summary: 'Each read model’s checkpoint and lag (events and seconds behind the log), and while one is failing the event it is stuck at, the error, since when and how many attempts',
   })
-  projections() {
+  @ApiOkResponse({ type: ProjectionStatusAnswer, isArray: true })
+  projections(): Promise<ProjectionStatusAnswer[]> {
     return projectionStatuses(
       this.store,
       this.ds,
