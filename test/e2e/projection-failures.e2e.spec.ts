@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { disputeStreamName } from '#domain';
 import type { EventStore } from '#event-store';
-import { EVENT_STORE } from '#platform';
+import { EVENT_STORE, HealthIndicators } from '#platform';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { staffAs, type StaffAgent } from '../support/staff.js';
 import { aGroupWageDispute } from './builders.js';
@@ -98,5 +98,25 @@ describe('an event a projection cannot apply never stalls it silently', () => {
     expect(list.body.items.map((i: { id: string }) => i.id)).toEqual(expect.arrayContaining([caseId, later.body.id]));
     expect((await t.http().get('/metrics')).text).toMatch(/projection_failing\{projection="dispute-cases"\} 0/);
     expect(logs.some((l) => l.includes('projection dispute-cases recovered'))).toBe(true);
+  });
+
+  it('runs the checks other providers register beside its own, and names each one that is down', async () => {
+    const indicators = t.app.get(HealthIndicators);
+    const unregister = indicators.register({
+      name: 'embedded-database',
+      check: async () => {
+        throw new Error('the embedded PostgreSQL stopped: No space left on device');
+      },
+    });
+    try {
+      const down = await t.http().get('/health').expect(503);
+      expect(down.body.title).toBe('Down: embedded-database');
+      expect(down.body.checks['embedded-database']).toEqual({ status: 'down', detail: 'the embedded PostgreSQL stopped: No space left on device' });
+      expect(down.body.checks.database.status).toBe('up');
+    } finally {
+      unregister();
+    }
+    const up = await t.http().get('/health').expect(200);
+    expect(up.body.checks['embedded-database']).toBeUndefined();
   });
 });
