@@ -3,3 +3,7 @@ export * from './infrastructure.module.js';
 export * from './database-bootstrap.js';
 export * from './logging.js';
 export * from './redact.js';
+export * from './shutdown.js';
+export * from './health-indicators.js';
+export * from './worker/worker.module.js';
+export * from './worker/projections.service.js';

@@ -5,15 +5,17 @@ import { DisputeTimelineEntry } from '../entities/dispute-timeline-entry.entity.
 import { EmployerRow } from '../entities/employer-row.entity.js';
 import { IdempotencyKeyRecord } from '../entities/idempotency-key.entity.js';
 import { ProjectionCheckpoint } from '../entities/projection-checkpoint.entity.js';
+import { StaffMemberRow } from '../entities/staff-member-row.entity.js';
 import { WorkerRow } from '../entities/worker-row.entity.js';
 import { Foundation1764000000000 } from '../migrations/1764000000000-foundation.js';
 import { StaffCredentials1764000000100 } from '../migrations/1764000000100-staff-credentials.js';
 import { Parties1764000000200 } from '../migrations/1764000000200-parties.js';
 import { IdempotencyClaims1764000000300 } from '../migrations/1764000000300-idempotency-claims.js';
+import { ProjectionsAsData1764000000470 } from '../migrations/1764000000470-projections-as-data.js';
 import { RefreshTokens1764000000810 } from '../migrations/1764000000810-refresh-tokens.js';
 
-export const READ_MODEL_ENTITIES = [ProjectionCheckpoint, IdempotencyKeyRecord, DisputeCaseRow, DisputeTimelineEntry, DisputeClaimantRow, WorkerRow, EmployerRow];
-export const MIGRATIONS = [Foundation1764000000000, StaffCredentials1764000000100, Parties1764000000200, IdempotencyClaims1764000000300, RefreshTokens1764000000810];
+export const READ_MODEL_ENTITIES = [ProjectionCheckpoint, IdempotencyKeyRecord, DisputeCaseRow, DisputeTimelineEntry, DisputeClaimantRow, WorkerRow, EmployerRow, StaffMemberRow];
+export const MIGRATIONS = [Foundation1764000000000, StaffCredentials1764000000100, Parties1764000000200, IdempotencyClaims1764000000300, ProjectionsAsData1764000000470, RefreshTokens1764000000810];
 
 /** Migrations, never synchronize: each start runs the pending ones, in one transaction each. */
 export function dataSourceOptions(url: string): DataSourceOptions {
@@ -25,7 +27,9 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsRun: false,
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error', 'migration'],
+    // Not 'error': a failed query reaches its caller, which logs it with the correlation id;
+    // TypeORM's own console line repeats it with its parameters (personal data) on every retry.
+    logging: ['migration'],
     extra: { max: 20 },
   };
 }

@@ -39,7 +39,7 @@ export class DisputeQueriesController {
     const row = await this.queries.get(id);
     if (!row) throw new NotFoundException(`no dispute case ${id}`);
     res.setHeader('ETag', etagOf(row.revision));
-    return { id: row.id, revision: Number(row.revision), ...row.detail };
+    return { id: row.id, revision: Number(row.revision), ...row.detail, mediatorName: row.mediatorName };
   }
 
   @Get(':id/timeline')
