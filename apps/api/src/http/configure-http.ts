@@ -2,14 +2,23 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '#config';
+import { assignCorrelationId } from '#platform';
 import helmet from 'helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Metrics, MetricsMiddleware } from '../operations/metrics.js';
+import { RequestShapeGuard } from './query-guard.js';
+import { bodyParsers } from './request-body.js';
 import { createValidationPipe } from './validation.js';
 
 /** Everything HTTP that a test app and the real one share: one code path. */
 export function configureHttp(app: INestApplication, config: AppConfig): void {
   const express = app as NestExpressApplication;
-  express.useBodyParser('json', { limit: '5mb' });
+  // First of all, so that every answer carries it, even one to a body that could not be read.
+  app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    assignCorrelationId(req, res);
+    next();
+  });
+  for (const parser of bodyParsers()) app.use(parser);
   express.set('trust proxy', 'loopback');
   const metrics = new MetricsMiddleware(app.get(Metrics));
   app.use(metrics.use.bind(metrics));
@@ -17,12 +26,14 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   const forDocs = helmet({ contentSecurityPolicy: false });
   app.use((req: { path: string }, res: unknown, next: () => void) => (req.path.startsWith('/docs') ? forDocs : strict)(req as never, res as never, next));
   if (config.CORS_ORIGINS) app.enableCors({ origin: config.CORS_ORIGINS.split(',').map((o) => o.trim()), exposedHeaders: ['ETag', 'Location', 'X-Correlation-Id'] });
+  // After authentication (the global AuthGuard comes first), before idempotency and validation.
+  app.useGlobalGuards(new RequestShapeGuard());
   app.useGlobalPipes(createValidationPipe());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Town trade-union casework ledger')
-      .setDescription('Labour disputes, wage recovery, hardship aid, deadlines and audit. Every change is an event; errors are RFC 9457 problem+json.')
+      .setDescription('Labour disputes, wage recovery, hardship aid, deadlines and audit. Every change is an event; errors are RFC 9457 problem+json in Chinese (default) or English (Accept-Language: en).')
       .setVersion('0.1')
       .addBearerAuth()
       .build(),
