@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Allowed } from '#auth';
 import type { EventStore } from '#event-store';
@@ -7,6 +7,7 @@ import { EVENT_STORE } from '#platform';
 import { projectionStatus } from '#projections';
 import { ALL_PROJECTIONS } from '#read-models';
 import type { DataSource } from 'typeorm';
+import { ProjectionStatusView } from './operations-views.dto.js';
 
 @ApiTags('operations')
 @ApiBearerAuth()
@@ -20,7 +21,8 @@ export class ProjectionsStatusController {
   @Get('projections')
   @Allowed('administrator', 'supervisor', 'auditor')
   @ApiOperation({ summary: 'Each read model’s checkpoint and lag (events and seconds behind the log)' })
-  projections() {
+  @ApiOkResponse({ type: [ProjectionStatusView] })
+  projections(): Promise<ProjectionStatusView[]> {
     return Promise.all(ALL_PROJECTIONS.map((p) => projectionStatus(this.store, this.ds, p.name, true, null)));
   }
 }

@@ -1,0 +1,70 @@
+import { applyDecorators } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { isPosition } from '#event-store';
+import { IsDefined, IsObject, IsString, MaxLength, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
+
+/**
+ * Text a clerk must write: a string, with something other than spaces in it ("   " is refused
+ * as blank, not stored), at most `maxLength` characters. Messages come from field-messages.ts.
+ */
+export function RequiredText(maxLength: number): PropertyDecorator {
+  return applyDecorators(
+    IsString(),
+    ValidateBy({ name: 'requiredText', validator: { validate: (v: unknown) => typeof v !== 'string' || v.trim().length > 0 } }),
+    MaxLength(maxLength),
+  );
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/;
+
+function realDate(y: string, m: string, d: string): boolean {
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  return date.getUTCFullYear() === Number(y) && date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d);
+}
+
+export function isCalendarDate(v: unknown): boolean {
+  const m = typeof v === 'string' ? DATE.exec(v) : null;
+  return !!m && realDate(m[1], m[2], m[3]);
+}
+
+/** `2026-03-01`: a real day of the calendar (not `2026`, `2026-W10`, `2026-02-30`). */
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy({ name: 'isCalendarDate', validator: { validate: isCalendarDate } }, options);
+}
+
+/**
+ * A day (`2026-03-01`) or an instant with its offset (`2026-03-01T09:30:00+08:00`, `…Z`). ISO
+ * 8601 allows far more (`2026`, `2026-W10`, `2026-060`, a time without offset); the domain and the
+ * read models take only these two.
+ */
+export function IsDateOrInstant(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isDateOrInstant',
+      validator: {
+        validate: (v: unknown) => {
+          if (isCalendarDate(v)) return true;
+          const m = typeof v === 'string' ? INSTANT.exec(v) : null;
+          return !!m && realDate(m[1], m[2], m[3]) && !Number.isNaN(Date.parse(v as string));
+        },
+      },
+    },
+    options,
+  );
+}
+
+/** A log position from a command answer (`<transaction>:<sequence>`), for ?minPosition=. */
+export function IsPosition(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy({ name: 'isPosition', validator: { validate: (v: unknown) => typeof v === 'string' && isPosition(v) } }, options);
+}
+
+/** A required nested object: absent, null, a string or a list is refused (400 naming it) before its own fields are checked. */
+export function NestedObject(type: () => new () => object): PropertyDecorator {
+  return applyDecorators(IsDefined(), IsObject(), ValidateNested(), Type(type));
+}
+
+/** A phone number as people write it: digits, spaces and + - ( ). */
+export function IsPhone(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy({ name: 'isPhone', validator: { validate: (v: unknown) => typeof v === 'string' && /^[0-9+\-() ]*$/.test(v) } }, options);
+}
