@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { isPosition } from '#event-store';
-import { IsDefined, IsObject, IsString, MaxLength, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
+import { IsArray, IsDefined, IsObject, IsString, MaxLength, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
 
 /**
  * Text a clerk must write: a string, with something other than spaces in it ("   " is refused
@@ -57,6 +57,11 @@ export function IsDateOrInstant(options?: ValidationOptions): PropertyDecorator 
 /** A log position from a command answer (`<transaction>:<sequence>`), for ?minPosition=. */
 export function IsPosition(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy({ name: 'isPosition', validator: { validate: (v: unknown) => typeof v === 'string' && isPosition(v) } }, options);
+}
+
+/** A list of nested objects: each item must be an object (not a list, a string or null), then is checked as `type`. */
+export function NestedList(type: () => new () => object): PropertyDecorator {
+  return applyDecorators(IsArray(), IsObject({ each: true }), ValidateNested({ each: true }), Type(type));
 }
 
 /** A required nested object: absent, null, a string or a list is refused (400 naming it) before its own fields are checked. */

@@ -42,7 +42,7 @@ export class RequestValidationError extends Error {
 /** A body the server cannot read at all (not JSON, not UTF-8, too deep): 400 with its own code. */
 export class UnreadableBodyError extends Error {
   constructor(
-    readonly code: 'MALFORMED_JSON' | 'INVALID_UTF8' | 'UNSUPPORTED_CHARSET',
+    readonly code: 'MALFORMED_JSON' | 'BODY_NOT_AN_OBJECT' | 'INVALID_UTF8' | 'UNSUPPORTED_CHARSET',
     readonly messages: Bilingual,
     readonly status: 400 | 415 = 400,
   ) {

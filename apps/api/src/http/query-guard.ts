@@ -10,17 +10,27 @@ interface RouteArg {
   data?: unknown;
 }
 
-/** What a route declares of the query: a DTO (its validation owns the keys) or the names it reads one by one. */
-function declaredQuery(ctx: ExecutionContext): { dto: boolean; names: Set<string> } {
+interface Declared {
+  /** A query DTO: its validation owns the keys. */
+  dto: boolean;
+  /** The query parameters read one by one. */
+  names: Set<string>;
+  /** Whether the route reads a body at all. */
+  body: boolean;
+}
+
+/** What a route declares it reads of the request. */
+function declared(ctx: ExecutionContext): Declared {
   const args: Record<string, RouteArg> = Reflect.getMetadata(ROUTE_ARGS_METADATA, ctx.getClass(), ctx.getHandler().name) ?? {};
-  const names = new Set<string>();
-  let dto = false;
+  const found: Declared = { dto: false, names: new Set(), body: false };
   for (const [key, arg] of Object.entries(args)) {
-    if (Number(key.split(':')[0]) !== RouteParamtypes.QUERY) continue;
-    if (typeof arg.data === 'string') names.add(arg.data);
-    else dto = true;
+    const type = Number(key.split(':')[0]);
+    if (type === RouteParamtypes.BODY) found.body = true;
+    if (type !== RouteParamtypes.QUERY) continue;
+    if (typeof arg.data === 'string') found.names.add(arg.data);
+    else found.dto = true;
   }
-  return { dto, names };
+  return found;
 }
 
 /**
@@ -30,20 +40,20 @@ function declaredQuery(ctx: ExecutionContext): { dto: boolean; names: Set<string
  * surrogate). A route with a query DTO has its unknown keys refused by the DTO's validation.
  */
 export class RequestShapeGuard implements CanActivate {
-  private readonly cache = new WeakMap<object, { dto: boolean; names: Set<string> }>();
+  private readonly cache = new WeakMap<object, Declared>();
 
   canActivate(ctx: ExecutionContext): boolean {
     if (ctx.getType() !== 'http') return true;
     const req = ctx.switchToHttp().getRequest<Request>();
     const handler = ctx.getHandler();
-    let declared = this.cache.get(handler);
-    if (!declared) this.cache.set(handler, (declared = declaredQuery(ctx)));
+    let route = this.cache.get(handler);
+    if (!route) this.cache.set(handler, (route = declared(ctx)));
     const query = (req.query ?? {}) as Record<string, unknown>;
     const problems: FieldProblem[] = [];
-    if (!declared.dto) {
+    if (!route.dto) {
       for (const name of Object.keys(query)) {
-        if (!declared.names.has(name)) {
-          const allowed = [...declared.names].join(', ');
+        if (!route.names.has(name)) {
+          const allowed = [...route.names].join(', ');
           problems.push({
             field: name,
             messages: [
@@ -53,6 +63,12 @@ export class RequestShapeGuard implements CanActivate {
             ],
           });
         }
+      }
+    }
+    // A route that reads no body takes none: its fields would be silently ignored.
+    if (!route.body && req.body && typeof req.body === 'object' && !Buffer.isBuffer(req.body)) {
+      for (const name of Object.keys(req.body as object)) {
+        problems.push({ field: name, messages: [{ zh: '不是此处可接受的字段（此请求不接受请求体）', en: 'is not a field this request takes (it takes no body)' }] });
       }
     }
     problems.push(...hostileInputProblems(query), ...hostileInputProblems(req.params ?? {}));

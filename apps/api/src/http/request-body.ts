@@ -12,7 +12,7 @@ function charsetOf(req: Request): string | undefined {
 
 /**
  * JSON bodies, read by us rather than by body-parser: invalid UTF-8 is refused (body-parser
- * would store U+FFFD), only an object or array is taken, and the result passes the checks every
+ * would store U+FFFD), only an object is taken, and the result passes the checks every
  * request passes (hostile-input.ts) before anything else sees it.
  */
 function readJson(req: Request, _res: Response, next: NextFunction): void {
@@ -31,8 +31,9 @@ function readJson(req: Request, _res: Response, next: NextFunction): void {
     req.body = {};
     return next();
   }
-  if (!/^\s*[{[]/.test(text)) {
-    return next(new UnreadableBodyError('MALFORMED_JSON', { zh: '请求体须为 JSON 对象', en: 'the body must be a JSON object' }));
+  // Every request of ours is an object; a list or a bare value is refused before it is parsed.
+  if (!/^\s*\{/.test(text)) {
+    return next(new UnreadableBodyError('BODY_NOT_AN_OBJECT', { zh: '请求体须为 JSON 对象（{ ... }）', en: 'the body must be a JSON object ({ ... })' }));
   }
   let body: unknown;
   try {

@@ -1,10 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray } from 'class-validator';
 import { CommandAnswer } from '../../shared/command-answer.dto.js';
 import { IsFen } from '../../shared/is-fen.js';
 import { LONG_TEXT } from '../../shared/text-limits.js';
-import { IsCalendarDate, RequiredText } from '../../http/field-decorators.js';
+import { IsCalendarDate, NestedList, RequiredText } from '../../http/field-decorators.js';
 
 export class AgreedAmountDto {
   @ApiProperty({ description: 'A claimant on the case' })
@@ -17,7 +16,7 @@ export class AgreedAmountDto {
 
 export class ReachAgreementDto {
   @ApiProperty({ type: [AgreedAmountDto], description: 'Exactly one amount for every claimant on the case' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => AgreedAmountDto)
+  @ArrayMinSize(1) @ArrayMaxSize(5000) @NestedList(() => AgreedAmountDto)
   amounts!: AgreedAmountDto[];
 
   @ApiProperty({ example: '公司于2026年4月10日前分两期支付拖欠工资', maxLength: LONG_TEXT })

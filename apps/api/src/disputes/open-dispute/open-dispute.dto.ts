@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { DISPUTE_CATEGORIES, type DisputeCategory } from '#domain';
 import { LONG_TEXT, NAME, TITLE } from '../../shared/text-limits.js';
-import { IsDateOrInstant, NestedObject, RequiredText } from '../../http/field-decorators.js';
+import { IsDateOrInstant, NestedList, NestedObject, RequiredText } from '../../http/field-decorators.js';
 
 export class OralApplicationDto {
   @ApiProperty({ example: '王五', description: 'Who applied orally' })
@@ -80,7 +79,7 @@ export class OpenDisputeDto {
   respondent!: RespondentDto;
 
   @ApiProperty({ type: [ClaimantDto], description: 'The workers bringing the case; a group case may list thousands' })
-  @IsArray() @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => ClaimantDto)
+  @ArrayMaxSize(5000) @NestedList(() => ClaimantDto)
   claimants!: ClaimantDto[];
 
   @ApiPropertyOptional({ description: 'Mediator to assign (supervisors); a mediator opening a case becomes its mediator' })
