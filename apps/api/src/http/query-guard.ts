@@ -58,8 +58,8 @@ export class RequestShapeGuard implements CanActivate {
             field: name,
             messages: [
               allowed
-                ? { zh: `不是此处接受的查询参数（只接受：${allowed}）`, en: `is not a query parameter of this route (it takes: ${allowed})` }
-                : { zh: '不是此处接受的查询参数（此处不接受任何查询参数）', en: 'is not a query parameter of this route (it takes none)' },
+                ? { zh: `不是此处可接受的查询参数（只接受：${allowed}）`, en: `is not a query parameter of this route (it takes: ${allowed})` }
+                : { zh: '不是此处可接受的查询参数（此处不接受任何查询参数）', en: 'is not a query parameter of this route (it takes none)' },
             ],
           });
         }
