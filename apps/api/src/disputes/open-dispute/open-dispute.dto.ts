@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { DISPUTE_CATEGORIES, type DisputeCategory } from '#domain';
 import { LONG_TEXT, NAME, TITLE } from '../../shared/text-limits.js';
 import { IsDateOrInstant, NestedList, NestedObject, RequiredText } from '../../http/field-decorators.js';
@@ -78,8 +78,8 @@ export class OpenDisputeDto {
   @NestedObject(() => RespondentDto)
   respondent!: RespondentDto;
 
-  @ApiProperty({ type: [ClaimantDto], description: 'The workers bringing the case; a group case may list thousands' })
-  @ArrayMaxSize(5000) @NestedList(() => ClaimantDto)
+  @ApiProperty({ type: [ClaimantDto], description: 'The workers bringing the case (at least one); a group case may list thousands' })
+  @ArrayMinSize(1) @ArrayMaxSize(5000) @NestedList(() => ClaimantDto)
   claimants!: ClaimantDto[];
 
   @ApiPropertyOptional({ description: 'Mediator to assign (supervisors); a mediator opening a case becomes its mediator' })
