@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
+import { parseDayOrInstant, parseIsoDay } from '#domain';
 import { isPosition } from '#event-store';
 import { IsArray, IsDefined, IsObject, IsString, MaxLength, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
 
@@ -15,43 +16,22 @@ export function RequiredText(maxLength: number): PropertyDecorator {
   );
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/;
-
-function realDate(y: string, m: string, d: string): boolean {
-  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  return date.getUTCFullYear() === Number(y) && date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d);
-}
-
+/** `2026-03-01`: a real day of the calendar (not `2026`, `2026-W10`, `2026-02-30`). The domain's own definition. */
 export function isCalendarDate(v: unknown): boolean {
-  const m = typeof v === 'string' ? DATE.exec(v) : null;
-  return !!m && realDate(m[1], m[2], m[3]);
+  return parseIsoDay(v) !== null;
 }
 
-/** `2026-03-01`: a real day of the calendar (not `2026`, `2026-W10`, `2026-02-30`). */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy({ name: 'isCalendarDate', validator: { validate: isCalendarDate } }, options);
 }
 
 /**
- * A day (`2026-03-01`) or an instant with its offset (`2026-03-01T09:30:00+08:00`, `…Z`). ISO
- * 8601 allows far more (`2026`, `2026-W10`, `2026-060`, a time without offset); the domain and the
- * read models take only these two.
+ * A day (`2026-03-01`) or an instant with its offset (`2026-03-01T09:30:00+08:00`, `…Z`), as the
+ * domain reads them. ISO 8601 allows far more (`2026`, `2026-W10`, `2026-060`, a time without an
+ * offset): refused at the door, naming the field. Whether the date is plausible is the domain's.
  */
 export function IsDateOrInstant(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isDateOrInstant',
-      validator: {
-        validate: (v: unknown) => {
-          if (isCalendarDate(v)) return true;
-          const m = typeof v === 'string' ? INSTANT.exec(v) : null;
-          return !!m && realDate(m[1], m[2], m[3]) && !Number.isNaN(Date.parse(v as string));
-        },
-      },
-    },
-    options,
-  );
+  return ValidateBy({ name: 'isDateOrInstant', validator: { validate: (v: unknown) => parseDayOrInstant(v) !== null } }, options);
 }
 
 /** A log position from a command answer (`<transaction>:<sequence>`), for ?minPosition=. */

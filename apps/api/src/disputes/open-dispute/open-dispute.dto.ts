@@ -32,7 +32,8 @@ export class ApplicationDto {
   receivedAt!: string;
 
   @ApiPropertyOptional({ type: OralApplicationDto, description: 'Required for an oral application (LDMAL art. 12)' })
-  @ValidateIf((o: ApplicationDto) => o.kind === 'oral' || o.oral !== undefined)
+  // Sent or not: an oral application without its record is the domain's rule (422 ORAL_APPLICATION_DETAILS_REQUIRED).
+  @ValidateIf((o: ApplicationDto) => o.oral !== undefined)
   @NestedObject(() => OralApplicationDto)
   oral?: OralApplicationDto;
 }
