@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allowed, StaffAccounts, StaffDirectory, type CommandTrace } from '#auth';
 import { findStaff, ROLES, type Actor, type Role, type StaffAccount } from '#domain';
@@ -10,6 +10,7 @@ import { CurrentActor } from '../shared/actor.js';
 import { CommandAnswer } from '../shared/command-answer.dto.js';
 import { CommandDocs } from '../shared/command-docs.js';
 import { CreateStaffDto, DisableStaffDto, GrantRoleDto, ResetPasswordDto } from './staff.dto.js';
+import { UuidParam } from '../http/uuid-param.js';
 
 const trace = (meta: RequestMeta): CommandTrace => ({ correlationId: meta.correlationId, causationId: meta.requestId, occurredAt: meta.receivedAt });
 
@@ -57,7 +58,7 @@ export class StaffController {
   @Get(':id')
   @Allowed('administrator', 'auditor')
   @ApiOperation({ summary: 'One staff account' })
-  async get(@Param('id', new ParseUUIDPipe()) id: string) {
+  async get(@UuidParam('id') id: string) {
     const account = findStaff(await this.directory.current(), id);
     if (!account) throw new NotFoundException(`no staff account ${id}`);
     return view(account);
@@ -66,14 +67,14 @@ export class StaffController {
   @Post(':id/roles')
   @ApiOperation({ summary: 'Grant a role' })
   @CommandDocs()
-  async grant(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: GrantRoleDto, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @IfMatchRevision() rev: bigint | undefined, @Res({ passthrough: true }) res: Response) {
+  async grant(@UuidParam('id') id: string, @Body() dto: GrantRoleDto, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @IfMatchRevision() rev: bigint | undefined, @Res({ passthrough: true }) res: Response) {
     return this.answer(res, id, await this.accounts.grantRole(id, dto.role, actor, trace(meta), rev));
   }
 
   @Delete(':id/roles/:role')
   @ApiOperation({ summary: 'Revoke a role (not the last active administrator’s)' })
   @CommandDocs()
-  async revoke(@Param('id', new ParseUUIDPipe()) id: string, @Param('role') role: string, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @IfMatchRevision() rev: bigint | undefined, @Res({ passthrough: true }) res: Response) {
+  async revoke(@UuidParam('id') id: string, @Param('role') role: string, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @IfMatchRevision() rev: bigint | undefined, @Res({ passthrough: true }) res: Response) {
     if (!(ROLES as readonly string[]).includes(role)) throw new RequestValidationError([{ field: 'role', messages: [`must be one of: ${ROLES.join(', ')}`] }]);
     return this.answer(res, id, await this.accounts.revokeRole(id, role as Role, actor, trace(meta), rev));
   }
@@ -81,21 +82,21 @@ export class StaffController {
   @Post(':id/disable')
   @ApiOperation({ summary: 'Disable an account: it cannot log in and its tokens stop working (not the last active administrator)' })
   @CommandDocs()
-  async disable(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: DisableStaffDto, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @IfMatchRevision() rev: bigint | undefined, @Res({ passthrough: true }) res: Response) {
+  async disable(@UuidParam('id') id: string, @Body() dto: DisableStaffDto, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @IfMatchRevision() rev: bigint | undefined, @Res({ passthrough: true }) res: Response) {
     return this.answer(res, id, await this.accounts.disable(id, dto.reason, actor, trace(meta), rev));
   }
 
   @Post(':id/enable')
   @ApiOperation({ summary: 'Enable a disabled account again' })
   @CommandDocs()
-  async enable(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @IfMatchRevision() rev: bigint | undefined, @Res({ passthrough: true }) res: Response) {
+  async enable(@UuidParam('id') id: string, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @IfMatchRevision() rev: bigint | undefined, @Res({ passthrough: true }) res: Response) {
     return this.answer(res, id, await this.accounts.enable(id, actor, trace(meta), rev));
   }
 
   @Post(':id/password')
   @HttpCode(204)
   @ApiOperation({ summary: 'Set a staff member’s password (reset); their tokens stop working' })
-  async resetPassword(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ResetPasswordDto, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta): Promise<void> {
+  async resetPassword(@UuidParam('id') id: string, @Body() dto: ResetPasswordDto, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta): Promise<void> {
     await this.accounts.changePassword(id, dto.newPassword, actor, trace(meta));
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allowed, READERS, StaffDirectory } from '#auth';
 import { describeDisputeEvent, findStaff, type DisputeCaseEvent } from '#domain';
@@ -12,6 +12,7 @@ import { ReadModelFreshness } from '../../shared/read-model-freshness.js';
 import { DisputeQueries } from './dispute-queries.service.js';
 import { CasePage, DisputeListPage, TimelineEntryView } from './dispute-views.dto.js';
 import { ListDisputesQuery } from './list-disputes.query.js';
+import { UuidParam } from '../../http/uuid-param.js';
 
 const CASE = { zh: '案件', en: 'dispute case' };
 
@@ -39,7 +40,7 @@ export class DisputeQueriesController {
   @Get(':id')
   @ApiOperation({ summary: 'A case page: claimants, claims, referrals, sessions, follow-ups, agreement, outcome' })
   @ApiOkResponse({ type: CasePage, description: 'The case; its ETag is the revision to send as If-Match' })
-  async get(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: FreshnessQuery, @Res({ passthrough: true }) res: Response): Promise<CasePage> {
+  async get(@UuidParam('id') id: string, @Query() query: FreshnessQuery, @Res({ passthrough: true }) res: Response): Promise<CasePage> {
     await this.freshness.await(PROJECTION, query.minPosition, res);
     const row = await this.queries.get(id);
     if (!row) throw new RecordNotFound(CASE, id);
@@ -51,7 +52,7 @@ export class DisputeQueriesController {
   @ApiOperation({ summary: 'Everything that happened on a case, one sentence each (Accept-Language: zh-CN or en)' })
   @ApiOkResponse({ type: [TimelineEntryView] })
   async timeline(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @UuidParam('id') id: string,
     @Query() query: FreshnessQuery,
     @Meta() meta: RequestMeta,
     @Res({ passthrough: true }) res: Response,

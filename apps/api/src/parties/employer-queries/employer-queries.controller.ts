@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allowed, READERS } from '#auth';
 import { disputeCasesProjection, partiesProjection } from '#read-models';
@@ -10,6 +10,7 @@ import { EmployerListPage, EmployerPage } from '../party-views.dto.js';
 import { ReadModelFreshness } from '../../shared/read-model-freshness.js';
 import { EmployerQueries } from './employer-queries.service.js';
 import { ListEmployersQuery } from './list-employers.query.js';
+import { UuidParam } from '../../http/uuid-param.js';
 
 @ApiTags('employers')
 @ApiBearerAuth()
@@ -33,7 +34,7 @@ export class EmployerQueriesController {
   @Allowed(...READERS)
   @ApiOperation({ summary: 'An employer’s page with the cases in which it is the respondent' })
   @ApiOkResponse({ type: EmployerPage })
-  async get(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: FreshnessQuery, @Res({ passthrough: true }) res: Response): Promise<EmployerPage> {
+  async get(@UuidParam('id') id: string, @Query() query: FreshnessQuery, @Res({ passthrough: true }) res: Response): Promise<EmployerPage> {
     await this.freshness.await(partiesProjection.name, query.minPosition, res);
     await this.freshness.await(disputeCasesProjection.name, query.minPosition, res);
     const employer = await this.queries.get(id);

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allowed, READERS } from '#auth';
 import type { Actor } from '#domain';
@@ -13,6 +13,7 @@ import { ReadModelFreshness } from '../../shared/read-model-freshness.js';
 import { IdNumberAccess } from './id-number-access.js';
 import { ListWorkersQuery } from './list-workers.query.js';
 import { WorkerQueries } from './worker-queries.service.js';
+import { UuidParam } from '../../http/uuid-param.js';
 
 @ApiTags('workers')
 @ApiBearerAuth()
@@ -38,7 +39,7 @@ export class WorkerQueriesController {
   @ApiOperation({ summary: 'A worker’s page with every case they are in; the full ID number only for supervisors, administrators and the mediator of one of those cases' })
   @ApiOkResponse({ type: WorkerPage })
   async get(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @UuidParam('id') id: string,
     @Query() query: FreshnessQuery,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
