@@ -28,19 +28,24 @@ describe('error answers: bilingual, complete, traceable', () => {
     expect(zh.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(zh.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['application', 'category', 'claimants[1].name', 'claimants[1].workerId', 'title']);
     expect(zh.body.title).toBe('请求中有字段不符合要求');
-    expect(messagesOf(zh.body, 'title')).toBe('标题不能为空或只有空白');
+    expect(messagesOf(zh.body, 'title')).toBe('不能为空或只有空白');
+    expect(zh.body.detail).toContain('标题：不能为空或只有空白');
     expect(messagesOf(zh.body, 'category')).toContain('unpaid_wages（拖欠工资）');
-    expect(messagesOf(zh.body, 'application')).toContain('调解申请必须填写');
+    expect(messagesOf(zh.body, 'application')).toContain('必须填写');
+    expect(zh.body.detail).toContain('调解申请：必须填写');
     const en = await mediator.post('/api/disputes').set('Accept-Language', 'en').send(body).expect(400);
     expect(en.body.title).toBe('The request has invalid fields');
-    expect(messagesOf(en.body, 'title')).toBe('title must not be empty or only spaces');
+    expect(messagesOf(en.body, 'title')).toBe('must not be empty or only spaces');
     expect(messagesOf(en.body, 'category')).toContain('unpaid_wages (unpaid wages)');
-    expect(messagesOf(en.body, 'application')).toContain('application is required');
+    expect(messagesOf(en.body, 'application')).toContain('is required');
+    expect(en.body.detail).toContain('application: is required');
   });
 
   it('names roles by their labels and counts items in words a clerk reads', async () => {
-    const res = await admin.post('/api/staff').send({ username: 'li.si', displayName: '李四', password: 'a-long-password-1234', roles: [] }).expect(400);
-    expect(messagesOf(res.body, 'roles')).toBe('角色至少需要 1 项');
+    const res = await mediator.post('/api/disputes/' + randomUUID() + '/claimants').send({ claimants: [] }).expect(400);
+    expect(messagesOf(res.body, 'claimants')).toBe('至少需要 1 项');
+    const en = await mediator.post('/api/disputes/' + randomUUID() + '/claimants').set('Accept-Language', 'en').send({ claimants: [] }).expect(400);
+    expect(messagesOf(en.body, 'claimants')).toBe('must have at least 1 item');
     const wrongRole = await admin.post('/api/staff').set('Accept-Language', 'en').send({ username: 'li.si', displayName: '李四', password: 'a-long-password-1234', roles: ['boss'] }).expect(400);
     expect(messagesOf(wrongRole.body, 'roles')).toContain('mediator');
     const zhRole = await admin.post('/api/staff').send({ username: 'li.si', displayName: '李四', password: 'a-long-password-1234', roles: ['boss'] }).expect(400);
@@ -81,9 +86,10 @@ describe('error answers: bilingual, complete, traceable', () => {
 
   it('answers a malformed path id with 400 naming the parameter, in both languages', async () => {
     const zh = await mediator.get('/api/disputes/not-a-uuid').expect(400);
-    expect(zh.body.errors).toEqual([{ field: 'id', messages: [expect.stringContaining('编号须为 UUID')] }]);
+    expect(zh.body.errors).toEqual([{ field: 'id', messages: [expect.stringContaining('须为 UUID')] }]);
+    expect(zh.body.detail).toContain('编号：须为 UUID');
     const en = await mediator.post('/api/disputes/12345/accept').set('Accept-Language', 'en').send({}).expect(400);
-    expect(en.body.errors).toEqual([{ field: 'id', messages: [expect.stringContaining('id must be a UUID')] }]);
+    expect(en.body.errors).toEqual([{ field: 'id', messages: [expect.stringContaining('must be a UUID')] }]);
   });
 
   it('refuses unknown query parameters on every route, with or without a query DTO', async () => {

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { AppConfig } from '#config';
+import { trustProxySetting, type AppConfig } from '#config';
 import { assignCorrelationId } from '#platform';
 import helmet from 'helmet';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -19,7 +19,8 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
     next();
   });
   for (const parser of bodyParsers()) app.use(parser);
-  express.set('trust proxy', 'loopback');
+  // X-Forwarded-For decides the client address the login limits count: only from a proxy TRUST_PROXY names.
+  express.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   const metrics = new MetricsMiddleware(app.get(Metrics));
   app.use(metrics.use.bind(metrics));
   const strict = helmet();

@@ -18,7 +18,7 @@ function textProblem(field: string, text: string): FieldProblem | null {
   const m = BAD_CHARACTER.exec(text);
   if (!m) return null;
   return m[0] === '\u0000'
-    ? { field, messages: [{ zh: '不能包含空字符（U+0000）', en: 'must not contain the NUL character (U+0000)' }] }
+    ? { field, messages: [{ zh: '不能包含控制字符（如 NUL）', en: 'must not contain control characters (such as NUL)' }] }
     : { field, messages: [{ zh: '包含无效字符（不成对的代理项），请检查输入内容', en: 'contains an invalid character (a lone UTF-16 surrogate)' }] };
 }
 

@@ -1,5 +1,5 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { DomainError } from '#domain';
+import { DomainError, roleLabel } from '#domain';
 import { NotAllowed, NotAuthenticated, TooManyAttempts } from '#auth';
 import { EventIdConflict, WrongExpectedRevision } from '#event-store';
 import { assignCorrelationId, redactUrl } from '#platform';
@@ -50,16 +50,14 @@ function labelOf(field: string, lang: Lang): string {
   return fieldLabel(last)[lang];
 }
 
+/** Each field with its messages in the client's language; the messages speak of the field, which `field` names. */
 function render(fields: FieldProblem[], lang: Lang): { field: string; messages: string[] }[] {
-  return fields.map((f) => ({
-    field: f.field,
-    messages: f.messages.map((m) => {
-      const text = say(m, lang);
-      const label = labelOf(f.field, lang);
-      if (typeof m === 'string') return lang === 'en' ? `${f.field} ${text}` : `${label}：${text}`;
-      return lang === 'en' ? `${label} ${text}` : `${label}${text}`;
-    }),
-  }));
+  return fields.map((f) => ({ field: f.field, messages: f.localized ? f.localized[lang] : f.messages.map((m) => say(m, lang)) }));
+}
+
+/** The detail a clerk reads: one line per message, the field by its label (`标题：不能为空或只有空白`). */
+function detailOf(errors: { field: string; messages: string[] }[], lang: Lang): string {
+  return errors.flatMap((f) => f.messages.map((m) => (lang === 'en' ? `${labelOf(f.field, lang)}: ${m}` : `${labelOf(f.field, lang)}：${m}`))).join('\n');
 }
 
 /** The one place that turns failures into RFC 9457 answers, in the client's language. No stack trace leaves the server. */
@@ -90,7 +88,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         type: `${TYPE}validation`,
         title: lang === 'en' ? 'The request has invalid fields' : '请求中有字段不符合要求',
         status: 400,
-        detail: errors.flatMap((f) => f.messages).join('\n'),
+        detail: detailOf(errors, lang),
         code: 'VALIDATION_FAILED',
         errors,
       };
@@ -120,17 +118,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
     }
     if (e instanceof NotAuthenticated) {
-      return { type: `${TYPE}unauthenticated`, title: lang === 'en' ? e.message : e.zh, status: 401, detail: e.message, code: 'NOT_AUTHENTICATED' };
+      return { type: `${TYPE}unauthenticated`, title: e.messages[lang], status: 401, detail: e.messages[lang], code: 'NOT_AUTHENTICATED', messages: e.messages };
     }
     if (e instanceof NotAllowed) {
-      return { type: `${TYPE}forbidden`, title: lang === 'en' ? e.message : e.zh, status: 403, detail: e.message, code: 'ROLE_NOT_ALLOWED' };
+      const requiredRoles = e.requiredRoles ? { requiredRoles: e.requiredRoles.map((role) => ({ role, label: roleLabel(role, lang) })) } : {};
+      return { type: `${TYPE}forbidden`, title: e.messages[lang], status: 403, detail: e.messages[lang], code: 'ROLE_NOT_ALLOWED', messages: e.messages, ...requiredRoles };
     }
     if (e instanceof TooManyAttempts) {
       return {
         type: `${TYPE}too-many-requests`,
         title: lang === 'en' ? 'Too many failed logins: wait and try again' : '登录失败次数过多，请稍后再试',
         status: 429,
-        detail: e.message,
+        detail: e.messages[lang],
         code: 'TOO_MANY_FAILED_LOGINS',
         retryAfterSeconds: e.retryAfterSeconds,
       };

@@ -28,7 +28,10 @@ export function say(message: Message, lang: Lang): string {
 export interface FieldProblem {
   /** The field's path as the client sent it: `title`, `application.receivedAt`, `claimants[3].name`. */
   field: string;
+  /** What is wrong, said of the field (`不能为空或只有空白` / `must not be empty or only spaces`). */
   messages: Message[];
+  /** The same messages in each language, given whole (kept for callers that build them so). */
+  localized?: Record<Lang, string[]>;
 }
 
 /** A request body, query, path or header that does not match what the route takes: 400, every bad field named. */

@@ -2,7 +2,7 @@ import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
 import { constraintMessage } from './field-messages.js';
 import { joinPath } from './hostile-input.js';
-import { RequestValidationError, type FieldProblem, type Message } from './problem.js';
+import { RequestValidationError, type Bilingual, type FieldProblem, type Message } from './problem.js';
 
 interface ConstraintInfo {
   args: unknown[];
@@ -28,6 +28,9 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
     const field = joinPath(prefix, /^\d+$/.test(e.property) ? Number(e.property) : e.property);
     const declared = constraintsOf(e.target, e.property);
     const messages: Message[] = Object.entries(e.constraints ?? {}).map(([constraint, english]) => {
+      // A DTO may give its own words for a check (`context: { zh, en }`); otherwise the catalogue speaks.
+      const own = e.contexts?.[constraint] as Partial<Bilingual> | undefined;
+      if (typeof own?.zh === 'string' && typeof own.en === 'string') return { zh: own.zh, en: own.en };
       const info = declared.get(constraint);
       return constraintMessage(constraint, info?.args ?? [], info?.each ?? false, english);
     });

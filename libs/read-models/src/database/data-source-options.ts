@@ -10,9 +10,10 @@ import { Foundation1764000000000 } from '../migrations/1764000000000-foundation.
 import { StaffCredentials1764000000100 } from '../migrations/1764000000100-staff-credentials.js';
 import { Parties1764000000200 } from '../migrations/1764000000200-parties.js';
 import { IdempotencyClaims1764000000300 } from '../migrations/1764000000300-idempotency-claims.js';
+import { RefreshTokens1764000000810 } from '../migrations/1764000000810-refresh-tokens.js';
 
 export const READ_MODEL_ENTITIES = [ProjectionCheckpoint, IdempotencyKeyRecord, DisputeCaseRow, DisputeTimelineEntry, DisputeClaimantRow, WorkerRow, EmployerRow];
-export const MIGRATIONS = [Foundation1764000000000, StaffCredentials1764000000100, Parties1764000000200, IdempotencyClaims1764000000300];
+export const MIGRATIONS = [Foundation1764000000000, StaffCredentials1764000000100, Parties1764000000200, IdempotencyClaims1764000000300, RefreshTokens1764000000810];
 
 /** Migrations, never synchronize: each start runs the pending ones, in one transaction each. */
 export function dataSourceOptions(url: string): DataSourceOptions {
