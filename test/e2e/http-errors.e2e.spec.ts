@@ -153,6 +153,7 @@ describe('error answers: bilingual, complete, traceable', () => {
     const sent = await mediator.post('/api/disputes').set('Content-Type', 'application/json').set('X-Correlation-Id', 'clerk-trace-42').send('{"title":').expect(400);
     expect(sent.body).toMatchObject({ code: 'MALFORMED_JSON', correlationId: 'clerk-trace-42' });
     expect(sent.headers['x-correlation-id']).toBe('clerk-trace-42');
+    expect(sent.headers['x-content-type-options']).toBe('nosniff'); // answered like any other: security headers too
     const made = await mediator.post('/api/disputes').set('Content-Type', 'application/json').send('{"title":').expect(400);
     expect(made.body.correlationId).toMatch(/^[0-9a-f-]{36}$/);
     expect(made.headers['x-correlation-id']).toBe(made.body.correlationId);

@@ -18,7 +18,6 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
     assignCorrelationId(req, res);
     next();
   });
-  for (const parser of bodyParsers()) app.use(parser);
   // X-Forwarded-For decides the client address the login limits count: only from a proxy TRUST_PROXY names.
   express.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   const metrics = new MetricsMiddleware(app.get(Metrics));
@@ -27,6 +26,8 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   const forDocs = helmet({ contentSecurityPolicy: false });
   app.use((req: { path: string }, res: unknown, next: () => void) => (req.path.startsWith('/docs') ? forDocs : strict)(req as never, res as never, next));
   if (config.CORS_ORIGINS) app.enableCors({ origin: config.CORS_ORIGINS.split(',').map((o) => o.trim()), exposedHeaders: ['ETag', 'Location', 'X-Correlation-Id'] });
+  // After metrics, security headers and CORS, so that a body refused here is counted and answered like any other.
+  for (const parser of bodyParsers()) app.use(parser);
   // After authentication (the global AuthGuard comes first), before idempotency and validation.
   app.useGlobalGuards(new RequestShapeGuard());
   app.useGlobalPipes(createValidationPipe());
