@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ROLES } from '#domain';
+import { getMetadataStorage } from 'class-validator';
+import { CONSTRAINT_MESSAGES } from '../../apps/api/src/http/field-messages.js';
 import type { Response } from 'supertest';
 import { adminOf, login, type StaffAgent } from '../support/staff.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -367,6 +369,26 @@ describe('hostile input on every route of /docs-json', () => {
     }
     expect(wrong).toEqual([]);
     expect(await eventCount()).toBe(before);
+  });
+
+  it('has words in Chinese and English for every check any DTO makes', () => {
+    // The app is loaded, so every DTO has registered its checks. A new kind of check needs its
+    // messages in http/field-messages.ts (or its own `context: { zh, en }`), or a clerk reads English.
+    const storage = getMetadataStorage() as unknown as {
+      validationMetadatas: Map<unknown, { type: string; constraintCls?: object; context?: { zh?: unknown }; target: { name?: string }; propertyName: string }[]>;
+      getTargetValidatorConstraints(cls: object): { name?: string }[];
+    };
+    const unworded = new Set<string>();
+    for (const list of storage.validationMetadatas.values()) {
+      for (const m of list) {
+        // Settings (AppConfig) are checked at start-up, for the operator, not answered to a clerk.
+        if (/Config$/.test(m.target.name ?? '') || m.type === 'conditionalValidation' || typeof m.context?.zh === 'string') continue;
+        const name = m.constraintCls ? (storage.getTargetValidatorConstraints(m.constraintCls)[0]?.name ?? m.type) : m.type;
+        if (!CONSTRAINT_MESSAGES[name]) unworded.add(`${m.target.name}.${m.propertyName}: ${name}`);
+      }
+    }
+    expect(storage.validationMetadatas.size).toBeGreaterThan(10);
+    expect([...unworded]).toEqual([]);
   });
 
   it('documents a response schema for every 2xx answer (a client can be generated from /docs-json)', () => {
