@@ -95,7 +95,7 @@ describe('error answers: bilingual, complete, traceable', () => {
   it('refuses unknown query parameters on every route, with or without a query DTO', async () => {
     const c = await openCase(mediator);
     const page = await mediator.get(`/api/disputes/${c.id}?asOf=2026-01-01`).expect(400);
-    expect(page.body.errors).toEqual([{ field: 'asOf', messages: [expect.stringContaining('不是此处可接受的')] }]);
+    expect(page.body.errors).toEqual([{ field: 'asOf', messages: [expect.stringContaining('不是此处可接受的查询参数（只接受：minPosition）')] }]);
     const en = await mediator.get(`/api/disputes/${c.id}/timeline?asOf=2026-01-01&minPosition=${encodeURIComponent(c.answer.position)}`).set('Accept-Language', 'en').expect(400);
     expect(en.body.errors.map((e: { field: string }) => e.field)).toEqual(['asOf']);
     const list = await mediator.get('/api/disputes?asOf=2026-01-01').expect(400);

@@ -1,6 +1,7 @@
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
 import type { CanActivate, ExecutionContext } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
 import type { Request } from 'express';
 import { hostileInputProblems } from './hostile-input.js';
 import { RequestValidationError, type FieldProblem } from './problem.js';
@@ -11,9 +12,7 @@ interface RouteArg {
 }
 
 interface Declared {
-  /** A query DTO: its validation owns the keys. */
-  dto: boolean;
-  /** The query parameters read one by one. */
+  /** The query parameters the route takes: its query DTO's fields and those it reads one by one. */
   names: Set<string>;
   /** Whether the route reads a body at all. */
   body: boolean;
@@ -22,22 +21,27 @@ interface Declared {
 /** What a route declares it reads of the request. */
 function declared(ctx: ExecutionContext): Declared {
   const args: Record<string, RouteArg> = Reflect.getMetadata(ROUTE_ARGS_METADATA, ctx.getClass(), ctx.getHandler().name) ?? {};
-  const found: Declared = { dto: false, names: new Set(), body: false };
+  const types: unknown[] = Reflect.getMetadata('design:paramtypes', ctx.getClass().prototype, ctx.getHandler().name) ?? [];
+  const found: Declared = { names: new Set(), body: false };
   for (const [key, arg] of Object.entries(args)) {
     const type = Number(key.split(':')[0]);
     if (type === RouteParamtypes.BODY) found.body = true;
     if (type !== RouteParamtypes.QUERY) continue;
-    if (typeof arg.data === 'string') found.names.add(arg.data);
-    else found.dto = true;
+    if (typeof arg.data === 'string') {
+      found.names.add(arg.data);
+    } else if (typeof types[arg.index] === 'function') {
+      // A query DTO: every field it checks (the validation pipe would refuse any other).
+      for (const m of getMetadataStorage().getTargetValidationMetadatas(types[arg.index] as new () => unknown, '', true, false)) found.names.add(m.propertyName);
+    }
   }
   return found;
 }
 
 /**
  * One rule for every route, after authentication and before anything reads the request: no
- * query parameter the route does not declare (a route without a query DTO takes only the names
- * it reads, usually none), and no text in the query or path that no route may take (NUL, a lone
- * surrogate). A route with a query DTO has its unknown keys refused by the DTO's validation.
+ * query parameter the route does not declare (its query DTO's fields, or the names it reads one
+ * by one; none for a route that reads no query), no body for a route that reads none, and no
+ * text in the query or path that no route may take (NUL, a lone surrogate).
  */
 export class RequestShapeGuard implements CanActivate {
   private readonly cache = new WeakMap<object, Declared>();
@@ -50,20 +54,17 @@ export class RequestShapeGuard implements CanActivate {
     if (!route) this.cache.set(handler, (route = declared(ctx)));
     const query = (req.query ?? {}) as Record<string, unknown>;
     const problems: FieldProblem[] = [];
-    if (!route.dto) {
-      for (const name of Object.keys(query)) {
-        if (!route.names.has(name)) {
-          const allowed = [...route.names].join(', ');
-          problems.push({
-            field: name,
-            messages: [
-              allowed
-                ? { zh: `不是此处可接受的查询参数（只接受：${allowed}）`, en: `is not a query parameter of this route (it takes: ${allowed})` }
-                : { zh: '不是此处可接受的查询参数（此处不接受任何查询参数）', en: 'is not a query parameter of this route (it takes none)' },
-            ],
-          });
-        }
-      }
+    for (const name of Object.keys(query)) {
+      if (route.names.has(name)) continue;
+      const allowed = [...route.names].join(', ');
+      problems.push({
+        field: name,
+        messages: [
+          allowed
+            ? { zh: `不是此处可接受的查询参数（只接受：${allowed}）`, en: `is not a query parameter of this route (it takes: ${allowed})` }
+            : { zh: '不是此处可接受的查询参数（此处不接受任何查询参数）', en: 'is not a query parameter of this route (it takes none)' },
+        ],
+      });
     }
     // A route that reads no body takes none: its fields would be silently ignored.
     if (!route.body && req.body && typeof req.body === 'object' && !Buffer.isBuffer(req.body)) {
