@@ -82,6 +82,10 @@ describe('error answers: bilingual, complete, traceable', () => {
     const en = await mediator.post(`/api/disputes/${c.id}/accept`).set('If-Match', '"7"').set('Accept-Language', 'en').expect(409);
     expect(en.body.title).toBe('Someone else changed this record first');
     expect(en.body.detail).toMatch(/You sent revision 7/);
+    const malformed = await mediator.post(`/api/disputes/${c.id}/accept`).set('If-Match', 'yesterday').expect(400);
+    expect(malformed.body.errors).toEqual([{ field: 'If-Match', messages: ['须为记录的 ETag，例如 "3"'] }]);
+    const key = await mediator.post(`/api/disputes/${c.id}/accept`).set('Idempotency-Key', 'key with spaces').expect(400);
+    expect(key.body.errors).toEqual([{ field: 'Idempotency-Key', messages: ['须为 1 至 200 个可见 ASCII 字符'] }]);
   });
 
   it('answers a malformed path id with 400 naming the parameter, in both languages', async () => {
