@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Public } from '#auth';
 import type { EventStore } from '#event-store';
@@ -8,6 +8,7 @@ import { describeFailure, projectionStatuses, type ProjectionStatus } from '#pro
 import { ALL_PROJECTIONS } from '#read-models';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
+import { HealthAnswer, HealthCheckView } from '../operations/operations-views.dto.js';
 
 /** A projector this far behind is reported down: nothing is feeding the read models. */
 const PROJECTOR_STALL_SECONDS = 30;
@@ -33,6 +34,7 @@ export function projectionHealth(s: ProjectionStatus): unknown {
 }
 
 @ApiTags('operations')
+@ApiExtraModels(HealthCheckView)
 @Public()
 @Controller('health')
 export class HealthController {
@@ -57,6 +59,8 @@ export class HealthController {
 
   @Get()
   @ApiOperation({ summary: '200 when the database, the event store and the projectors are up; 503 naming what is down (a projection stuck on an event names the event)' })
+  @ApiOkResponse({ type: HealthAnswer })
+  @ApiServiceUnavailableResponse({ description: 'problem+json naming each check that is down, with every check’s detail' })
   async health(@Res() res: Response): Promise<void> {
     const checks = await Promise.all(this.indicators().map(run));
     const down = checks.filter((c) => !c.up);

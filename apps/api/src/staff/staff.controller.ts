@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allowed, SignIn, StaffAccounts, StaffDirectory, type AuthenticatedStaff } from '#auth';
 import { CLOCK, commandAnswer, type Clock, type CommandMeta } from '#commands';
 import { findStaff, ROLES, staffRosterRules, type Role, type StaffAccount } from '#domain';
 import type { Request } from 'express';
 import { Command } from '../http/request-meta.js';
+import { UuidParam } from '../http/uuid-param.js';
 import { RequestValidationError } from '../http/problem.js';
 import { FIELD } from '../auth/field-messages.js';
 import { CommandAnswer } from '../shared/command-answer.dto.js';
@@ -64,7 +65,7 @@ export class StaffController {
   @Allowed('administrator', 'auditor', 'supervisor', 'mediator')
   @ApiOperation({ summary: 'One staff account, as in the directory' })
   @ApiOkResponse({ type: StaffAccountView })
-  async get(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: Request): Promise<StaffAccountView> {
+  async get(@UuidParam('id') id: string, @Req() req: Request): Promise<StaffAccountView> {
     const account = findStaff(await this.directory.current(), id);
     if (!account) return staffRosterRules.staffNotFound(id);
     return view(account, seesFullView(req));
@@ -74,14 +75,15 @@ export class StaffController {
   @ApiOperation({ summary: 'Grant a role' })
   @ApiCreatedResponse({ type: CommandAnswer })
   @CommandRoute()
-  async grant(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: GrantRoleDto, @Command() meta: CommandMeta): Promise<CommandAnswer> {
+  async grant(@UuidParam('id') id: string, @Body() dto: GrantRoleDto, @Command() meta: CommandMeta): Promise<CommandAnswer> {
     return commandAnswer(id, await this.accounts.grantRole(id, dto.role, meta));
   }
 
   @Delete(':id/roles/:role')
   @ApiOperation({ summary: 'Revoke a role (not the last active administrator’s)' })
+  @ApiOkResponse({ type: CommandAnswer })
   @CommandRoute()
-  async revoke(@Param('id', new ParseUUIDPipe()) id: string, @Param('role') role: string, @Command() meta: CommandMeta): Promise<CommandAnswer> {
+  async revoke(@UuidParam('id') id: string, @Param('role') role: string, @Command() meta: CommandMeta): Promise<CommandAnswer> {
     if (!(ROLES as readonly string[]).includes(role)) {
       const { zh, en } = FIELD.role().context as { zh: string; en: string };
       throw new RequestValidationError([{ field: 'role', messages: [en], localized: { zh: [zh], en: [en] } }]);
@@ -94,7 +96,7 @@ export class StaffController {
   @ApiOperation({ summary: 'Disable an account: it cannot log in, and every token issued before ends for good, even if it is enabled again (not the last active administrator)' })
   @ApiOkResponse({ type: CommandAnswer })
   @CommandRoute()
-  async disable(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: DisableStaffDto, @Command() meta: CommandMeta): Promise<CommandAnswer> {
+  async disable(@UuidParam('id') id: string, @Body() dto: DisableStaffDto, @Command() meta: CommandMeta): Promise<CommandAnswer> {
     const answer = commandAnswer(id, await this.accounts.disable(id, dto.reason, meta));
     await this.signIn.endSessionsOf(id, 'disabled', new Date(meta.occurredAt(this.clock)));
     return answer;
@@ -105,7 +107,7 @@ export class StaffController {
   @ApiOperation({ summary: 'Enable a disabled account again (it logs in afresh: its old tokens stay dead)' })
   @ApiOkResponse({ type: CommandAnswer })
   @CommandRoute()
-  async enable(@Param('id', new ParseUUIDPipe()) id: string, @Command() meta: CommandMeta): Promise<CommandAnswer> {
+  async enable(@UuidParam('id') id: string, @Command() meta: CommandMeta): Promise<CommandAnswer> {
     return commandAnswer(id, await this.accounts.enable(id, meta));
   }
 
@@ -113,7 +115,7 @@ export class StaffController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Set a staff member’s password (reset); their tokens and refresh tokens stop working' })
   @ApiNoContentResponse({ description: 'Set; the person logs in with the new password' })
-  async resetPassword(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ResetPasswordDto, @Command() meta: CommandMeta): Promise<void> {
+  async resetPassword(@UuidParam('id') id: string, @Body() dto: ResetPasswordDto, @Command() meta: CommandMeta): Promise<void> {
     await this.accounts.changePassword(id, dto.newPassword, meta);
     await this.signIn.endSessionsOf(id, 'password reset', new Date(meta.occurredAt(this.clock)));
   }

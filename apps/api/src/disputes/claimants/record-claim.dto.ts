@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { DISPUTE_CATEGORIES, type ClaimKind } from '#domain';
 import { IsFen } from '../../shared/is-fen.js';
 import { LONG_TEXT } from '../../shared/text-limits.js';
+import { RequiredText } from '../../http/field-decorators.js';
 
 export class RecordClaimDto {
   @ApiProperty({ description: 'The claimant on the case (from the case page or the add-claimants answer)' })
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @RequiredText(100)
   claimantId!: string;
 
   @ApiProperty({ enum: DISPUTE_CATEGORIES, description: 'What is claimed: wages owed, severance, ...' })

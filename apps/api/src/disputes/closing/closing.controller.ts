@@ -1,6 +1,7 @@
-import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { commandAnswer, CommandMeta, Commands } from '#commands';
 import { Command } from '../../http/request-meta.js';
+import { UuidParam } from '../../http/uuid-param.js';
 import type { CommandAnswer } from '../../shared/command-answer.dto.js';
 import { CaseCommand } from '../shared/case-command.route.js';
 import { disputeCases } from '../shared/dispute-case.aggregate.js';
@@ -14,19 +15,19 @@ export class ClosingController {
   constructor(private readonly commands: Commands) {}
 
   @CaseCommand('agreement', 'Record the mediation agreement: an amount for every claimant, terms, payment dates', 201, AgreementAnswer)
-  async agreement(@Param('id', new ParseUUIDPipe()) caseId: string, @Body() dto: ReachAgreementDto, @Command() meta: CommandMeta): Promise<AgreementAnswer> {
+  async agreement(@UuidParam('id') caseId: string, @Body() dto: ReachAgreementDto, @Command() meta: CommandMeta): Promise<AgreementAnswer> {
     const agreementId = meta.newId();
     const result = await this.commands.execute(disputeCases, { type: 'ReachAgreement', data: { caseId, agreementId, ...dto } }, meta);
     return { ...commandAnswer(caseId, result), agreementId };
   }
 
   @CaseCommand('outcome', 'Close the case with its outcome (结案)', 200)
-  async outcome(@Param('id', new ParseUUIDPipe()) caseId: string, @Body() dto: RecordOutcomeDto, @Command() meta: CommandMeta): Promise<CommandAnswer> {
+  async outcome(@UuidParam('id') caseId: string, @Body() dto: RecordOutcomeDto, @Command() meta: CommandMeta): Promise<CommandAnswer> {
     return commandAnswer(caseId, await this.commands.execute(disputeCases, { type: 'RecordOutcome', data: { caseId, ...dto } }, meta));
   }
 
   @CaseCommand('reopen', 'Reopen a closed case with a reason (supervisors)', 200)
-  async reopen(@Param('id', new ParseUUIDPipe()) caseId: string, @Body() dto: ReasonDto, @Command() meta: CommandMeta): Promise<CommandAnswer> {
+  async reopen(@UuidParam('id') caseId: string, @Body() dto: ReasonDto, @Command() meta: CommandMeta): Promise<CommandAnswer> {
     return commandAnswer(caseId, await this.commands.execute(disputeCases, { type: 'ReopenCase', data: { caseId, ...dto } }, meta));
   }
 }

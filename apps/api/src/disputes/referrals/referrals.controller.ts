@@ -1,7 +1,8 @@
-import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
 import { commandAnswer, CommandMeta, Commands } from '#commands';
 import { Command } from '../../http/request-meta.js';
+import { UuidParam } from '../../http/uuid-param.js';
 import type { CommandAnswer } from '../../shared/command-answer.dto.js';
 import { CaseCommand } from '../shared/case-command.route.js';
 import { disputeCases } from '../shared/dispute-case.aggregate.js';
@@ -13,7 +14,7 @@ export class ReferralsController {
   constructor(private readonly commands: Commands) {}
 
   @CaseCommand('referrals', 'Refer the case to an agency (转办: 妇联, 信访, 司法所, 社保, ...)', 201, ReferralAnswer)
-  async refer(@Param('id', new ParseUUIDPipe()) caseId: string, @Body() dto: ReferToAgencyDto, @Command() meta: CommandMeta): Promise<ReferralAnswer> {
+  async refer(@UuidParam('id') caseId: string, @Body() dto: ReferToAgencyDto, @Command() meta: CommandMeta): Promise<ReferralAnswer> {
     const referralId = meta.newId();
     const result = await this.commands.execute(disputeCases, { type: 'ReferToAgency', data: { caseId, referralId, ...dto } }, meta);
     return { ...commandAnswer(caseId, result), referralId };
@@ -22,8 +23,8 @@ export class ReferralsController {
   @CaseCommand('referrals/:referralId/answer', 'Record the agency’s answer to a referral', 200)
   @ApiParam({ name: 'referralId', description: 'From the referral’s answer or the case page' })
   async answer(
-    @Param('id', new ParseUUIDPipe()) caseId: string,
-    @Param('referralId', new ParseUUIDPipe()) referralId: string,
+    @UuidParam('id') caseId: string,
+    @UuidParam('referralId') referralId: string,
     @Body() dto: RecordReferralAnswerDto,
     @Command() meta: CommandMeta,
   ): Promise<CommandAnswer> {
