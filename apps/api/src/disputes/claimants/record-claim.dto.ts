@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { DISPUTE_CATEGORIES, type ClaimKind } from '#domain';
 import { IsFen } from '../../shared/is-fen.js';
 import { LONG_TEXT } from '../../shared/text-limits.js';
-import { RequiredText } from '../../http/field-decorators.js';
+import { NestedList, RequiredText } from '../../http/field-decorators.js';
 
 export class RecordClaimDto {
   @ApiProperty({ description: 'The claimant on the case (from the case page or the add-claimants answer)' })
@@ -25,6 +24,6 @@ export class RecordClaimDto {
 
 export class RecordClaimsDto {
   @ApiProperty({ type: [RecordClaimDto], description: 'One claim per row; a claimant may have several. Any bad row refuses them all.' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => RecordClaimDto)
+  @ArrayMinSize(1) @ArrayMaxSize(5000) @NestedList(() => RecordClaimDto)
   claims!: RecordClaimDto[];
 }

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { LONG_TEXT, NAME } from '../../shared/text-limits.js';
-import { IsPhone, RequiredText } from '../../http/field-decorators.js';
+import { IsPhone, NestedList, RequiredText } from '../../http/field-decorators.js';
 
 export class RegisterWorkerDto {
   @ApiProperty({ example: '张秀英' })
@@ -29,7 +28,7 @@ export class RegisterWorkerDto {
 
 export class RegisterWorkersDto {
   @ApiProperty({ type: [RegisterWorkerDto], description: '1 to 1,000 workers' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @ValidateNested({ each: true }) @Type(() => RegisterWorkerDto)
+  @ArrayMinSize(1) @ArrayMaxSize(1000) @NestedList(() => RegisterWorkerDto)
   workers!: RegisterWorkerDto[];
 }
 
