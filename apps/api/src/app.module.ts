@@ -5,7 +5,7 @@ import { AuthGuard, AuthModule, FirstAdministrator } from '#auth';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { AppConfig } from '#config';
-import { InfrastructureModule, loggerParams } from '#platform';
+import { InfrastructureModule, loggerParams, type DatabaseStatusSource } from '#platform';
 import { WorkerModule } from '../../worker/src/worker.module.js';
 import { AuthController } from './auth/auth.controller.js';
 import { DisputesModule } from './disputes/disputes.module.js';
@@ -21,13 +21,13 @@ import { ProjectionsStatusController } from './operations/projections-status.con
 @Module({})
 export class AppModule {
   /** The API; with `withWorker` (npm start) the projectors run in the same process. */
-  static register(config: AppConfig, databaseUrl: string, options: { withWorker?: boolean; logDestination?: DestinationStream } = {}): DynamicModule {
+  static register(config: AppConfig, databaseUrl: string, options: { withWorker?: boolean; logDestination?: DestinationStream; databaseStatus?: DatabaseStatusSource | null } = {}): DynamicModule {
     const withWorker = options.withWorker ?? config.WITH_WORKER;
     return {
       module: AppModule,
       imports: [
         LoggerModule.forRoot(loggerParams(config, options.logDestination)),
-        InfrastructureModule.forRoot(config, databaseUrl),
+        InfrastructureModule.forRoot(config, databaseUrl, options.databaseStatus),
         CqrsModule.forRoot(),
         AuthModule.forRoot(config),
         DisputesModule,

@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { loadConfigOrExit } from '#config';
 import { PostgresEventStore, comparePositions } from '#event-store';
-import { nestLogLevels, openDatabase, runMigrations } from '#platform';
+import { dataSourceOptions, nestLogLevels, openDatabase, runMigrations } from '#platform';
 import { rebuildProjection } from '#projections';
-import { ALL_PROJECTIONS, dataSourceOptions } from '#read-models';
+import { ALL_PROJECTIONS } from '#read-models';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 

@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   app.useLogger(app.get(PinoLogger));
   const stop = async (signal: string) => {
     new Logger('worker').log(`${signal}: stopping`);
+    db.supervisor?.release();
     await app.close();
     await db.stop();
     process.exit(0);

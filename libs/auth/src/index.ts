@@ -10,3 +10,4 @@ export * from './staff-directory.js';
 export * from './jwt-secret.js';
 export * from './login-attempts.js';
 export * from './first-administrator.js';
+export * from './migrations/index.js';

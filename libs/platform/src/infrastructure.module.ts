@@ -2,9 +2,10 @@ import { Global, Logger, Module, type DynamicModule, type OnApplicationShutdown,
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '#config';
 import { PostgresEventStore, type EventStore } from '#event-store';
-import { dataSourceOptions } from '#read-models';
+import { dataSourceOptions } from './database/data-source-options.js';
 import pg from 'pg';
-import { APP_CONFIG, DATABASE_URL, EVENT_STORE, PG_POOL } from './tokens.js';
+import type { DatabaseStatusSource } from './database/embedded-database-supervisor.js';
+import { APP_CONFIG, DATABASE_STATUS, DATABASE_URL, EVENT_STORE, PG_POOL } from './tokens.js';
 
 class Closer implements OnApplicationShutdown {
   constructor(
@@ -22,7 +23,7 @@ class Closer implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class InfrastructureModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string, databaseStatus: DatabaseStatusSource | null = null): DynamicModule {
     const logger = new Logger('event-store');
     return {
       module: InfrastructureModule,
@@ -30,6 +31,7 @@ export class InfrastructureModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_URL, useValue: databaseUrl },
+        { provide: DATABASE_STATUS, useValue: databaseStatus },
         {
           provide: PG_POOL,
           useFactory: () => {
@@ -51,7 +53,7 @@ export class InfrastructureModule {
         },
         Closer,
       ],
-      exports: [APP_CONFIG, DATABASE_URL, PG_POOL, EVENT_STORE],
+      exports: [APP_CONFIG, DATABASE_URL, DATABASE_STATUS, PG_POOL, EVENT_STORE],
     };
   }
 }

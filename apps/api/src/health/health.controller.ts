@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Public } from '#auth';
 import type { EventStore } from '#event-store';
-import { EVENT_STORE } from '#platform';
+import { DATABASE_STATUS, EVENT_STORE, type DatabaseStatusSource } from '#platform';
 import { projectionStatus } from '#projections';
 import { ALL_PROJECTIONS } from '#read-models';
 import type { Response } from 'express';
@@ -21,6 +21,12 @@ async function check(name: string, run: () => Promise<unknown>): Promise<{ name:
   }
 }
 
+async function embeddedStatus(source: DatabaseStatusSource): Promise<{ restarts: number }> {
+  const s = source.status();
+  if (!s.up) throw new Error(`${s.reason ?? 'stopped'}; restarts so far: ${s.restarts}`);
+  return { restarts: s.restarts };
+}
+
 @ApiTags('operations')
 @Public()
 @Controller('health')
@@ -28,12 +34,15 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DATABASE_STATUS) private readonly embedded: DatabaseStatusSource | null,
   ) {}
 
   @Get()
   @ApiOperation({ summary: '200 when the database, the event store and the projectors are up; 503 naming what is down' })
   async health(@Res() res: Response): Promise<void> {
     const checks = await Promise.all([
+      // The embedded PostgreSQL's process: says why it stopped (a full disk) while it is restarted.
+      ...(this.embedded ? [check('embedded-postgres', () => embeddedStatus(this.embedded!))] : []),
       check('database', () => this.ds.query('SELECT 1')),
       check('event-store', async () => ({ head: await this.store.headPosition() })),
       ...ALL_PROJECTIONS.map((p) =>

@@ -1,0 +1,114 @@
+export interface DatabaseStatus {
+  up: boolean;
+  /** Why it is down, for /health and the log. */
+  reason?: string;
+  /** How many times it was restarted after stopping on its own. */
+  restarts: number;
+}
+
+/** What /health asks about the database process it depends on. */
+export interface DatabaseStatusSource {
+  status(): DatabaseStatus;
+}
+
+/** A started server process: ChildProcess fits. */
+export interface ServerProcess {
+  once(event: 'exit', listener: (code: number | null, signal: NodeJS.Signals | null) => void): unknown;
+}
+
+export interface SupervisedServer {
+  /** Starts the server; resolves with its process once it accepts connections, rejects if it stops first. */
+  start(): Promise<ServerProcess>;
+  /** Why the server stopped, from its exit and its log since it started. */
+  describeExit(exit: { code: number | null; signal: string | null }): string;
+  /** Stops the server if it runs. */
+  stop(): Promise<void>;
+}
+
+export interface SupervisorLogger {
+  log(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** 1 s, 2 s, 5 s, 10 s, then every 30 s until the server starts again. */
+export const RESTART_DELAYS_MS = [1000, 2000, 5000, 10000, 30000];
+
+/**
+ * Watches the embedded PostgreSQL this process started and starts it again, with backoff, when
+ * it stops on its own (a full disk, a crash, a kill). PostgreSQL replays its WAL on start, so
+ * every committed (acknowledged) write is there again; clients meanwhile get errors, never a
+ * false success. The pools reconnect by themselves: the server comes back on the same port.
+ */
+export class EmbeddedDatabaseSupervisor implements DatabaseStatusSource {
+  private up = true;
+  private reason?: string;
+  private restarts = 0;
+  private failures = 0;
+  private stopping = false;
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly server: SupervisedServer,
+    running: ServerProcess,
+    private readonly logger: SupervisorLogger,
+    private readonly delaysMs: readonly number[] = RESTART_DELAYS_MS,
+  ) {
+    this.watch(running);
+  }
+
+  status(): DatabaseStatus {
+    return this.up ? { up: true, restarts: this.restarts } : { up: false, reason: this.reason, restarts: this.restarts };
+  }
+
+  /** Shutdown has begun: an exit from now on is expected, nothing is restarted. */
+  release(): void {
+    this.stopping = true;
+    clearTimeout(this.timer);
+  }
+
+  async stop(): Promise<void> {
+    this.release();
+    await this.server.stop();
+  }
+
+  private watch(running: ServerProcess): void {
+    running.once('exit', (code, signal) => {
+      if (this.stopping) return;
+      this.up = false;
+      this.reason = this.server.describeExit({ code, signal });
+      this.logger.error(`embedded PostgreSQL stopped: ${this.reason}. Restarting it in ${this.delay() / 1000} s`);
+      this.scheduleRestart();
+    });
+  }
+
+  private delay(): number {
+    return this.delaysMs[Math.min(this.failures, this.delaysMs.length - 1)];
+  }
+
+  private scheduleRestart(): void {
+    this.timer = setTimeout(() => void this.restart(), this.delay());
+    this.timer.unref();
+  }
+
+  private async restart(): Promise<void> {
+    if (this.stopping) return;
+    try {
+      const running = await this.server.start();
+      if (this.stopping) return void (await this.server.stop());
+      this.restarts += 1;
+      this.failures = 0;
+      this.up = true;
+      this.reason = undefined;
+      this.watch(running);
+      this.logger.log(`embedded PostgreSQL is running again (restart ${this.restarts})`);
+    } catch (error) {
+      if (this.stopping) return;
+      this.failures += 1;
+      this.reason = this.server.describeExit({ code: null, signal: null });
+      if (error instanceof Error && error.message) this.reason += ` (${error.message})`;
+      this.logger.error(`embedded PostgreSQL did not start again: ${this.reason}. Next try in ${this.delay() / 1000} s`);
+      this.scheduleRestart();
+    }
+  }
+}
