@@ -77,7 +77,7 @@ export class EmbeddedDatabaseSupervisor implements DatabaseStatusSource {
       if (this.stopping) return;
       this.up = false;
       this.reason = this.server.describeExit({ code, signal });
-      this.logger.error(`embedded PostgreSQL stopped: ${this.reason}. Restarting it in ${this.delay() / 1000} s`);
+      this.logger.error(`embedded PostgreSQL is down (${this.reason}); restarting it in ${this.delay() / 1000} s`);
       this.scheduleRestart();
     });
   }
@@ -107,7 +107,7 @@ export class EmbeddedDatabaseSupervisor implements DatabaseStatusSource {
       this.failures += 1;
       this.reason = this.server.describeExit({ code: null, signal: null });
       if (error instanceof Error && error.message) this.reason += ` (${error.message})`;
-      this.logger.error(`embedded PostgreSQL did not start again: ${this.reason}. Next try in ${this.delay() / 1000} s`);
+      this.logger.error(`embedded PostgreSQL did not start again (${this.reason}); next try in ${this.delay() / 1000} s`);
       this.scheduleRestart();
     }
   }

@@ -1,3 +1,5 @@
+/** What the sessions say when the server went away: a consequence, not a cause. */
+const CONSEQUENCE = /unexpected postmaster exit|terminating connection because of crash/;
 const DISK_FULL = /No space left on device|could not extend file|ENOSPC/i;
 
 /**
@@ -10,7 +12,7 @@ export function describePostgresExit(logLines: readonly string[], exit: { code: 
   if (lines.some((l) => DISK_FULL.test(l))) {
     return 'disk full: PostgreSQL could not write its files (No space left on device); it is restarted until there is space again';
   }
-  const how = exit.signal ? `was stopped by ${exit.signal}` : exit.code === null ? 'did not start' : `exited with code ${exit.code}`;
-  const cause = [...lines].reverse().find((l) => /\b(PANIC|FATAL):/.test(l));
-  return `the embedded PostgreSQL ${how}${cause ? ` (${cause.replace(/^.*?\b(PANIC|FATAL):\s*/, '$1: ').slice(0, 300)})` : ''}`;
+  const how = exit.signal ? `stopped by ${exit.signal}` : exit.code === null ? 'did not start' : `exited with code ${exit.code}`;
+  const cause = [...lines].reverse().find((l) => /\b(PANIC|FATAL):/.test(l) && !CONSEQUENCE.test(l));
+  return `${how}${cause ? ` (${cause.replace(/^.*?\b(PANIC|FATAL):\s*/, '$1: ').slice(0, 300)})` : ''}`;
 }

@@ -11,13 +11,17 @@ describe('why the embedded PostgreSQL stopped', () => {
   });
 
   it('names the signal when the server was killed', () => {
-    expect(describePostgresExit([], { code: null, signal: 'SIGKILL' })).toBe('the embedded PostgreSQL was stopped by SIGKILL');
+    expect(describePostgresExit([], { code: null, signal: 'SIGKILL' })).toBe('stopped by SIGKILL');
+  });
+
+  it('does not take the sessions’ goodbye for the cause', () => {
+    expect(describePostgresExit(['FATAL:  terminating connection due to unexpected postmaster exit\n'], { code: null, signal: 'SIGKILL' })).toBe('stopped by SIGKILL');
   });
 
   it('quotes the last FATAL or PANIC line, not ordinary log lines', () => {
     const log = ['LOG:  database system is ready\n', 'ERROR:  duplicate key value violates unique constraint\nDETAIL:  Key (id_number)=(110105199001011234) already exists.\n', '2026-11-26 UTC [1] FATAL:  pre-existing shared memory block (key 1, ID 2) is still in use\n'];
     const said = describePostgresExit(log, { code: 1, signal: null });
-    expect(said).toBe('the embedded PostgreSQL exited with code 1 (FATAL: pre-existing shared memory block (key 1, ID 2) is still in use)');
+    expect(said).toBe('exited with code 1 (FATAL: pre-existing shared memory block (key 1, ID 2) is still in use)');
     expect(said).not.toMatch(/110105/);
   });
 });
