@@ -42,7 +42,8 @@ function aCase(i: number, claimants: number) {
   const issue = ISSUES[i % ISSUES.length];
   const district = DISTRICTS[i % DISTRICTS.length];
   const trade = TRADES[Math.floor(i / ISSUES.length) % TRADES.length];
-  const day = new Date(Date.UTC(2021, 0, 1) + (i * 7919 % 1916) * 86_400_000).toISOString().slice(0, 10);
+  // Received by 28 February 2026 at the latest: the sessions below are held in March 2026, never before the application.
+  const day = new Date(Date.UTC(2021, 0, 1) + (i * 7919 % 1885) * 86_400_000).toISOString().slice(0, 10);
   return {
     title: `${district}某${trade}公司${issue.words}（第${i}号）`,
     category: issue.category,

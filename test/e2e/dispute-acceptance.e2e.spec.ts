@@ -1,7 +1,7 @@
 import { staffAs, type StaffAgent } from '../support/staff.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { aGroupWageDispute } from './builders.js';
-import { casePage, command, openCase, timeline } from './dispute-steps.js';
+import { casePage, command, openCase, timeline, todayInBeijing } from './dispute-steps.js';
 import { anEmployer, aWorker } from './party-builders.js';
 
 const NAMES = ['张秀英', '李建国', '王淑芬', '刘志强', '陈桂兰', '杨国华', '赵丽娟', '黄志明', '周玉兰', '吴建军', '徐海燕', '孙立新'];
@@ -48,7 +48,8 @@ describe('acceptance: a mediator takes a group wage case from intake to outcome 
     await step('accept', undefined, 200);
     for (const [i, c] of claimants.entries()) await step('claims', { claimantId: c.claimantId, kind: 'unpaid_wages', amountFen: 1_800_000 + i * 10_000, note: '2025年10月至12月工资' }, 201);
     const { referralId } = await step('referrals', { agency: 'social_security', note: '请核查宏达建材社保缴纳及用工情况' }, 201);
-    await step(`referrals/${referralId}/answer`, { answer: '经核查，该公司欠缴社保三个月，已责令限期补缴。', answeredAt: '2026-03-05' }, 200);
+    const answeredAt = todayInBeijing(); // the referral was recorded today: its answer cannot be older
+    await step(`referrals/${referralId}/answer`, { answer: '经核查，该公司欠缴社保三个月，已责令限期补缴。', answeredAt }, 200);
     await step('sessions', { heldAt: '2026-03-06T09:30:00+08:00', place: '仁和镇总工会调解室', attendees: ['张秀英', '公司代表李经理'], summary: '公司承认欠薪，提出分期支付。' }, 201);
     await step('sessions', { heldAt: '2026-03-10T14:00:00+08:00', place: '仁和镇总工会调解室', attendees: ['张秀英', '李建国', '公司法定代表人'], summary: '双方就金额和支付日期达成一致。' }, 201);
     const amounts = claimants.map((c, i) => ({ claimantId: c.claimantId, amountFen: 1_800_000 + i * 10_000 }));
@@ -70,7 +71,7 @@ describe('acceptance: a mediator takes a group wage case from intake to outcome 
     });
     expect(page.claimants).toHaveLength(12);
     expect(page.claimants.every((c: { claims: unknown[] }) => c.claims.length === 1)).toBe(true);
-    expect(page.referrals).toEqual([expect.objectContaining({ agency: 'social_security', answer: { text: '经核查，该公司欠缴社保三个月，已责令限期补缴。', answeredAt: '2026-03-05' } })]);
+    expect(page.referrals).toEqual([expect.objectContaining({ agency: 'social_security', answer: { text: '经核查，该公司欠缴社保三个月，已责令限期补缴。', answeredAt } })]);
     expect(page.sessions.map((s: { number: number }) => s.number)).toEqual([1, 2]);
     expect(page.followUps).toHaveLength(1);
     expect(page.agreement.amounts).toEqual(amounts);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { staffAs, type StaffAgent } from '../support/staff.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { casePage, command, fieldsOf, openCase } from './dispute-steps.js';
+import { casePage, command, fieldsOf, openCase, todayInBeijing } from './dispute-steps.js';
 
 const LONG_NOTE = '工人反映：公司以资金周转困难为由拖欠工资，承诺春节前结清但未兑现。'.repeat(300).slice(0, 10_000);
 const TOO_LARGE = Number.MAX_SAFE_INTEGER + 1;
@@ -40,15 +40,15 @@ describe('dispute case commands: /api/disputes/:id/...', () => {
     });
 
     it('takes a list of 1,000 workers in one request', async () => {
-      const c = await openCase(mediator, {}, 0);
+      const c = await openCase(mediator, {}, 1);
       const claimants = Array.from({ length: 1000 }, (_, i) => ({ name: `农民工${i + 1}`, workerId: randomUUID() }));
       const res = await command(mediator, c.id, 'claimants', { claimants }, 201);
       expect(res.claimantIds).toHaveLength(1000);
       const page = await casePage(mediator, c.id, res.position);
-      expect(page.claimants).toHaveLength(1000);
-      expect(page.claimants[999]).toMatchObject({ name: '农民工1000', workerId: claimants[999].workerId });
+      expect(page.claimants).toHaveLength(1001);
+      expect(page.claimants[1000]).toMatchObject({ name: '农民工1000', workerId: claimants[999].workerId });
       const rows = await t.sql(`SELECT 1 FROM dispute_claimants WHERE case_id = $1`, [c.id]);
-      expect(rows).toHaveLength(1000);
+      expect(rows).toHaveLength(1001);
     });
 
     it('refuses an empty list, a missing name, a wrong type and the same worker twice', async () => {
@@ -138,7 +138,7 @@ describe('dispute case commands: /api/disputes/:id/...', () => {
       const c = await openCase(mediator);
       const referred = await command(mediator, c.id, 'referrals', { agency: 'social_security', agencyName: '顺义区社保中心', note: LONG_NOTE }, 201);
       expect(referred).toEqual({ id: c.id, revision: 1, position: expect.any(String), referralId: expect.any(String) });
-      const answer = { answer: '经核查，公司欠缴三个月社保，已责令补缴。', answeredAt: '2026-03-05T10:00:00+08:00' };
+      const answer = { answer: '经核查，公司欠缴三个月社保，已责令补缴。', answeredAt: `${todayInBeijing()}T00:10:00+08:00` };
       const answered = await command(mediator, c.id, `referrals/${referred.referralId}/answer`, answer, 200);
       const page = await casePage(mediator, c.id, answered.position);
       expect(page.referrals).toEqual([
@@ -165,11 +165,11 @@ describe('dispute case commands: /api/disputes/:id/...', () => {
       const c = await openCase(mediator);
       const first = await command(mediator, c.id, 'sessions', { heldAt: '2026-03-06T09:30:00+08:00', place: '仁和镇总工会调解室', attendees: ['张三', '公司代表李经理'], summary: LONG_NOTE }, 201);
       expect(first).toEqual({ id: c.id, revision: 1, position: expect.any(String), sessionId: expect.any(String) });
-      const second = await command(mediator, c.id, 'sessions', { heldAt: '2026-03-09', summary: '' }, 201);
+      const second = await command(mediator, c.id, 'sessions', { heldAt: '2026-03-09', summary: '电话调解' }, 201);
       const page = await casePage(mediator, c.id, second.position);
       expect(page.sessions).toEqual([
         { sessionId: first.sessionId, number: 1, heldAt: '2026-03-06T09:30:00+08:00', place: '仁和镇总工会调解室', attendees: ['张三', '公司代表李经理'], summary: LONG_NOTE },
-        { sessionId: second.sessionId, number: 2, heldAt: '2026-03-09', place: '', attendees: [], summary: '' },
+        { sessionId: second.sessionId, number: 2, heldAt: '2026-03-09', place: '', attendees: [], summary: '电话调解' },
       ]);
     });
 

@@ -1,3 +1,4 @@
+import { beijingDay } from '#domain';
 import type { StaffAgent } from '../support/staff.js';
 import { aGroupWageDispute } from './builders.js';
 
@@ -35,3 +36,9 @@ export async function command(as: StaffAgent, id: string, path: string, body: ob
 }
 
 export const fieldsOf = (problem: { errors?: { field: string }[] }) => (problem.errors ?? []).map((e) => e.field).sort();
+
+/**
+ * Today in Beijing. A referral is dated when it is recorded (now), and its answer may not come
+ * before it, nor after today: a test that answers a referral answers it today.
+ */
+export const todayInBeijing = (): string => beijingDay(new Date().toISOString());

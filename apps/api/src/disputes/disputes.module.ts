@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CommandRunner } from '../shared/command-runner.js';
 import { ReadModelFreshness } from '../shared/read-model-freshness.js';
+import { AmendAgreementController } from './amend-agreement/amend-agreement.controller.js';
 import { ClaimantsController } from './claimants/claimants.controller.js';
 import { ClosingController } from './closing/closing.controller.js';
 import { IntakeController } from './intake/intake.controller.js';
@@ -25,6 +26,7 @@ import { DisputeCommands } from './shared/dispute-commands.js';
     ReferralsController,
     MediationController,
     ClosingController,
+    AmendAgreementController,
   ],
   providers: [DisputeQueries, ReadModelFreshness, CommandRunner, DisputeCommands, MediatorRoster, DisputeStats],
 })

@@ -1,5 +1,7 @@
+import { beijingDay } from '../shared/dates.js';
 import type { CommandContext, Decider } from '../shared/messages.js';
-import { isIsoDate, requireDateOrInstant, requireFen, requireOneOf, text } from './dispute-case.checks.js';
+import { requireFen, sumFen } from '../shared/money.js';
+import { requireHappened, requireOneOf, requirePaymentDates, requireText, text } from './dispute-case.checks.js';
 import { disputeCaseRules as broken } from './dispute-case.errors.js';
 import {
   CASE_OUTCOMES,
@@ -43,7 +45,7 @@ export type OpenDisputeCase = DisputeCommandOf<
     description: string;
     application: ApplicationInput;
     respondent: Respondent;
-    /** May be empty: a group case's workers are often listed over the following days. */
+    /** At least one: a case is brought by workers; a group case's others may be added over the following days. */
     claimants: ClaimantRef[];
     /** Ignored in favour of the opener when a mediator opens the case. */
     mediatorId: string | null;
@@ -59,7 +61,15 @@ export type DeclineIntake = DisputeCommandOf<'DeclineIntake', { caseId: string; 
 export type AssignMediator = DisputeCommandOf<'AssignMediator', { caseId: string; mediatorId: string }>;
 export type ReferToAgency = DisputeCommandOf<
   'ReferToAgency',
-  { caseId: string; referralId: string; agency: ReferralAgency; agencyName?: string; note: string }
+  {
+    caseId: string;
+    referralId: string;
+    agency: ReferralAgency;
+    agencyName?: string;
+    note: string;
+    /** When the case was referred, for a referral entered after the fact; now when absent. */
+    referredAt?: string;
+  }
 >;
 export type RecordReferralAnswer = DisputeCommandOf<
   'RecordReferralAnswer',
@@ -77,6 +87,11 @@ export type ReachAgreement = DisputeCommandOf<
   'ReachAgreement',
   { caseId: string; agreementId: string; amounts: AgreedAmount[]; terms: string; paymentDates: string[] }
 >;
+/** Changing the agreement in force, with the reason: the new version replaces it, the old one stays in the history. */
+export type AmendAgreement = DisputeCommandOf<
+  'AmendAgreement',
+  { caseId: string; agreementId: string; amounts: AgreedAmount[]; terms: string; paymentDates: string[]; reason: string }
+>;
 export type RecordOutcome = DisputeCommandOf<'RecordOutcome', { caseId: string; outcome: CaseOutcome; reason?: string }>;
 export type ReopenCase = DisputeCommandOf<'ReopenCase', { caseId: string; reason: string }>;
 
@@ -92,6 +107,7 @@ export type DisputeCaseCommand =
   | RecordMediationSession
   | RecordFollowUp
   | ReachAgreement
+  | AmendAgreement
   | RecordOutcome
   | ReopenCase;
 
@@ -102,10 +118,11 @@ export function openDisputeCase({ data, ctx }: OpenDisputeCase, state: DisputeCa
   const mediatorId = openingMediator(ctx, data.mediatorId);
   const title = text(data.title) || broken.titleRequired();
   const category = requireOneOf('category', data.category, DISPUTE_CATEGORIES);
-  const application = checkApplication(data.application);
-  const respondentName = text(data.respondent.name) || broken.nameRequired('respondent');
+  const application = checkApplication(data.application ?? {}, ctx.now);
+  const respondentName = text(data.respondent?.name) || broken.nameRequired('respondent');
   const respondent = { employerId: data.respondent.employerId || null, name: respondentName };
-  const claimants = newClaimants([], data.claimants);
+  const claimants = newClaimants([], data.claimants ?? []);
+  if (claimants.length === 0) broken.claimantsRequired();
   return [
     {
       type: 'DisputeCaseOpened',
@@ -113,7 +130,7 @@ export function openDisputeCase({ data, ctx }: OpenDisputeCase, state: DisputeCa
         caseId: data.caseId,
         title,
         category,
-        description: data.description ?? '',
+        description: typeof data.description === 'string' ? data.description : '',
         application,
         respondent,
         claimants,
@@ -139,7 +156,7 @@ export function recordClaim({ data, ctx }: RecordClaim, state: DisputeCaseState)
   const dispute = caseToChange(state, data.caseId, ctx);
   const claimant = findClaimant(dispute, data.claimantId) ?? broken.claimantNotFound([data.claimantId]);
   const kind = requireOneOf('kind', data.kind, DISPUTE_CATEGORIES);
-  const amountFen = requireFen('amountFen', data.amountFen);
+  const amountFen = requireFen(data.amountFen);
   const note = text(data.note);
   return [
     {
@@ -193,6 +210,10 @@ export function referToAgency({ data, ctx }: ReferToAgency, state: DisputeCaseSt
   if (findReferral(dispute, data.referralId)) return [];
   const agency = requireOneOf('agency', data.agency, REFERRAL_AGENCIES);
   const agencyName = text(data.agencyName);
+  const referredAt =
+    data.referredAt === undefined
+      ? ctx.now
+      : requireHappened('referredAt', data.referredAt, ctx.now, { value: dispute.receivedAt, reason: 'before_application' });
   return [
     {
       type: 'CaseReferred',
@@ -202,7 +223,7 @@ export function referToAgency({ data, ctx }: ReferToAgency, state: DisputeCaseSt
         agency,
         ...(agencyName ? { agencyName } : {}),
         note: data.note ?? '',
-        referredAt: ctx.now,
+        referredAt,
       },
     },
   ];
@@ -212,7 +233,8 @@ export function recordReferralAnswer({ data, ctx }: RecordReferralAnswer, state:
   const dispute = caseToChange(state, data.caseId, ctx);
   const referral = findReferral(dispute, data.referralId) ?? broken.referralNotFound(data.referralId);
   if (referral.answer) broken.referralAlreadyAnswered(referral.referralId);
-  const answeredAt = requireDateOrInstant('answeredAt', data.answeredAt);
+  const answer = requireText('answer', data.answer);
+  const answeredAt = requireHappened('answeredAt', data.answeredAt, ctx.now, { value: referral.referredAt, reason: 'before_referral' });
   const { referralId, agency, agencyName } = referral;
   return [
     {
@@ -222,7 +244,7 @@ export function recordReferralAnswer({ data, ctx }: RecordReferralAnswer, state:
         referralId,
         agency,
         ...(agencyName ? { agencyName } : {}),
-        answer: data.answer ?? '',
+        answer,
         answeredAt,
       },
     },
@@ -232,7 +254,8 @@ export function recordReferralAnswer({ data, ctx }: RecordReferralAnswer, state:
 export function recordMediationSession({ data, ctx }: RecordMediationSession, state: DisputeCaseState): Decided {
   const dispute = caseToChange(state, data.caseId, ctx);
   if (dispute.sessions.some((s) => s.sessionId === data.sessionId)) return [];
-  const heldAt = requireDateOrInstant('heldAt', data.heldAt);
+  const heldAt = requireHappened('heldAt', data.heldAt, ctx.now, { value: dispute.receivedAt, reason: 'before_application' });
+  const summary = requireText('summary', data.summary);
   return [
     {
       type: 'MediationSessionRecorded',
@@ -243,7 +266,7 @@ export function recordMediationSession({ data, ctx }: RecordMediationSession, st
         heldAt,
         place: text(data.place),
         attendees: (data.attendees ?? []).map(text).filter(Boolean),
-        summary: data.summary ?? '',
+        summary,
       },
     },
   ];
@@ -252,8 +275,9 @@ export function recordMediationSession({ data, ctx }: RecordMediationSession, st
 export function recordFollowUp({ data, ctx }: RecordFollowUp, state: DisputeCaseState): Decided {
   const dispute = caseToChange(state, data.caseId, ctx);
   if (dispute.followUps.some((f) => f.followUpId === data.followUpId)) return [];
-  const at = requireDateOrInstant('at', data.at);
+  const at = requireHappened('at', data.at, ctx.now, { value: dispute.receivedAt, reason: 'before_application' });
   const method = data.method === undefined ? undefined : requireOneOf('method', data.method, FOLLOW_UP_METHODS);
+  const result = requireText('result', data.result);
   return [
     {
       type: 'FollowUpRecorded',
@@ -262,7 +286,7 @@ export function recordFollowUp({ data, ctx }: RecordFollowUp, state: DisputeCase
         followUpId: data.followUpId,
         at,
         ...(method ? { method } : {}),
-        result: data.result ?? '',
+        result,
       },
     },
   ];
@@ -271,9 +295,53 @@ export function recordFollowUp({ data, ctx }: RecordFollowUp, state: DisputeCase
 /** Every claimant on the case gets exactly one amount (0 is an amount), so the recovery can pay each. */
 export function reachAgreement({ data, ctx }: ReachAgreement, state: DisputeCaseState): Decided {
   const dispute = caseToChange(state, data.caseId, ctx);
-  if (dispute.agreement?.agreementId === data.agreementId) return [];
+  if (dispute.agreements.some((a) => a.agreementId === data.agreementId)) return [];
+  // A second agreement would silently replace the first: a change is an amendment, with its reason.
+  if (dispute.agreement) {
+    broken.agreementAlreadyReached(dispute.caseId, dispute.agreement.agreementId, dispute.agreement.totalFen);
+  }
+  const terms = checkAgreement(dispute, data, ctx);
+  return [{ type: 'AgreementReached', data: { caseId: dispute.caseId, agreementId: data.agreementId, ...terms, reachedAt: ctx.now } }];
+}
+
+/** The same checks as the agreement itself, and a reason; the amended version stays in `agreements`. */
+export function amendAgreement({ data, ctx }: AmendAgreement, state: DisputeCaseState): Decided {
+  const dispute = caseToChange(state, data.caseId, ctx);
+  if (dispute.agreements.some((a) => a.agreementId === data.agreementId)) return [];
+  const amended = dispute.agreement ?? broken.nothingToAmend(dispute.caseId);
+  const reason = text(data.reason) || broken.reasonRequired();
+  const terms = checkAgreement(dispute, data, ctx);
+  return [
+    {
+      type: 'AgreementAmended',
+      data: {
+        caseId: dispute.caseId,
+        agreementId: data.agreementId,
+        amendsAgreementId: amended.agreementId,
+        previousTotalFen: amended.totalFen,
+        reason,
+        ...terms,
+        amendedAt: ctx.now,
+      },
+    },
+  ];
+}
+
+/** What an agreement and each of its amendments state, once checked. */
+interface AgreementTerms {
+  amounts: AgreedAmount[];
+  totalFen: number;
+  terms: string;
+  paymentDates: string[];
+}
+
+function checkAgreement(
+  dispute: DisputeCase,
+  data: { amounts: AgreedAmount[]; terms: string; paymentDates: string[] },
+  ctx: CommandContext,
+): AgreementTerms {
   if (dispute.claimants.length === 0) broken.agreementWithoutClaimants();
-  const amounts = data.amounts.map((a) => ({ claimantId: a.claimantId, amountFen: requireFen('amountFen', a.amountFen) }));
+  const amounts = (data.amounts ?? []).map((a) => ({ claimantId: a.claimantId, amountFen: requireFen(a.amountFen) }));
   const onCase = new Set(dispute.claimants.map((c) => c.claimantId));
   const unknown = amounts.filter((a) => !onCase.has(a.claimantId)).map((a) => a.claimantId);
   if (unknown.length > 0) broken.claimantNotFound(unknown);
@@ -284,28 +352,20 @@ export function reachAgreement({ data, ctx }: ReachAgreement, state: DisputeCase
   const missing = dispute.claimants.filter((c) => !stated.has(c.claimantId));
   if (missing.length > 0) broken.agreementAmountMissing(missing.map(({ claimantId, name }) => ({ claimantId, name })));
   const terms = text(data.terms) ? data.terms : broken.agreementTermsRequired();
-  const paymentDates = data.paymentDates.map((d) => (isIsoDate(d) ? d : broken.dateInvalid('paymentDates', d)));
-  const totalFen = requireFen('totalFen', amounts.reduce((sum, a) => sum + a.amountFen, 0));
-  return [
-    {
-      type: 'AgreementReached',
-      data: {
-        caseId: dispute.caseId,
-        agreementId: data.agreementId,
-        amounts,
-        totalFen,
-        terms,
-        paymentDates,
-        reachedAt: ctx.now,
-      },
-    },
-  ];
+  const paymentDates = requirePaymentDates(data.paymentDates, ctx.now, dispute.receivedAt);
+  const totalFen = sumFen(amounts.map((a) => a.amountFen));
+  return { amounts, totalFen, terms, paymentDates };
 }
 
 export function recordOutcome({ data, ctx }: RecordOutcome, state: DisputeCaseState): Decided {
   const dispute = caseToChange(state, data.caseId, ctx);
   const outcome = requireOneOf('outcome', data.outcome, CASE_OUTCOMES);
-  if (outcome === 'agreement_fulfilled' && !dispute.agreement) broken.agreementNotReached(dispute.caseId);
+  if (outcome === 'agreement_fulfilled') {
+    const agreement = dispute.agreement ?? broken.agreementNotReached(dispute.caseId);
+    // Until the recovery ledger says who was paid what, a payment date still to come means not yet fulfilled.
+    const last = [...agreement.paymentDates].sort().at(-1);
+    if (last && last > beijingDay(ctx.now)) broken.agreementNotYetDue(dispute.caseId, last);
+  }
   const reason = text(data.reason);
   // Ending a case any other way than by a fulfilled agreement is what a supervisor asks about.
   if (!reason && outcome !== 'agreement_fulfilled') broken.outcomeReasonRequired(outcome);
@@ -357,6 +417,8 @@ export function decide(command: DisputeCaseCommand, state: DisputeCaseState): De
       return recordFollowUp(command, state);
     case 'ReachAgreement':
       return reachAgreement(command, state);
+    case 'AmendAgreement':
+      return amendAgreement(command, state);
     case 'RecordOutcome':
       return recordOutcome(command, state);
     case 'ReopenCase':
@@ -398,9 +460,9 @@ function openingMediator({ actor }: CommandContext, requested: string | null): s
   return actor.staffId;
 }
 
-function checkApplication(input: ApplicationInput): Application {
+function checkApplication(input: Partial<ApplicationInput>, now: string): Application {
   const kind = requireOneOf('application.kind', input.kind, ['written', 'oral'] as const);
-  const receivedAt = requireDateOrInstant('receivedAt', input.receivedAt);
+  const receivedAt = requireHappened('receivedAt', input.receivedAt, now);
   if (kind === 'written') return { kind, receivedAt };
   const oral: Partial<OralApplicationRecord> = input.oral ?? {};
   const missing = (['applicantName', 'dispute', 'reasons', 'recordedAt'] as const).filter((field) => !text(oral[field]));
@@ -412,7 +474,7 @@ function checkApplication(input: ApplicationInput): Application {
       applicantName: text(oral.applicantName),
       dispute: oral.dispute!,
       reasons: oral.reasons!,
-      recordedAt: requireDateOrInstant('oral.recordedAt', oral.recordedAt),
+      recordedAt: requireHappened('oral.recordedAt', oral.recordedAt, now),
     },
   };
 }

@@ -10,7 +10,10 @@ import {
 } from './dispute-case.events.js';
 
 const CASE = 'case-1';
-const NOW = '2026-03-02T01:00:00.000Z';
+/** When the commands are issued: 30 June 2026, 10:00 in Beijing. */
+const NOW = '2026-06-30T02:00:00.000Z';
+/** When the case was referred, earlier in the case's history. */
+const REFERRED_AT = '2026-03-02T01:00:00.000Z';
 const wang: Actor = { staffId: 'staff-wang', role: 'mediator' };
 const zhao: Actor = { staffId: 'staff-zhao', role: 'mediator' };
 const liu: Actor = { staffId: 'staff-liu', role: 'supervisor' };
@@ -70,7 +73,7 @@ function aGroupWageDispute(claimants = workers(3), mediatorId: string | null = w
   });
 }
 const accepted = ev('IntakeAccepted', { acceptedBy: wang.staffId, acceptedAt: NOW });
-const referred = ev('CaseReferred', { referralId: 'r-1', agency: 'social_security', note: '核实社保缴纳记录', referredAt: NOW });
+const referred = ev('CaseReferred', { referralId: 'r-1', agency: 'social_security', note: '核实社保缴纳记录', referredAt: REFERRED_AT });
 const agreementFor = (claimants: ClaimantRef[], amountFen = 500_000) =>
   ev('AgreementReached', {
     agreementId: 'a-1',
@@ -90,7 +93,7 @@ const changes = (): DisputeCaseCommand[] => [
   cmd('DeclineIntake', { reason: '不属于劳动争议' }),
   cmd('ReferToAgency', { referralId: 'r-9', agency: 'judicial_office', note: '' }),
   cmd('RecordReferralAnswer', { referralId: 'r-1', answer: '已核实', answeredAt: '2026-03-05' }),
-  cmd('RecordMediationSession', { sessionId: 's-1', heldAt: '2026-03-03', place: '调解室', attendees: [], summary: '' }),
+  cmd('RecordMediationSession', { sessionId: 's-1', heldAt: '2026-03-03', place: '调解室', attendees: [], summary: '公司同意核对工资表' }),
   cmd('RecordFollowUp', { followUpId: 'f-1', at: '2026-03-04', result: '已联系' }),
   cmd('ReachAgreement', {
     agreementId: 'a-9',
@@ -100,6 +103,14 @@ const changes = (): DisputeCaseCommand[] => [
   }),
   cmd('RecordOutcome', { outcome: 'closed', reason: '调解不成' }),
 ];
+const amendment = () =>
+  cmd('AmendAgreement', {
+    agreementId: 'a-2',
+    amounts: workers(3).map((c) => ({ claimantId: c.claimantId, amountFen: 400_000 })),
+    terms: '公司分三期支付欠薪',
+    paymentDates: ['2026-05-01', '2026-06-01', '2026-06-30'],
+    reason: '公司资金困难，双方同意延长付款期',
+  });
 const withActor = (command: DisputeCaseCommand, actor: Actor): DisputeCaseCommand => ({
   ...command,
   ctx: { ...command.ctx, actor },
@@ -111,7 +122,7 @@ describe('DisputeCase', () => {
   });
 
   describe('rules every command obeys', () => {
-    it.each([...changes(), cmd('AssignMediator', { mediatorId: zhao.staffId }, liu), cmd('ReopenCase', { reason: 'x' }, liu)])(
+    it.each([...changes(), amendment(), cmd('AssignMediator', { mediatorId: zhao.staffId }, liu), cmd('ReopenCase', { reason: 'x' }, liu)])(
       'CASE_NOT_FOUND: $type on a case never opened',
       (command) => {
         spec.given([]).when(command).thenThrows('CASE_NOT_FOUND');
@@ -123,7 +134,7 @@ describe('DisputeCase', () => {
       spec.given([aGroupWageDispute()]).when(command).thenThrows('CASE_NOT_FOUND');
     });
 
-    it.each([...changes(), cmd('AssignMediator', { mediatorId: zhao.staffId }, liu)])(
+    it.each([...changes(), amendment(), cmd('AssignMediator', { mediatorId: zhao.staffId }, liu)])(
       'CASE_CLOSED: $type on a closed case, even by a supervisor',
       (command) => {
         spec.given([aGroupWageDispute(), referred, withdrawn]).when(command).thenThrows('CASE_CLOSED');
@@ -131,7 +142,7 @@ describe('DisputeCase', () => {
       },
     );
 
-    it.each(changes())('NOT_ASSIGNED_MEDIATOR: $type by another mediator, an administrator, an auditor, a fund officer or the system', (command) => {
+    it.each([...changes(), amendment()])('NOT_ASSIGNED_MEDIATOR: $type by another mediator, an administrator, an auditor, a fund officer or the system', (command) => {
       for (const actor of [zhao, admin, auditor, fundOfficer, system]) {
         spec.given([aGroupWageDispute(), referred]).when(withActor(command, actor)).thenThrows('NOT_ASSIGNED_MEDIATOR');
       }
@@ -164,8 +175,14 @@ describe('DisputeCase', () => {
       spec.given([]).when(cmd('OpenDisputeCase', openData(), liu)).then([aGroupWageDispute(workers(3), null)]);
     });
 
-    it('may be opened with no claimants yet, and with a thousand', () => {
-      spec.given([]).when(cmd('OpenDisputeCase', openData({ claimants: [] }))).then([aGroupWageDispute([])]);
+    it('CLAIMANTS_REQUIRED: a case is brought by at least one worker (issue 8.17)', () => {
+      const error = spec.given([]).when(cmd('OpenDisputeCase', openData({ claimants: [] }))).thenThrows('CLAIMANTS_REQUIRED');
+      expect(error.messages.zh).toContain('至少有一名申请人');
+      spec.given([]).when(cmd('OpenDisputeCase', openData({ claimants: undefined as never }))).thenThrows('CLAIMANTS_REQUIRED');
+      spec.given([]).when(cmd('OpenDisputeCase', openData({ claimants: workers(1) }))).then([aGroupWageDispute(workers(1))]);
+    });
+
+    it('may be opened with a thousand claimants', () => {
       const many = workers(1200);
       spec.given([]).when(cmd('OpenDisputeCase', openData({ claimants: many }))).then([aGroupWageDispute(many)]);
     });
@@ -206,8 +223,19 @@ describe('DisputeCase', () => {
       spec.given([aGroupWageDispute()]).when(cmd('OpenDisputeCase', openData())).thenThrows('CASE_ALREADY_OPENED');
     });
 
-    it('TITLE_REQUIRED', () => {
-      spec.given([]).when(cmd('OpenDisputeCase', openData({ title: '  ' }))).thenThrows('TITLE_REQUIRED');
+    it('TITLE_REQUIRED: blank, whitespace only (full-width spaces, tabs, line breaks too), or not text', () => {
+      for (const title of ['', '  ', '\u3000\u3000', '\t\r\n', 42 as unknown as string]) {
+        spec.given([]).when(cmd('OpenDisputeCase', openData({ title }))).thenThrows('TITLE_REQUIRED');
+      }
+    });
+
+    it('NAME_REQUIRED: a respondent or claimant named only by whitespace', () => {
+      spec.given([]).when(cmd('OpenDisputeCase', openData({ respondent: { employerId: null, name: '\u3000' } }))).thenThrows('NAME_REQUIRED');
+      spec.given([]).when(cmd('OpenDisputeCase', openData({ respondent: undefined as never }))).thenThrows('NAME_REQUIRED');
+      spec
+        .given([])
+        .when(cmd('OpenDisputeCase', openData({ claimants: [...workers(2), { claimantId: 'c-3', workerId: null, name: '\n\t' }] })))
+        .thenThrows('NAME_REQUIRED');
     });
 
     it('NAME_REQUIRED: for the respondent and for every claimant', () => {
@@ -247,6 +275,37 @@ describe('DisputeCase', () => {
         null,
       );
       expect(opened).toHaveLength(1);
+    });
+
+    const receivedOn = (receivedAt: string) => cmd('OpenDisputeCase', openData({ application: { kind: 'written', receivedAt } }));
+
+    it('DATE_INVALID: the poison date of issue 8 (year 10000 in Beijing) and expanded years', () => {
+      for (const receivedAt of ['9999-12-31T23:00:00-12:00', '+010000-01-01', '+010000-01-01T00:00:00Z', '10000-01-01']) {
+        spec.given([]).when(receivedOn(receivedAt)).thenThrows('DATE_INVALID');
+      }
+    });
+
+    it('DATE_IMPLAUSIBLE: an application received after today in Beijing, or before 1990', () => {
+      const future = spec.given([]).when(receivedOn('9999-12-30')).thenThrows('DATE_IMPLAUSIBLE');
+      expect(future.details).toEqual({ field: 'receivedAt', value: '9999-12-30', reason: 'in_future' });
+      expect(future.messages.zh).toBe('收到申请的时间不能晚于今天（北京时间）：9999-12-30。');
+      expect(future.messages.en).toBe('The date the application was received cannot be later than today (Beijing time): 9999-12-30.');
+      // NOW is 10:00 on 30 June in Beijing; midnight in Beijing is 16:00 UTC the day before.
+      spec.given([]).when(receivedOn('2026-07-01')).thenThrows('DATE_IMPLAUSIBLE');
+      spec.given([]).when(receivedOn('2026-06-30T16:00:00Z')).thenThrows('DATE_IMPLAUSIBLE');
+      expect(spec.given([]).when(receivedOn('1989-12-31')).thenThrows('DATE_IMPLAUSIBLE').details).toMatchObject({ reason: 'before_1990' });
+      for (const plausible of ['2026-06-30', '2026-06-30T23:59:59+08:00', '1990-01-01', '2011-05-10']) {
+        expect(disputeCaseDecider.decide(receivedOn(plausible), null)).toHaveLength(1);
+      }
+    });
+
+    it('DATE_IMPLAUSIBLE: an oral application recorded in the future', () => {
+      const oral = { applicantName: '张秀英', dispute: '欠薪', reasons: '资金困难', recordedAt: '2027-01-01T09:30:00+08:00' };
+      const error = spec
+        .given([])
+        .when(cmd('OpenDisputeCase', openData({ application: { kind: 'oral', receivedAt: '2026-03-01', oral } })))
+        .thenThrows('DATE_IMPLAUSIBLE');
+      expect(error.details).toMatchObject({ field: 'oral.recordedAt', reason: 'in_future' });
     });
 
     it('CHOICE_INVALID: a category the system does not know', () => {
@@ -403,11 +462,29 @@ describe('DisputeCase', () => {
       spec
         .given([aGroupWageDispute()])
         .when(cmd('ReferToAgency', { referralId: 'r-1', agency: 'social_security', note: '核实社保缴纳记录' }))
-        .then([referred]);
+        .then([{ ...referred, data: { ...referred.data, referredAt: NOW } }]);
       spec
         .given([aGroupWageDispute()])
         .when(cmd('ReferToAgency', { referralId: 'r-2', agency: 'other', agencyName: '顺义区总工会法律服务站', note: '' }))
         .then([ev('CaseReferred', { referralId: 'r-2', agency: 'other', agencyName: '顺义区总工会法律服务站', note: '', referredAt: NOW })]);
+    });
+
+    it('dates a referral entered after the fact: plausible, not before the application', () => {
+      const refer = (referredAt: string) => cmd('ReferToAgency', { referralId: 'r-1', agency: 'social_security', note: '', referredAt });
+      spec
+        .given([aGroupWageDispute()])
+        .when(refer('2026-03-02'))
+        .then([ev('CaseReferred', { referralId: 'r-1', agency: 'social_security', note: '', referredAt: '2026-03-02' })]);
+      const given = spec.given([aGroupWageDispute()]);
+      expect(given.when(refer('2026-02-27')).thenThrows('DATE_IMPLAUSIBLE').details).toMatchObject({ field: 'referredAt', reason: 'before_application' });
+      expect(given.when(refer('2026-07-01')).thenThrows('DATE_IMPLAUSIBLE').details).toMatchObject({ reason: 'in_future' });
+      given.when(refer('2026-03-02T10:00')).thenThrows('DATE_INVALID');
+      // Then its answer may be dated from that day on.
+      const [referral] = given.when(refer('2026-03-02')).then([ev('CaseReferred', { referralId: 'r-1', agency: 'social_security', note: '', referredAt: '2026-03-02' })]);
+      spec
+        .given([aGroupWageDispute(), referral!])
+        .when(cmd('RecordReferralAnswer', { referralId: 'r-1', answer: '已核实', answeredAt: '2026-03-02' }))
+        .then([ev('ReferralAnswered', { referralId: 'r-1', agency: 'social_security', answer: '已核实', answeredAt: '2026-03-02' })]);
     });
 
     it('records nothing for a referral already recorded (the same form sent twice)', () => {
@@ -444,6 +521,28 @@ describe('DisputeCase', () => {
         .given([aGroupWageDispute(), referred, answered])
         .when(cmd('RecordReferralAnswer', { referralId: 'r-1', answer: '补充答复', answeredAt: '2026-03-06' }))
         .thenThrows('REFERRAL_ALREADY_ANSWERED');
+    });
+
+    it('DATE_IMPLAUSIBLE: an answer before the referral, in the future, or before 1990', () => {
+      const answer = (answeredAt: string) => cmd('RecordReferralAnswer', { referralId: 'r-1', answer: '已核实', answeredAt });
+      const given = spec.given([aGroupWageDispute(), referred]);
+      const early = given.when(answer('2026-03-01')).thenThrows('DATE_IMPLAUSIBLE');
+      expect(early.details).toEqual({ field: 'answeredAt', value: '2026-03-01', reason: 'before_referral', limit: '2026-03-02 09:00' });
+      expect(early.messages.zh).toBe('答复时间不能早于转办日期（2026-03-02 09:00）：2026-03-01。');
+      expect(given.when(answer('2026-07-01')).thenThrows('DATE_IMPLAUSIBLE').details).toMatchObject({ reason: 'in_future' });
+      expect(given.when(answer('1989-01-01')).thenThrows('DATE_IMPLAUSIBLE').details).toMatchObject({ reason: 'before_1990' });
+      // The same Beijing day as the referral is fine, whatever the hour.
+      expect(disputeCaseDecider.decide(answer('2026-03-02T08:00:00+08:00'), given.state)).toHaveLength(1);
+    });
+
+    it('TEXT_REQUIRED: an answer that says nothing', () => {
+      for (const text of ['', '   ', '\u3000\n']) {
+        const error = spec
+          .given([aGroupWageDispute(), referred])
+          .when(cmd('RecordReferralAnswer', { referralId: 'r-1', answer: text, answeredAt: '2026-03-05' }))
+          .thenThrows('TEXT_REQUIRED');
+        expect(error.details).toEqual({ field: 'answer' });
+      }
     });
 
     it('DATE_INVALID: when the answer came', () => {
@@ -485,8 +584,30 @@ describe('DisputeCase', () => {
     it('DATE_INVALID: when it was held', () => {
       spec
         .given([aGroupWageDispute()])
-        .when(cmd('RecordMediationSession', { sessionId: 's-1', heldAt: '2026-13-01', place: '', attendees: [], summary: '' }))
+        .when(cmd('RecordMediationSession', { sessionId: 's-1', heldAt: '2026-13-01', place: '', attendees: [], summary: '调解' }))
         .thenThrows('DATE_INVALID');
+    });
+
+    it('DATE_IMPLAUSIBLE: a session before the application was received, or in the future', () => {
+      const held = (heldAt: string) => cmd('RecordMediationSession', { sessionId: 's-1', heldAt, place: '', attendees: [], summary: '调解' });
+      const given = spec.given([aGroupWageDispute()]);
+      const early = given.when(held('2026-02-28T18:00:00+08:00')).thenThrows('DATE_IMPLAUSIBLE');
+      expect(early.details).toEqual({ field: 'heldAt', value: '2026-02-28T18:00:00+08:00', reason: 'before_application', limit: '2026-03-01' });
+      expect(early.messages.en).toBe(
+        'The date of the session cannot be before the application was received (2026-03-01): 2026-02-28T18:00:00+08:00.',
+      );
+      expect(given.when(held('2026-07-01')).thenThrows('DATE_IMPLAUSIBLE').details).toMatchObject({ reason: 'in_future' });
+      expect(disputeCaseDecider.decide(held('2026-03-01'), given.state)).toHaveLength(1);
+    });
+
+    it('TEXT_REQUIRED: a session without a summary', () => {
+      for (const summary of ['', ' \n ', undefined as unknown as string]) {
+        const error = spec
+          .given([aGroupWageDispute()])
+          .when(cmd('RecordMediationSession', { sessionId: 's-1', heldAt: '2026-03-03', place: '', attendees: [], summary }))
+          .thenThrows('TEXT_REQUIRED');
+        expect(error.details).toEqual({ field: 'summary' });
+      }
     });
   });
 
@@ -511,6 +632,22 @@ describe('DisputeCase', () => {
       const given = spec.given([aGroupWageDispute()]);
       given.when(cmd('RecordFollowUp', { followUpId: 'f-1', at: '2026-04-02', method: 'pigeon' as never, result: '' })).thenThrows('CHOICE_INVALID');
       given.when(cmd('RecordFollowUp', { followUpId: 'f-1', at: '', result: '' })).thenThrows('DATE_INVALID');
+    });
+
+    it('DATE_IMPLAUSIBLE: a follow-up in the future, before 1990 or before the application', () => {
+      const given = spec.given([aGroupWageDispute()]);
+      const at = (day: string) => cmd('RecordFollowUp', { followUpId: 'f-1', at: day, result: '已联系' });
+      expect(given.when(at('2026-07-01')).thenThrows('DATE_IMPLAUSIBLE').details).toMatchObject({ field: 'at', reason: 'in_future' });
+      expect(given.when(at('1980-07-01')).thenThrows('DATE_IMPLAUSIBLE').details).toMatchObject({ reason: 'before_1990' });
+      expect(given.when(at('2026-02-01')).thenThrows('DATE_IMPLAUSIBLE').details).toMatchObject({ reason: 'before_application' });
+    });
+
+    it('TEXT_REQUIRED: a follow-up without its result', () => {
+      const error = spec
+        .given([aGroupWageDispute()])
+        .when(cmd('RecordFollowUp', { followUpId: 'f-1', at: '2026-04-02', result: '\u3000' }))
+        .thenThrows('TEXT_REQUIRED');
+      expect(error.details).toEqual({ field: 'result' });
     });
   });
 
@@ -582,17 +719,134 @@ describe('DisputeCase', () => {
         .thenThrows('DATE_INVALID');
     });
 
-    it('a reopened case may reach a new agreement, which replaces the old one', () => {
+    it('DATE_IMPLAUSIBLE: a payment date before the application, or more than ten years ahead', () => {
+      const given = spec.given([aGroupWageDispute()]);
+      const early = given.when(reach(each(workers(3)), { paymentDates: ['2026-04-01', '2026-02-28'] })).thenThrows('DATE_IMPLAUSIBLE');
+      expect(early.details).toEqual({ field: 'paymentDates', value: '2026-02-28', reason: 'before_application', limit: '2026-03-01' });
+      const late = given.when(reach(each(workers(3)), { paymentDates: ['2036-07-01'] })).thenThrows('DATE_IMPLAUSIBLE');
+      expect(late.details).toEqual({ field: 'paymentDates', value: '2036-07-01', reason: 'beyond_payment_horizon', limit: '2036-06-30' });
+      expect(late.messages.zh).toBe('支付日期不能晚于今天起十年（2036-06-30之后）：2036-07-01。');
+      expect(disputeCaseDecider.decide(reach(each(workers(3)), { paymentDates: ['2036-06-30'] }), given.state)).toHaveLength(1);
+    });
+
+    it('AGREEMENT_ALREADY_REACHED: a second agreement does not silently replace the first (issue 8.15)', () => {
+      const second = cmd('ReachAgreement', { ...reach(each(workers(3), 50)).data, agreementId: 'a-2' });
+      const error = spec.given([aGroupWageDispute(), agreementFor(workers(3))]).when(second).thenThrows('AGREEMENT_ALREADY_REACHED');
+      expect(error.details).toEqual({ caseId: CASE, agreementId: 'a-1' });
+      expect(error.messages.zh).toContain('请登记协议变更并说明理由');
+      expect(error.messages.en).toContain('¥15,000.00');
+      // Not even on a reopened case: a change is an amendment there too.
       const reopened = ev('CaseReopened', { reason: '公司未按期支付，重新调解', reopenedBy: liu.staffId, reopenedAt: NOW });
-      const given = spec.given([aGroupWageDispute(), agreementFor(workers(3)), withdrawn, reopened]);
-      const renegotiated = cmd('ReachAgreement', { ...reach(each(workers(3), 400_000)).data, agreementId: 'a-2' });
-      const newAgreement = agreementFor(workers(3), 400_000);
-      const [event] = given.when(renegotiated).then([{ ...newAgreement, data: { ...newAgreement.data, agreementId: 'a-2' } }]);
-      expect(disputeCaseDecider.evolve(given.state, event!)?.agreement).toMatchObject({ agreementId: 'a-2', totalFen: 1_200_000 });
+      spec.given([aGroupWageDispute(), agreementFor(workers(3)), withdrawn, reopened]).when(second).thenThrows('AGREEMENT_ALREADY_REACHED');
+    });
+  });
+
+  describe('AmendAgreement', () => {
+    const amended = (over: Partial<EventOf<'AgreementAmended'>['data']> = {}) =>
+      ev('AgreementAmended', {
+        agreementId: 'a-2',
+        amendsAgreementId: 'a-1',
+        previousTotalFen: 1_500_000,
+        reason: '公司资金困难，双方同意延长付款期',
+        amounts: workers(3).map((c) => ({ claimantId: c.claimantId, amountFen: 400_000 })),
+        totalFen: 1_200_000,
+        terms: '公司分三期支付欠薪',
+        paymentDates: ['2026-05-01', '2026-06-01', '2026-06-30'],
+        amendedAt: NOW,
+        ...over,
+      });
+
+    it('amends the agreement in force, with the reason, referring to it', () => {
+      spec.given([aGroupWageDispute(), agreementFor(workers(3))]).when(amendment()).then([amended()]);
+    });
+
+    it('the amended version is in force; the first stays in the history', () => {
+      const { state } = spec.given([aGroupWageDispute(), agreementFor(workers(3)), amended()]);
+      expect(state?.agreement).toMatchObject({ agreementId: 'a-2', totalFen: 1_200_000, amends: { agreementId: 'a-1', reason: '公司资金困难，双方同意延长付款期' } });
+      expect(state?.agreements.map((a) => [a.agreementId, a.totalFen])).toEqual([
+        ['a-1', 1_500_000],
+        ['a-2', 1_200_000],
+      ]);
+    });
+
+    it('a second amendment refers to the first amendment', () => {
+      const again = cmd('AmendAgreement', { ...amendment().data, agreementId: 'a-3', reason: '再次协商' });
+      spec
+        .given([aGroupWageDispute(), agreementFor(workers(3)), amended()])
+        .when(again)
+        .then([amended({ agreementId: 'a-3', amendsAgreementId: 'a-2', previousTotalFen: 1_200_000, reason: '再次协商' })]);
+    });
+
+    it('records nothing for an amendment already recorded (the same form sent twice)', () => {
+      spec.given([aGroupWageDispute(), agreementFor(workers(3)), amended()]).when(amendment()).then([]);
+    });
+
+    it('a supervisor may amend', () => {
+      spec
+        .given([aGroupWageDispute(), agreementFor(workers(3))])
+        .when(withActor(amendment(), liu))
+        .then([{ ...amended() }]);
+    });
+
+    it('AGREEMENT_NOT_REACHED: nothing to amend', () => {
+      const error = spec.given([aGroupWageDispute()]).when(amendment()).thenThrows('AGREEMENT_NOT_REACHED');
+      expect(error.messages.zh).toContain('无从变更');
+    });
+
+    it('REASON_REQUIRED: an amendment says why', () => {
+      for (const reason of ['', ' \u3000 ', undefined as unknown as string]) {
+        spec
+          .given([aGroupWageDispute(), agreementFor(workers(3))])
+          .when(cmd('AmendAgreement', { ...amendment().data, reason }))
+          .thenThrows('REASON_REQUIRED');
+      }
+    });
+
+    it('obeys every rule of the agreement itself', () => {
+      const given = spec.given([aGroupWageDispute(), agreementFor(workers(3))]);
+      const with_ = (over: object) => cmd('AmendAgreement', { ...amendment().data, ...over });
+      given.when(with_({ amounts: amendment().data.amounts.slice(1) })).thenThrows('AGREEMENT_AMOUNT_MISSING');
+      given.when(with_({ terms: '\n' })).thenThrows('AGREEMENT_TERMS_REQUIRED');
+      given.when(with_({ paymentDates: ['2040-01-01'] })).thenThrows('DATE_IMPLAUSIBLE');
+      given.when(with_({ paymentDates: ['soon'] })).thenThrows('DATE_INVALID');
+      given.when(with_({ amounts: [...amendment().data.amounts.slice(1), { claimantId: 'c-1', amountFen: 0.5 }] })).thenThrows('AMOUNT_INVALID');
     });
   });
 
   describe('RecordOutcome', () => {
+    it('AGREEMENT_NOT_YET_DUE: not fulfilled while a payment date is still to come (issue 8.16)', () => {
+      const due = (paymentDates: string[]) => ({ ...agreementFor(workers(3)), data: { ...agreementFor(workers(3)).data, paymentDates } });
+      const fulfilled = cmd('RecordOutcome', { outcome: 'agreement_fulfilled' });
+      const error = spec.given([aGroupWageDispute(), due(['2026-07-01', '2026-04-01'])]).when(fulfilled).thenThrows('AGREEMENT_NOT_YET_DUE');
+      expect(error.details).toEqual({ caseId: CASE, lastPaymentDate: '2026-07-01' });
+      expect(error.messages.zh).toContain('2026-07-01');
+      // The last payment date is today in Beijing: the workers may have been paid.
+      expect(disputeCaseDecider.decide(fulfilled, spec.given([aGroupWageDispute(), due(['2026-06-30'])]).state)).toHaveLength(1);
+      expect(disputeCaseDecider.decide(fulfilled, spec.given([aGroupWageDispute(), due([])]).state)).toHaveLength(1);
+      // Other outcomes are not held back by the payment dates.
+      expect(
+        disputeCaseDecider.decide(cmd('RecordOutcome', { outcome: 'closed', reason: '公司破产' }), spec.given([aGroupWageDispute(), due(['2026-07-01'])]).state),
+      ).toHaveLength(1);
+    });
+
+    it('AGREEMENT_NOT_YET_DUE: the amended payment dates are the ones that count', () => {
+      const later = ev('AgreementAmended', {
+        agreementId: 'a-2',
+        amendsAgreementId: 'a-1',
+        previousTotalFen: 1_500_000,
+        reason: '延期',
+        amounts: workers(3).map((c) => ({ claimantId: c.claimantId, amountFen: 500_000 })),
+        totalFen: 1_500_000,
+        terms: '延期支付',
+        paymentDates: ['2026-09-01'],
+        amendedAt: NOW,
+      });
+      spec
+        .given([aGroupWageDispute(), agreementFor(workers(3)), later])
+        .when(cmd('RecordOutcome', { outcome: 'agreement_fulfilled' }))
+        .thenThrows('AGREEMENT_NOT_YET_DUE');
+    });
+
     it('closes as agreement fulfilled once there is an agreement; no reason needed', () => {
       spec
         .given([aGroupWageDispute(), agreementFor(workers(3))])

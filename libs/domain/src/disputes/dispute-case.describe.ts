@@ -1,3 +1,5 @@
+import { beijingDateTime } from '../shared/dates.js';
+import { formatYuan } from '../shared/money.js';
 import type { DisputeCaseEvent } from './dispute-case.events.js';
 import {
   CASE_OUTCOME_LABELS,
@@ -26,7 +28,7 @@ export function describeDisputeEvent(event: DisputeCaseEvent, lang: Lang, opts: 
   // zh: "王芳 记录了…"; en: "… recorded by Wang Fang (…)".
   const s = actorId ? `${staff(actorId)} ` : '';
   const by = actorId ? ` by ${staff(actorId)}` : '';
-  const money = (fen: number) => (zh ? `${yuan(fen)}元` : `CNY ${yuan(fen)}`);
+  const money = (fen: number) => formatYuan(fen, lang);
   const claimants = (n: number) => (zh ? `${n}名申请人` : `${n} claimant${n === 1 ? '' : 's'}`);
 
   switch (event.type) {
@@ -99,20 +101,20 @@ export function describeDisputeEvent(event: DisputeCaseEvent, lang: Lang, opts: 
         : `Follow-up recorded${by} (${moment(at)}${how}): ${brief(result)}`;
     }
     case 'AgreementReached': {
-      const { amounts, totalFen, paymentDates: dates } = event.data;
-      const shown = dates.slice(0, 4).join(zh ? '、' : ', ') + (dates.length > 4 ? '…' : '');
-      if (zh) {
-        const when =
-          dates.length === 0 ? '未约定支付日期' : dates.length === 1 ? `于${shown}支付` : `分${dates.length}期支付（${shown}）`;
-        return `${s}记录了调解协议：${claimants(amounts.length)}，合计${money(totalFen)}，${when}`;
-      }
-      const when =
-        dates.length === 0
-          ? 'no payment date set'
-          : dates.length === 1
-            ? `payable on ${shown}`
-            : `payable in ${dates.length} instalments (${shown})`;
-      return `Mediation agreement reached${by}: ${claimants(amounts.length)}, ${money(totalFen)} in total, ${when}`;
+      const { amounts, totalFen, paymentDates } = event.data;
+      const when = payable(paymentDates, lang);
+      return zh
+        ? `${s}记录了调解协议：${claimants(amounts.length)}，合计${money(totalFen)}，${when}`
+        : `Mediation agreement reached${by}: ${claimants(amounts.length)}, ${money(totalFen)} in total, ${when}`;
+    }
+    case 'AgreementAmended': {
+      const { amounts, previousTotalFen, totalFen, paymentDates, reason } = event.data;
+      const when = payable(paymentDates, lang);
+      return zh
+        ? `${s}变更了调解协议（原协议合计${money(previousTotalFen)}；变更理由：${brief(reason)}）：` +
+            `${claimants(amounts.length)}，合计${money(totalFen)}，${when}`
+        : `Mediation agreement amended${by} (the earlier agreement totalled ${money(previousTotalFen)}; reason: ${brief(reason)}): ` +
+            `${claimants(amounts.length)}, ${money(totalFen)} in total, ${when}`;
     }
     case 'CaseClosed': {
       const { outcome, reason } = event.data;
@@ -150,17 +152,19 @@ function actorOf(event: DisputeCaseEvent): string | undefined {
   }
 }
 
-/** 243200000 fen -> "2,432,000.00", in integers only. */
-function yuan(fen: number): string {
-  const whole = Math.floor(fen / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${whole}.${String(fen % 100).padStart(2, '0')}`;
-}
-
 /** A date stays as written; an instant is shown as Beijing time (UTC+8, no daylight saving). */
-function moment(iso: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? iso : new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+const moment = beijingDateTime;
+
+function payable(dates: readonly string[], lang: Lang): string {
+  const shown = dates.slice(0, 4).join(lang === 'zh' ? '、' : ', ') + (dates.length > 4 ? '…' : '');
+  if (lang === 'zh') {
+    return dates.length === 0 ? '未约定支付日期' : dates.length === 1 ? `于${shown}支付` : `分${dates.length}期支付（${shown}）`;
+  }
+  return dates.length === 0
+    ? 'no payment date set'
+    : dates.length === 1
+      ? `payable on ${shown}`
+      : `payable in ${dates.length} instalments (${shown})`;
 }
 
 /** Long notes are cut so that the sentence stays one line; counted in characters, not UTF-16 units. */

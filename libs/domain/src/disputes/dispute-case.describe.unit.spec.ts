@@ -58,7 +58,7 @@ describe('describeDisputeEvent', () => {
       data: { caseId: CASE, claimantId: 'c-1', kind: 'unpaid_wages', amountFen: 243_200_005 },
     };
     expect(describeDisputeEvent(claim, 'zh', names)).toBe('登记了张秀英的请求：拖欠工资，2,432,000.05元');
-    expect(describeDisputeEvent(claim, 'en')).toBe('Claim recorded for claimant c-1: unpaid wages, CNY 2,432,000.05');
+    expect(describeDisputeEvent(claim, 'en')).toBe('Claim recorded for claimant c-1: unpaid wages, ¥2,432,000.05');
   });
 
   it('summarises an agreement by count, total and instalments', () => {
@@ -79,7 +79,32 @@ describe('describeDisputeEvent', () => {
     };
     expect(describeDisputeEvent(agreement, 'zh')).toBe('记录了调解协议：2名申请人，合计8,000.00元，分2期支付（2026-04-01、2026-05-01）');
     expect(describeDisputeEvent(agreement, 'en')).toBe(
-      'Mediation agreement reached: 2 claimants, CNY 8,000.00 in total, payable in 2 instalments (2026-04-01, 2026-05-01)',
+      'Mediation agreement reached: 2 claimants, ¥8,000.00 in total, payable in 2 instalments (2026-04-01, 2026-05-01)',
+    );
+  });
+
+  it('shows an amendment as amending the earlier agreement, with its total and the reason', () => {
+    const amended: DisputeCaseEvent = {
+      type: 'AgreementAmended',
+      data: {
+        caseId: CASE,
+        agreementId: 'a-2',
+        amendsAgreementId: 'a-1',
+        previousTotalFen: 92_250_000,
+        reason: '公司破产清算，双方重新协商',
+        amounts: [{ claimantId: 'c-1', amountFen: 50 }],
+        totalFen: 50,
+        terms: '一次付清',
+        paymentDates: ['2026-06-01'],
+        amendedAt: '2026-05-10T02:00:00Z',
+      },
+    };
+    expect(describeDisputeEvent(amended, 'zh', { actorId: 'staff-wang', ...names })).toBe(
+      '王芳 变更了调解协议（原协议合计922,500.00元；变更理由：公司破产清算，双方重新协商）：1名申请人，合计0.50元，于2026-06-01支付',
+    );
+    expect(describeDisputeEvent(amended, 'en', { actorId: 'staff-wang', ...names })).toBe(
+      'Mediation agreement amended by 王芳 (the earlier agreement totalled ¥922,500.00; reason: 公司破产清算，双方重新协商): ' +
+        '1 claimant, ¥0.50 in total, payable on 2026-06-01',
     );
   });
 

@@ -1,4 +1,6 @@
+import type { ImplausibleDate } from '../shared/dates.js';
 import { rule } from '../shared/domain-error.js';
+import { formatYuan } from '../shared/money.js';
 import type { CaseOutcome } from './dispute-case.events.js';
 import { CASE_OUTCOME_LABELS, DISPUTE_FIELD_LABELS, type DisputeField } from './dispute-labels.js';
 
@@ -79,6 +81,44 @@ export const disputeCaseRules = {
           `${DISPUTE_FIELD_LABELS[field].zh}应为日期（如 2026-03-01）或带时区的日期时间（如 2026-03-01T09:30+08:00）。`,
           { field, value },
         ),
+  dateImplausible: (field: DisputeField, value: string, reason: ImplausibleDate, limit?: string): never => {
+    const { zh, en } = DISPUTE_FIELD_LABELS[field];
+    const why: Record<ImplausibleDate, { en: string; zh: string }> = {
+      before_1990: { en: 'cannot be before 1990', zh: '不能早于1990年' },
+      in_future: { en: 'cannot be later than today (Beijing time)', zh: '不能晚于今天（北京时间）' },
+      before_referral: {
+        en: `cannot be before the case was referred (${limit ?? ''})`,
+        zh: `不能早于转办日期（${limit ?? ''}）`,
+      },
+      before_application: {
+        en: `cannot be before the application was received (${limit ?? ''})`,
+        zh: `不能早于收到申请的日期（${limit ?? ''}）`,
+      },
+      beyond_payment_horizon: {
+        en: `cannot be more than ten years from today (after ${limit ?? ''})`,
+        zh: `不能晚于今天起十年（${limit ?? ''}之后）`,
+      },
+    };
+    return rule('DATE_IMPLAUSIBLE', `${en} ${why[reason].en}: ${value}.`, `${zh}${why[reason].zh}：${value}。`, {
+      field,
+      value,
+      reason,
+      ...(limit ? { limit } : {}),
+    });
+  },
+  textRequired: (field: 'answer' | 'summary' | 'result'): never =>
+    rule(
+      'TEXT_REQUIRED',
+      `Write down ${DISPUTE_FIELD_LABELS[field].en}.`,
+      `请填写${DISPUTE_FIELD_LABELS[field].zh}。`,
+      { field },
+    ),
+  claimantsRequired: (): never =>
+    rule(
+      'CLAIMANTS_REQUIRED',
+      'A case is opened for at least one claimant: list the workers who bring it.',
+      '立案须至少有一名申请人：请列出提出申请的职工。',
+    ),
   choiceInvalid: (field: DisputeField, value: unknown): never =>
     rule(
       'CHOICE_INVALID',
@@ -166,6 +206,29 @@ export const disputeCaseRules = {
       'Write down the terms of the agreement (LDMAL art. 14: the agreement states the matters in dispute and the result).',
       '请填写调解协议的内容（《劳动争议调解仲裁法》第十四条：协议书应写明争议事项和调解结果）。',
     ),
+  agreementAlreadyReached: (caseId: string, agreementId: string, totalFen: number): never =>
+    rule(
+      'AGREEMENT_ALREADY_REACHED',
+      `An agreement is already recorded on this case (${formatYuan(totalFen, 'en')} in total). ` +
+        'To change it, record an amendment and say why; the first agreement stays in the history.',
+      `本案已登记调解协议（合计${formatYuan(totalFen, 'zh')}）。如需变更，请登记协议变更并说明理由；原协议仍保留在案件记录中。`,
+      { caseId, agreementId },
+    ),
+  agreementNotYetDue: (caseId: string, lastPaymentDate: string): never =>
+    rule(
+      'AGREEMENT_NOT_YET_DUE',
+      `The agreement’s payments are not all due yet (the last is on ${lastPaymentDate}); ` +
+        'record "agreement fulfilled" once the workers have been paid.',
+      `调解协议的付款期限尚未全部届满（最后一期为${lastPaymentDate}），待职工收到款项后再以“协议履行完毕”结案。`,
+      { caseId, lastPaymentDate },
+    ),
+  nothingToAmend: (caseId: string): never =>
+    rule(
+      'AGREEMENT_NOT_REACHED',
+      'No agreement has been recorded on this case, so there is nothing to amend: record the agreement instead.',
+      '本案尚未登记调解协议，无从变更；请直接登记调解协议。',
+      { caseId },
+    ),
   agreementNotReached: (caseId: string): never =>
     rule(
       'AGREEMENT_NOT_REACHED',
@@ -202,5 +265,10 @@ export const DISPUTE_CASE_ERROR_CODES = [
   'AGREEMENT_AMOUNT_DUPLICATED',
   'AGREEMENT_TERMS_REQUIRED',
   'AGREEMENT_NOT_REACHED',
+  'AGREEMENT_ALREADY_REACHED',
+  'AGREEMENT_NOT_YET_DUE',
+  'DATE_IMPLAUSIBLE',
+  'TEXT_REQUIRED',
+  'CLAIMANTS_REQUIRED',
 ] as const;
 export type DisputeCaseErrorCode = (typeof DISPUTE_CASE_ERROR_CODES)[number];

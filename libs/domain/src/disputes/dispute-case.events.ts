@@ -122,6 +122,26 @@ export type AgreementReached = DomainEvent<
     reachedAt: string;
   }
 >;
+/**
+ * A changed agreement: it replaces the one in force (`amendsAgreementId`), which stays in the
+ * case's history. It repeats the previous total so that the record reads on its own
+ * ("922,500.00元 → 0.50元") in the trail and the reports.
+ */
+export type AgreementAmended = DomainEvent<
+  'AgreementAmended',
+  {
+    caseId: string;
+    agreementId: string;
+    amendsAgreementId: string;
+    previousTotalFen: number;
+    reason: string;
+    amounts: AgreedAmount[];
+    totalFen: number;
+    terms: string;
+    paymentDates: string[];
+    amendedAt: string;
+  }
+>;
 export type CaseClosed = DomainEvent<
   'CaseClosed',
   { caseId: string; outcome: CaseOutcome; reason?: string; closedBy: string; closedAt: string }
@@ -143,6 +163,7 @@ export type DisputeCaseEvent =
   | MediationSessionRecorded
   | FollowUpRecorded
   | AgreementReached
+  | AgreementAmended
   | CaseClosed
   | CaseReopened;
 
@@ -186,7 +207,10 @@ export interface Agreement {
   readonly totalFen: number;
   readonly terms: string;
   readonly paymentDates: readonly string[];
+  /** When this version was recorded: the agreement's, or its amendment's. */
   readonly reachedAt: string;
+  /** Set on an amendment: the version it replaced, and why. */
+  readonly amends?: { readonly agreementId: string; readonly reason: string };
 }
 
 /**
@@ -210,8 +234,10 @@ export interface DisputeCase {
   readonly referrals: readonly Referral[];
   readonly sessions: readonly MediationSession[];
   readonly followUps: readonly FollowUp[];
-  /** The agreement in force: a reopened case may reach a new one, which replaces it. */
+  /** The agreement in force: the last of `agreements`. */
   readonly agreement: Agreement | null;
+  /** Every version, first the agreement reached, then each amendment: nothing agreed is forgotten. */
+  readonly agreements: readonly Agreement[];
   readonly outcome: CaseOutcome | null;
   readonly closeReason: string | null;
   readonly closedAt: string | null;
@@ -246,6 +272,7 @@ function opened(data: DisputeCaseOpened['data']): DisputeCase {
     sessions: [],
     followUps: [],
     agreement: null,
+    agreements: [],
     outcome: null,
     closeReason: null,
     closedAt: null,
@@ -305,7 +332,20 @@ function fold(state: DisputeCase, event: Exclude<DisputeCaseEvent, DisputeCaseOp
     }
     case 'AgreementReached': {
       const { caseId: _, ...agreement } = event.data;
-      return { ...state, agreement };
+      return { ...state, agreement, agreements: [...versions(state), agreement] };
+    }
+    case 'AgreementAmended': {
+      const { agreementId, amendsAgreementId, reason, amounts, totalFen, terms, paymentDates, amendedAt } = event.data;
+      const agreement: Agreement = {
+        agreementId,
+        amounts,
+        totalFen,
+        terms,
+        paymentDates,
+        reachedAt: amendedAt,
+        amends: { agreementId: amendsAgreementId, reason },
+      };
+      return { ...state, agreement, agreements: [...versions(state), agreement] };
     }
     case 'CaseClosed': {
       const { outcome, reason, closedAt } = event.data;
@@ -326,6 +366,11 @@ function fold(state: DisputeCase, event: Exclude<DisputeCaseEvent, DisputeCaseOp
       void (event satisfies never);
       return state;
   }
+}
+
+/** Cases folded and stored before versions were kept hold only the agreement in force. */
+function versions(state: DisputeCase): readonly Agreement[] {
+  return state.agreements ?? (state.agreement ? [state.agreement] : []);
 }
 
 export function findClaimant(state: DisputeCase, claimantId: string): CaseClaimant | undefined {

@@ -41,6 +41,7 @@ export const DISPUTE_FIELD_LABELS = {
   'application.kind': { zh: '申请方式', en: 'kind of application' },
   receivedAt: { zh: '收到申请的时间', en: 'The date the application was received' },
   'oral.recordedAt': { zh: '口头申请的记录时间', en: 'The time the oral application was recorded' },
+  referredAt: { zh: '转办时间', en: 'The date of the referral' },
   answeredAt: { zh: '答复时间', en: 'The date of the answer' },
   heldAt: { zh: '调解会议时间', en: 'The date of the session' },
   at: { zh: '回访时间', en: 'The date of the follow-up' },
@@ -50,5 +51,8 @@ export const DISPUTE_FIELD_LABELS = {
   agency: { zh: '转办部门', en: 'agency' },
   method: { zh: '回访方式', en: 'follow-up method' },
   outcome: { zh: '结案结果', en: 'outcome' },
+  answer: { zh: '答复内容', en: 'the answer' },
+  summary: { zh: '调解会议纪要', en: 'the summary of the session' },
+  result: { zh: '回访结果', en: 'the result of the follow-up' },
 } as const satisfies Labels<string>;
 export type DisputeField = keyof typeof DISPUTE_FIELD_LABELS;

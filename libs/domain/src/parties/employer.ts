@@ -55,7 +55,7 @@ function evolve(state: EmployerState, event: EmployerEvent): EmployerState {
 
 function registerEmployer({ data }: RegisterEmployer, state: EmployerState): EmployerEvent[] {
   if (state) broken.employerAlreadyRegistered(data.employerId);
-  const name = data.name.trim() || broken.nameRequired();
+  const name = (typeof data.name === 'string' ? data.name.trim() : '') || broken.nameRequired();
   let creditCode: string | undefined;
   if (data.creditCode?.trim()) {
     const check = validateCreditCode(data.creditCode);

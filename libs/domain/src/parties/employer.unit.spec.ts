@@ -47,6 +47,10 @@ describe('employer', () => {
     spec.given([]).when(register({ name: '' })).thenThrows('NAME_REQUIRED');
   });
 
+  it.each([' \t\n ', '\u3000\u3000', undefined as unknown as string])('NAME_REQUIRED: a name of only whitespace or none at all (%p)', (name) => {
+    spec.given([]).when(register({ name })).thenThrows('NAME_REQUIRED');
+  });
+
   it('refuses to register the same employer twice', () => {
     spec.given([registered]).when(register()).thenThrows('EMPLOYER_ALREADY_REGISTERED');
   });

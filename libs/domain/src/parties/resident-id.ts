@@ -1,3 +1,5 @@
+import { beijingDay } from '../shared/dates.js';
+
 /** Why a resident ID number was refused, in the order the checks run. */
 export type ResidentIdProblem = 'length' | 'format' | 'birth_date' | 'check_digit';
 export type ResidentIdCheck = { ok: true; normalized: string } | { ok: false; reason: ResidentIdProblem };
@@ -44,5 +46,6 @@ function isPlausibleBirthDate(yyyymmdd: string, asOf?: string): boolean {
   if (year < 1900 || month < 1 || month > 12 || day < 1) return false;
   if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return false;
   const iso = `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
-  return asOf === undefined || iso <= asOf.slice(0, 10);
+  // Born "in the future" is counted in Beijing days: just after midnight in Beijing is still the previous day in UTC.
+  return asOf === undefined || iso <= beijingDay(asOf);
 }

@@ -38,6 +38,13 @@ describe('validateResidentId', () => {
     expect(validateResidentId(future, { asOf: '2026-03-01T08:00:00Z' })).toEqual({ ok: false, reason: 'birth_date' });
   });
 
+  it('counts "born in the future" in Beijing days', () => {
+    const bornOnFirstOfMarch = withCheckChar('11010520260301002');
+    // 2026-02-28T16:30Z is already 1 March, 00:30, in Beijing: born today, not tomorrow.
+    expect(validateResidentId(bornOnFirstOfMarch, { asOf: '2026-02-28T16:30:00Z' })).toEqual({ ok: true, normalized: bornOnFirstOfMarch });
+    expect(validateResidentId(bornOnFirstOfMarch, { asOf: '2026-02-28T15:30:00Z' })).toEqual({ ok: false, reason: 'birth_date' });
+  });
+
   it('refuses a single mistyped digit as check_digit', () => {
     expect(validateResidentId('110105194912310021')).toEqual({ ok: false, reason: 'check_digit' });
     expect(validateResidentId('11010519491231003X')).toEqual({ ok: false, reason: 'check_digit' });

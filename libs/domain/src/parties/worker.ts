@@ -65,7 +65,7 @@ function evolve(state: WorkerState, event: WorkerEvent): WorkerState {
 
 function registerWorker({ data, ctx }: RegisterWorker, state: WorkerState): WorkerEvent[] {
   if (state) broken.workerAlreadyRegistered(data.workerId);
-  const name = data.name.trim() || broken.nameRequired();
+  const name = (typeof data.name === 'string' ? data.name.trim() : '') || broken.nameRequired();
   const id = validateResidentId(data.idNumber, { asOf: ctx.now });
   if (!id.ok) return broken.residentIdInvalid(id.reason);
   const phone = data.phone?.trim();

@@ -50,6 +50,10 @@ describe('worker', () => {
       spec.given([]).when(registerZhang({ name: '  ' })).thenThrows('NAME_REQUIRED');
     });
 
+    it.each([' \t\r\n', '\u3000', 42 as unknown as string])('NAME_REQUIRED: whitespace only (full-width too) or not text (%p)', (name) => {
+      spec.given([]).when(registerZhang({ name })).thenThrows('NAME_REQUIRED');
+    });
+
     it('says which check of the resident ID number failed, in Chinese and English', () => {
       const error = spec.given([]).when(registerZhang({ idNumber: '110105194912310021' })).thenThrows('RESIDENT_ID_INVALID');
       expect(error.details).toEqual({ reason: 'check_digit' });

@@ -58,7 +58,7 @@ describe('dispute-cases projection on Postgres', () => {
       });
       await run(caseId, { type: 'AddClaimants', ctx, data: { caseId, claimants: [{ claimantId: 'c2', workerId: null, name: '李四' }] } });
       for (let i = 0; i < 5; i++) {
-        await run(caseId, { type: 'RecordMediationSession', ctx, data: { caseId, sessionId: `s${i}`, heldAt: '2026-03-03', place: '镇工会调解室', attendees: ['张三'], summary: `第${i + 1}次` } });
+        await run(caseId, { type: 'RecordMediationSession', ctx, data: { caseId, sessionId: `s${i}`, heldAt: '2026-03-02', place: '镇工会调解室', attendees: ['张三'], summary: `第${i + 1}次` } });
       }
     }
     const result = await rebuildProjection(store, ds, disputeCasesProjection); // pages of 2,000: every event in one batch

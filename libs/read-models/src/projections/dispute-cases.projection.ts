@@ -22,6 +22,7 @@ const EVENT_TYPES: DisputeCaseEvent['type'][] = [
   'MediationSessionRecorded',
   'FollowUpRecorded',
   'AgreementReached',
+  'AgreementAmended',
   'CaseClosed',
   'CaseReopened',
 ];

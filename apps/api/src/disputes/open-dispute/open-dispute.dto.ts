@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsIn,
   IsISO8601,
@@ -90,8 +91,8 @@ export class OpenDisputeDto {
   @ValidateNested() @Type(() => RespondentDto)
   respondent!: RespondentDto;
 
-  @ApiProperty({ type: [ClaimantDto], description: 'The workers bringing the case; a group case may list thousands' })
-  @IsArray() @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => ClaimantDto)
+  @ApiProperty({ type: [ClaimantDto], description: 'The workers bringing the case (at least one); a group case may list thousands' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => ClaimantDto)
   claimants!: ClaimantDto[];
 
   @ApiPropertyOptional({ description: 'Mediator to assign (supervisors); a mediator opening a case becomes its mediator' })

@@ -13,6 +13,10 @@ export class ReferToAgencyDto {
   @IsOptional() @IsString() @MaxLength(NAME)
   agencyName?: string;
 
+  @ApiPropertyOptional({ example: '2026-03-02', description: 'When the case was referred, for a referral entered after the fact (date, or instant with offset); now when absent' })
+  @IsOptional() @IsISO8601({ strict: true })
+  referredAt?: string;
+
   @ApiPropertyOptional({ example: '请核查该公司社保缴纳情况', maxLength: LONG_TEXT })
   @IsOptional() @IsString() @MaxLength(LONG_TEXT)
   note?: string;

@@ -26,7 +26,7 @@ export class ReferralsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ReferralAnswer> {
     const referralId = randomUUID();
-    const data = { caseId, referralId, agency: dto.agency, agencyName: dto.agencyName, note: dto.note ?? '' };
+    const data = { caseId, referralId, agency: dto.agency, agencyName: dto.agencyName, note: dto.note ?? '', referredAt: dto.referredAt };
     const answer = await this.disputes.run('ReferToAgency', data, { actor, meta, expectedRevision, res });
     return { ...answer, referralId };
   }
