@@ -32,8 +32,10 @@ export interface SupervisorLogger {
 }
 
 /** How long after PostgreSQL last said "No space left on device" the disk counts as full. */
-export const DISK_FULL_HOLD_MS = 60_000;
+export const DISK_FULL_HOLD_MS = 30_000;
 const NO_SPACE = /No space left on device/i;
+/** After a crash PostgreSQL may recover by itself (it writes a checkpoint first): then it can write again. */
+const READY = /database system is ready to accept connections/;
 
 /** 1 s, 2 s, 5 s, 10 s, then every 30 s until the server starts again. */
 export const RESTART_DELAYS_MS = [1000, 2000, 5000, 10000, 30000];
@@ -76,6 +78,7 @@ export class EmbeddedDatabaseSupervisor implements DatabaseStatusSource {
 
   /** Each line PostgreSQL logs: a full disk is noticed even while the server keeps running. */
   noteLog(line: string): void {
+    if (READY.test(line)) this.diskFullAt = undefined;
     if (!NO_SPACE.test(line)) return;
     if (this.diskFullAt === undefined || this.now() - this.diskFullAt >= DISK_FULL_HOLD_MS) this.logger.error('embedded PostgreSQL: disk full (No space left on device): writes fail until space is freed');
     this.diskFullAt = this.now();
@@ -120,6 +123,7 @@ export class EmbeddedDatabaseSupervisor implements DatabaseStatusSource {
       this.failures = 0;
       this.up = true;
       this.reason = undefined;
+      this.diskFullAt = undefined; // it started, so it wrote its checkpoint: there is space again
       this.watch(running);
       this.logger.log(`embedded PostgreSQL is running again (restart ${this.restarts})`);
     } catch (error) {
