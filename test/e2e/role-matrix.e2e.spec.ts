@@ -62,6 +62,16 @@ describe('who may call what: every route × every role, and no token', () => {
     expect(undeclared).toEqual([]);
   });
 
+  it('lets supervisors and mediators read the staff directory; only login, refresh and logout are public in the auth routes', () => {
+    const find = (method: string, path: string) => routes.find((r) => r.method === method && r.path === path);
+    for (const path of ['/api/staff', '/api/staff/:id']) {
+      expect([...(find('GET', path)?.allowed ?? [])].sort()).toEqual(['administrator', 'auditor', 'mediator', 'supervisor']);
+    }
+    for (const write of ['/api/staff', '/api/staff/:id/disable', '/api/staff/:id/enable']) expect(find('POST', write)?.allowed).toEqual(['administrator']);
+    const publicAuth = routes.filter((r) => r.isPublic && r.path.startsWith('/api/auth')).map((r) => `${r.method} ${r.path}`);
+    expect(publicAuth.sort()).toEqual(['POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/refresh']);
+  });
+
   it('answers 401 without a token, 403 to a role not allowed, and lets allowed roles through', async () => {
     const wrong: string[] = [];
     for (const route of routes.filter((r) => !r.isPublic)) {

@@ -35,15 +35,46 @@ describe('staff accounts, login and roles', () => {
     expect(event.metadata).toMatchObject({ actor: { staffId: created.body.id, role: 'mediator' }, correlationId: expect.any(String), causationId: expect.any(String), schemaVersion: 1 });
   });
 
-  it('refuses a duplicate username and a short password, and only administrators manage staff', async () => {
+  it('refuses a duplicate username, and lists every bad field at once, in Chinese by default and English on request', async () => {
     const dup = await admin.post('/api/staff').send({ username: 'LI.MING', displayName: '另一个李明', password: 'another-password', roles: ['mediator'] }).expect(422);
     expect(dup.body.code).toBe('USERNAME_TAKEN');
-    const short = await admin.post('/api/staff').send({ username: 'zhao', displayName: '赵', password: 'short', roles: ['mediator'] }).expect(422);
-    expect(short.body.code).toBe('PASSWORD_TOO_SHORT');
-    const badRole = await admin.post('/api/staff').send({ username: 'zhao', displayName: '赵', password: 'long-enough-pw', roles: ['boss'] }).expect(400);
-    expect(badRole.body.errors[0].field).toBe('roles');
+    const everything = { username: 'x', displayName: '  ', password: 'short', roles: ['boss'] };
+    const zh = await admin.post('/api/staff').send(everything).expect(400);
+    expect(zh.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['displayName', 'password', 'roles', 'username']);
+    const rolesZh = zh.body.errors.find((e: { field: string }) => e.field === 'roles').messages.join(' ');
+    expect(rolesZh).toMatch(/调解员/);
+    expect(rolesZh).toMatch(/系统管理员/);
+    expect(zh.body.detail).toMatch(/密码|字符/);
+    expect(zh.body.detail).not.toMatch(/must/);
+    const en = await admin.post('/api/staff').set('Accept-Language', 'en').send(everything).expect(400);
+    expect(en.body.errors.find((e: { field: string }) => e.field === 'roles').messages.join(' ')).toMatch(/fund officer/);
+    expect(en.body.detail).toMatch(/password: must be 10 to 256 characters/);
+    expect(en.body.detail).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it.each([
+    ['ten spaces', '          '],
+    ['a run of digits', '1234567890'],
+    ['one letter repeated', 'aaaaaaaaaa'],
+    ['a common password', 'password123'],
+    ['the username with a year', 'zhao.lei2024'],
+  ])('refuses %s as a password, with a clear message, and stores nothing', async (_, password) => {
+    const before = await t.sql<{ n: string }>(`SELECT count(*) AS n FROM es_events`);
+    const res = await admin.post('/api/staff').send({ username: 'zhao.lei', displayName: '赵磊', password, roles: ['mediator'] }).expect(400);
+    expect(res.body.errors).toEqual([{ field: 'password', messages: [expect.stringMatching(/不易被猜到/)] }]);
+    const after = await t.sql<{ n: string }>(`SELECT count(*) AS n FROM es_events`);
+    expect(after[0].n).toBe(before[0].n);
+  });
+
+  it('answers 403 naming the roles the route needs by their labels, in Chinese or English', async () => {
     const supervisor = await login(t, 'wang.fang', 'wang-fang-password');
-    await supervisor.post('/api/staff').send({ username: 'zhao', displayName: '赵', password: 'long-enough-pw', roles: ['mediator'] }).expect(403);
+    const zh = await supervisor.post('/api/staff').send({ username: 'zhao', displayName: '赵', password: 'long-enough-pw', roles: ['mediator'] }).expect(403);
+    expect(zh.headers['content-type']).toMatch(/problem\+json/);
+    expect(zh.body).toMatchObject({ code: 'ROLE_NOT_ALLOWED', title: '此操作需要以下角色之一：系统管理员', detail: '此操作需要以下角色之一：系统管理员', requiredRoles: [{ role: 'administrator', label: '系统管理员' }] });
+    const en = await supervisor.post('/api/staff').set('Accept-Language', 'en').send({ username: 'zhao', displayName: '赵', password: 'long-enough-pw', roles: ['mediator'] }).expect(403);
+    expect(en.body).toMatchObject({ detail: 'This needs one of the roles: administrator', requiredRoles: [{ role: 'administrator', label: 'administrator' }] });
+    const fundOnly = await supervisor.get('/api/staff').set('X-Acting-Role', 'fund_officer').expect(403);
+    expect(fundOnly.body.detail).toMatch(/帮扶资金专员/);
   });
 
   it('never lets the last active administrator be disabled or demoted', async () => {
@@ -55,54 +86,137 @@ describe('staff accounts, login and roles', () => {
     expect(demote.body.messages.zh).toBeTruthy();
   });
 
-  it('ends a disabled account’s tokens at once and refuses its login', async () => {
+  it('ends a disabled account’s tokens for good: not even enabling it again brings them back', async () => {
     const clerk = await staffAs(t, 'mediator');
     await clerk.get('/api/auth/me').expect(200);
-    await admin.post(`/api/staff/${clerk.staffId}/disable`).send({ reason: '调离' }).expect(201);
+    const disabled = await admin.post(`/api/staff/${clerk.staffId}/disable`).send({ reason: '调离' }).expect(200);
+    expect(disabled.body).toMatchObject({ id: clerk.staffId, revision: expect.any(Number) });
     const refused = await clerk.get('/api/auth/me').expect(401);
     expect(refused.headers['www-authenticate']).toBe('Bearer');
     expect(refused.headers['content-type']).toMatch(/problem\+json/);
-    await admin.post(`/api/staff/${clerk.staffId}/enable`).send({}).expect(201);
+    await t.http().post('/api/auth/login').send({ username: clerk.username, password: clerk.password }).expect(401);
+    await admin.post(`/api/staff/${clerk.staffId}/enable`).send({}).expect(200);
+    const stillDead = await clerk.get('/api/auth/me').expect(401);
+    expect(stillDead.body.detail).toBe('此账号在该凭证签发后曾被停用，请重新登录');
+    await t.http().post('/api/auth/refresh').send({ refreshToken: clerk.refreshToken }).expect(401);
+    const again = await login(t, clerk.username, clerk.password);
+    await again.get('/api/auth/me').expect(200);
   });
 
-  it('changes one’s own password only with the old one, and ends older tokens', async () => {
+  it('documents disable and enable as 200 answers', async () => {
+    const doc = (await t.http().get('/docs-json').expect(200)).body;
+    for (const path of ['/api/staff/{id}/disable', '/api/staff/{id}/enable']) {
+      expect(Object.keys(doc.paths[path].post.responses)).toContain('200');
+      expect(Object.keys(doc.paths[path].post.responses)).not.toContain('201');
+    }
+  });
+
+  it('changes one’s own password only with the old one and a strong new one, and ends older tokens and refresh tokens', async () => {
     const clerk = await staffAs(t, 'fund_officer');
+    const weak = await clerk.post('/api/auth/password').send({ oldPassword: clerk.password, newPassword: '1234567890' }).expect(400);
+    expect(weak.body.errors[0].field).toBe('newPassword');
     const wrong = await clerk.post('/api/auth/password').send({ oldPassword: 'not-my-password', newPassword: 'brand-new-password' }).expect(422);
     expect(wrong.body.code).toBe('OLD_PASSWORD_WRONG');
-    await clerk.post('/api/auth/password').send({ oldPassword: `pw-${clerk.username}-long-enough`, newPassword: 'brand-new-password' }).expect(204);
+    await clerk.post('/api/auth/password').send({ oldPassword: clerk.password, newPassword: 'brand-new-password' }).expect(204);
     await clerk.get('/api/auth/me').expect(401);
+    await t.http().post('/api/auth/refresh').send({ refreshToken: clerk.refreshToken }).expect(401);
     await login(t, clerk.username, 'brand-new-password');
   });
 
-  it('throttles repeated failed logins per address and username, and answers 429 with Retry-After', async () => {
-    const target = await staffAs(t, 'auditor');
-    for (let i = 0; i < 5; i++) {
-      const res = await t.http().post('/api/auth/login').send({ username: target.username, password: `guess-${i}` });
-      expect(res.status).toBe(401);
+  it('refreshes with a rotating refresh token: the spent one is refused, and presenting it again ends the whole login', async () => {
+    const clerk = await staffAs(t, 'mediator');
+    const first = await t.http().post('/api/auth/refresh').send({ refreshToken: clerk.refreshToken }).expect(200);
+    expect(first.body).toMatchObject({ accessToken: expect.any(String), expiresIn: 900, refreshToken: expect.any(String), refreshExpiresIn: 43200, tokenType: 'Bearer' });
+    expect(first.body.refreshToken).not.toBe(clerk.refreshToken);
+    await t.http().get('/api/auth/me').set('Authorization', `Bearer ${first.body.accessToken}`).expect(200);
+
+    const second = await t.http().post('/api/auth/refresh').send({ refreshToken: first.body.refreshToken }).expect(200);
+    // The first token again: someone holds a copy. It is refused, and so is the newest of its family.
+    const reused = await t.http().post('/api/auth/refresh').send({ refreshToken: clerk.refreshToken }).expect(401);
+    expect(reused.body.title).toMatch(/已被使用过/);
+    await t.http().post('/api/auth/refresh').send({ refreshToken: second.body.refreshToken }).expect(401);
+    // Another login of the same person is not affected.
+    const other = await login(t, clerk.username, clerk.password);
+    await t.http().post('/api/auth/refresh').send({ refreshToken: other.refreshToken }).expect(200);
+  });
+
+  it('turns simultaneous uses of one refresh token into a revoked login: no token of it works afterwards', async () => {
+    const clerk = await staffAs(t, 'mediator');
+    const answers = await Promise.all([1, 2, 3, 4].map(() => t.http().post('/api/auth/refresh').send({ refreshToken: clerk.refreshToken })));
+    const won = answers.filter((a) => a.status === 200);
+    expect(won.length).toBeLessThanOrEqual(1);
+    expect(answers.filter((a) => a.status === 401).length).toBeGreaterThanOrEqual(3);
+    for (const a of won) await t.http().post('/api/auth/refresh').send({ refreshToken: a.body.refreshToken }).expect(401);
+    const live = await t.sql(`SELECT 1 FROM refresh_tokens WHERE staff_id = $1 AND revoked_at IS NULL AND rotated_at IS NULL`, [clerk.staffId]);
+    expect(live).toEqual([]);
+  });
+
+  it('logs out: the refresh token and its successors stop working; only hashes are stored', async () => {
+    const clerk = await staffAs(t, 'supervisor');
+    const next = await t.http().post('/api/auth/refresh').send({ refreshToken: clerk.refreshToken }).expect(200);
+    await t.http().post('/api/auth/logout').send({ refreshToken: next.body.refreshToken }).expect(204);
+    await t.http().post('/api/auth/refresh').send({ refreshToken: next.body.refreshToken }).expect(401);
+    await t.http().post('/api/auth/logout').send({ refreshToken: next.body.refreshToken }).expect(204); // again: nothing to do
+    const bad = await t.http().post('/api/auth/refresh').send({ refreshToken: 'not a token' }).expect(400);
+    expect(bad.body.errors[0].field).toBe('refreshToken');
+    const rows = JSON.stringify(await t.sql('SELECT * FROM refresh_tokens'));
+    expect(rows).not.toContain(clerk.refreshToken);
+    expect(rows).not.toContain(next.body.refreshToken);
+    const revoked = await t.sql<{ revoked_reason: string }>(`SELECT revoked_reason FROM refresh_tokens WHERE staff_id = $1`, [clerk.staffId]);
+    expect(revoked.map((r) => r.revoked_reason)).toEqual(['logout', 'logout']);
+  });
+
+  it('revokes every refresh token when an administrator resets the password', async () => {
+    const clerk = await staffAs(t, 'auditor');
+    await admin.post(`/api/staff/${clerk.staffId}/password`).send({ newPassword: 'granite-meadow-violin' }).expect(204);
+    await t.http().post('/api/auth/refresh').send({ refreshToken: clerk.refreshToken }).expect(401);
+    await login(t, clerk.username, 'granite-meadow-violin');
+  });
+
+  it('documents refresh and logout with their request and answer schemas', async () => {
+    const doc = (await t.http().get('/docs-json').expect(200)).body;
+    const refresh = doc.paths['/api/auth/refresh'].post;
+    expect(refresh.requestBody.content['application/json'].schema.$ref).toMatch(/RefreshTokenDto$/);
+    expect(refresh.responses['200'].content['application/json'].schema.$ref).toMatch(/TokenPairAnswer$/);
+    expect(doc.paths['/api/auth/logout'].post.responses['204']).toBeDefined();
+    expect(doc.components.schemas.TokenPairAnswer.required).toEqual(expect.arrayContaining(['accessToken', 'refreshToken', 'expiresIn', 'refreshExpiresIn']));
+  });
+
+  it('lets supervisors and mediators read the staff directory (names, roles, active), administrators the full view', async () => {
+    const supervisor = await login(t, 'wang.fang', 'wang-fang-password');
+    const mediator = await login(t, 'li.ming', 'li-ming-password');
+    for (const reader of [supervisor, mediator]) {
+      const list = await reader.get('/api/staff').expect(200);
+      const li = list.body.find((s: { displayName: string }) => s.displayName === '李明');
+      expect(li).toEqual({ staffId: mediator.staffId, displayName: '李明', roles: ['mediator'], active: true });
+      const text = JSON.stringify(list.body);
+      expect(text).not.toMatch(/password|hash|username/i);
+      await reader.get(`/api/staff/${mediator.staffId}`).expect(200);
     }
-    const locked = await t.http().post('/api/auth/login').send({ username: target.username, password: `pw-${target.username}-long-enough` }).expect(429);
-    expect(locked.body.code).toBe('TOO_MANY_FAILED_LOGINS');
-    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
-    await login(t, 'li.ming', 'li-ming-password'); // someone else is not locked out
+    const full = await admin.get('/api/staff').expect(200);
+    expect(full.body.find((s: { displayName: string }) => s.displayName === '李明')).toMatchObject({ username: 'li.ming', roles: ['mediator'], active: true });
+    const fundOfficer = await staffAs(t, 'fund_officer');
+    await fundOfficer.get('/api/staff').expect(403);
+    const missing = await admin.get('/api/staff/00000000-0000-4000-8000-000000000000').expect(404);
+    expect(missing.body.code).toBe('STAFF_NOT_FOUND');
   });
 
-  it('counts a burst of parallel guesses before checking them: at most 5 get through to the password check', async () => {
-    const target = await staffAs(t, 'auditor');
-    const answers = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => t.http().post('/api/auth/login').set('Idempotency-Key', `burst-${i}`).send({ username: target.username, password: `guess-${i}` })),
-    );
-    const statuses = answers.map((a) => a.status);
-    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
-    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(15);
-    // login is not a command: its answers (tokens) are never kept as idempotent replies
-    expect(await t.sql(`SELECT key FROM idempotency_keys WHERE key LIKE '%burst-%'`)).toEqual([]);
-  });
-
-  it('answers 401 problem+json to no token, a forged token and an unknown user', async () => {
-    await t.http().get('/api/disputes').expect(401);
+  it('answers 401 problem+json in Chinese by default and English on request', async () => {
+    const zh = await t.http().get('/api/disputes').expect(401);
+    expect(zh.body).toMatchObject({ code: 'NOT_AUTHENTICATED', title: '请先登录', detail: '请先登录' });
+    const en = await t.http().get('/api/disputes').set('Accept-Language', 'en').expect(401);
+    expect(en.body.detail).toMatch(/^Log in first/);
     await t.http().get('/api/disputes').set('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.forged').expect(401);
     const unknown = await t.http().post('/api/auth/login').send({ username: 'nobody', password: 'whatever-password' }).expect(401);
     expect(unknown.body.title).toBe('用户名或密码错误');
+    expect(unknown.body.detail).toBe('用户名或密码错误');
+  });
+
+  it('answers 400 naming the field to a NUL character in the login, never 500', async () => {
+    const res = await t.http().post('/api/auth/login').send({ username: 'a\u0000b', password: 'whatever-password' }).expect(400);
+    expect(res.body.errors).toEqual([{ field: 'username', messages: ['不能包含控制字符（如 NUL）'] }]);
+    const pw = await t.http().post('/api/auth/login').set('Accept-Language', 'en').send({ username: 'admin', password: 'a\u0000b-long-password' }).expect(400);
+    expect(pw.body.errors).toEqual([{ field: 'password', messages: ['must not contain control characters (such as NUL)'] }]);
   });
 
   it('keeps passwords, hashes and tokens out of events, logs and error answers', async () => {
@@ -116,7 +230,7 @@ describe('staff accounts, login and roles', () => {
     const answers = JSON.stringify(failed.body);
     const logText = logs.join('');
     expect(logText).toMatch(/login refused/); // the logs are really captured
-    for (const needle of [secret, hash, agent.token]) {
+    for (const needle of [secret, hash, agent.token, agent.refreshToken]) {
       expect(events).not.toContain(needle);
       expect(logText).not.toContain(needle);
       expect(answers).not.toContain(needle);

@@ -3,7 +3,7 @@ import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
-import { AuthModule, StaffAccounts, SYSTEM_ACTOR, systemTrace } from '#auth';
+import { AuthModule, passwordProblem, StaffAccounts, SYSTEM_ACTOR, systemTrace } from '#auth';
 import { loadConfigOrExit } from '#config';
 import { DomainError, ROLES, type Role } from '#domain';
 import { InfrastructureModule, nestLogLevels, openDatabase, runMigrations } from '#platform';
@@ -26,7 +26,7 @@ function readPassword(): Promise<string> {
   let muted = false;
   (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => (muted ? undefined : write(s));
   return new Promise((resolve) => {
-    rl.question('Password (10+ characters): ', (answer) => {
+    rl.question('Password (10+ characters, not easily guessed, e.g. several unrelated words): ', (answer) => {
       rl.close();
       process.stdout.write('\n');
       resolve(answer);
@@ -48,6 +48,11 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   Logger.overrideLogger(nestLogLevels(config.LOG_LEVEL));
   const password = await readPassword();
+  const problem = passwordProblem(password, [values.username, values['display-name'] ?? '']);
+  if (problem) {
+    console.error(`Not created: ${problem.en} (${problem.zh})`);
+    process.exit(1);
+  }
   const db = await openDatabase(config, { attach: true });
   await runMigrations(db.url);
   @Module({ imports: [InfrastructureModule.forRoot(config, db.url), AuthModule.forRoot(config)] })

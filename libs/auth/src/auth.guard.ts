@@ -1,6 +1,6 @@
 import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ROLES, type Role } from '#domain';
+import { ROLES, roleLabel, type Role } from '#domain';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './allowed.decorator.js';
 import { NotAllowed, NotAuthenticated } from './auth-errors.js';
 import { SignIn } from './sign-in.js';
@@ -46,16 +46,14 @@ export class AuthGuard implements CanActivate {
     const account = await this.signIn.verify(token);
     const asked = req.headers['x-acting-role'];
     if (asked !== undefined && !(ROLES as readonly string[]).includes(asked)) {
-      throw new NotAllowed(`X-Acting-Role must be one of: ${ROLES.join(', ')}`, `X-Acting-Role 必须是：${ROLES.join('、')}`);
+      throw new NotAllowed(
+        `X-Acting-Role must be one of: ${ROLES.map((r) => `${r} (${roleLabel(r, 'en')})`).join(', ')}`,
+        `X-Acting-Role 必须是以下之一：${ROLES.map((r) => `${r}（${roleLabel(r, 'zh')}）`).join('、')}`,
+      );
     }
     const candidates = asked ? [asked as Role] : ACTING_PREFERENCE;
     const role = candidates.find((r) => account.roles.includes(r) && allowed.includes(r));
-    if (!role) {
-      throw new NotAllowed(
-        `This needs one of the roles: ${allowed.join(', ')}${asked ? ` (you asked to act as ${asked})` : ''}`,
-        `此操作需要以下角色之一：${allowed.join('、')}`,
-      );
-    }
+    if (!role) throw NotAllowed.needsRole(allowed, asked as Role | undefined);
     req.user = { staffId: account.staffId, role, roles: account.roles, username: account.username, displayName: account.displayName };
     return true;
   }

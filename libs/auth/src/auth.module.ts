@@ -6,6 +6,7 @@ import { Credentials } from './credentials.js';
 import { jwtSecret } from './jwt-secret.js';
 import { LoginAttempts } from './login-attempts.js';
 import { PasswordHasher } from './password-hasher.js';
+import { RefreshTokens } from './refresh-tokens.js';
 import { SignIn } from './sign-in.js';
 import { StaffAccounts } from './staff-accounts.js';
 import { StaffDirectory } from './staff-directory.js';
@@ -17,7 +18,7 @@ export class AuthModule {
     return {
       module: AuthModule,
       imports: [JwtModule.register({ secret: jwtSecret(config), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } })],
-      providers: [LoginAttempts, StaffDirectory, PasswordHasher, Credentials, StaffAccounts, SignIn, AuthGuard],
+      providers: [LoginAttempts, StaffDirectory, PasswordHasher, Credentials, RefreshTokens, StaffAccounts, SignIn, AuthGuard],
       exports: [StaffDirectory, StaffAccounts, SignIn, AuthGuard, PasswordHasher, Credentials],
     };
   }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import type { AppConfig } from '#config';
 import { DomainError } from '#domain';
 import { APP_CONFIG } from '#platform';
+import { passwordProblem } from './password-policy.js';
 import { StaffAccounts, SYSTEM_ACTOR, systemTrace } from './staff-accounts.js';
 import { StaffDirectory } from './staff-directory.js';
 
@@ -27,6 +28,11 @@ export class FirstAdministrator implements OnApplicationBootstrap {
           '  npm run staff:create -- --username admin --display-name 管理员 --role administrator   (asks for the password)',
       );
       return;
+    }
+    const problem = passwordProblem(password, [username]);
+    if (problem) {
+      // Refused before anything is stored; `npm start` stops with this message (exit 1).
+      throw new Error(`ADMIN_PASSWORD is refused: ${problem.en} (${problem.zh}). Nothing was created; choose another and start again.`);
     }
     try {
       const { staffId } = await this.accounts.create({ username, displayName: username, password, roles: ['administrator'] }, SYSTEM_ACTOR, systemTrace());

@@ -10,4 +10,6 @@ export * from './staff-directory.js';
 export * from './jwt-secret.js';
 export * from './login-attempts.js';
 export * from './first-administrator.js';
+export * from './password-policy.js';
+export * from './refresh-tokens.js';
 export * from './migrations/index.js';

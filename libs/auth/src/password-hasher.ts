@@ -16,5 +16,3 @@ export class PasswordHasher {
     }
   }
 }
-
-export const PASSWORD_MIN_LENGTH = 10;

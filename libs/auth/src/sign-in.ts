@@ -2,10 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { findByUsername, findStaff, type Role, type StaffAccount } from '#domain';
 import { NotAuthenticated } from './auth-errors.js';
+import { RefreshTokens } from './refresh-tokens.js';
 import { Credentials } from './credentials.js';
 import { LoginAttempts } from './login-attempts.js';
 import { PasswordHasher } from './password-hasher.js';
-import { StaffDirectory } from './staff-directory.js';
+import { StaffDirectory, type RosterView } from './staff-directory.js';
 
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
 
@@ -13,6 +14,8 @@ export interface AccessTokenClaims {
   sub: string;
   /** The password version the token was issued under: a password change ends older tokens. */
   pv: number;
+  /** The roster revision it was issued at: disabling the account ends every token issued before. */
+  rv: number;
 }
 
 export interface SignedInStaff {
@@ -22,7 +25,15 @@ export interface SignedInStaff {
   roles: readonly Role[];
 }
 
-/** Login and token checks. Only ever logs the username, never the password or the token. */
+export interface TokenPair {
+  accessToken: string;
+  expiresIn: number;
+  refreshToken: string;
+  refreshExpiresIn: number;
+  tokenType: 'Bearer';
+}
+
+/** Login, refresh and token checks. Only ever logs the username, never the password or a token. */
 @Injectable()
 export class SignIn {
   private readonly logger = new Logger('auth');
@@ -35,11 +46,13 @@ export class SignIn {
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
     private readonly attempts: LoginAttempts,
+    private readonly refreshTokens: RefreshTokens,
   ) {}
 
-  async login(username: string, password: string, ip: string): Promise<{ accessToken: string; expiresIn: number }> {
+  async login(username: string, password: string, ip: string, now: Date = new Date()): Promise<TokenPair> {
     await this.attempts.begin(ip, username);
-    const account = findByUsername(await this.directory.current(), username);
+    const view = await this.directory.view();
+    const account = findByUsername(view.roster, username);
     const stored = account ? await this.credentials.find(account.staffId) : null;
     this.dummyHash ??= this.hasher.hash('not-a-real-password-at-all');
     const ok = await this.hasher.verify(stored?.hash ?? (await this.dummyHash), password);
@@ -50,11 +63,45 @@ export class SignIn {
     }
     await this.attempts.succeeded(ip, username);
     this.logger.log({ username, staffId: account.staffId, ip }, 'login');
-    const claims: AccessTokenClaims = { sub: account.staffId, pv: stored.version };
-    return { accessToken: await this.jwt.signAsync(claims, { expiresIn: ACCESS_TOKEN_SECONDS }), expiresIn: ACCESS_TOKEN_SECONDS };
+    const refresh = await this.refreshTokens.issue({ staffId: account.staffId, passwordVersion: stored.version, rosterRevision: view.revision }, now);
+    return this.pair({ sub: account.staffId, pv: stored.version, rv: view.revision }, refresh);
   }
 
-  /** The account behind a bearer token, if the token is good and the account still active. */
+  /** A used refresh token buys a new pair (the old one is spent), while the account stands as it did. */
+  async refresh(refreshToken: string, now: Date = new Date()): Promise<TokenPair> {
+    const grant = await this.refreshTokens.use(refreshToken, now);
+    const view = await this.directory.view();
+    try {
+      standing(view, grant.staffId, grant.passwordVersion, grant.rosterRevision);
+    } catch (error) {
+      await this.refreshTokens.revokeFamily(grant.familyId, 'account changed', now);
+      throw error;
+    }
+    const refresh = await this.refreshTokens.issue({ ...grant, rosterRevision: view.revision }, now);
+    return this.pair({ sub: grant.staffId, pv: grant.passwordVersion, rv: view.revision }, refresh);
+  }
+
+  /** Logout: the refresh token's login ends (its access token lapses within 15 minutes). */
+  async logout(refreshToken: string, now: Date = new Date()): Promise<void> {
+    await this.refreshTokens.revokeFamilyOf(refreshToken, now);
+  }
+
+  /** After a password change or disabling: every refresh token of the person is revoked. */
+  async endSessionsOf(staffId: string, reason: string, now: Date = new Date()): Promise<void> {
+    await this.refreshTokens.revokeAllFor(staffId, reason, now);
+  }
+
+  private async pair(claims: AccessTokenClaims, refresh: { token: string; expiresIn: number }): Promise<TokenPair> {
+    return {
+      accessToken: await this.jwt.signAsync(claims, { expiresIn: ACCESS_TOKEN_SECONDS }),
+      expiresIn: ACCESS_TOKEN_SECONDS,
+      refreshToken: refresh.token,
+      refreshExpiresIn: refresh.expiresIn,
+      tokenType: 'Bearer',
+    };
+  }
+
+  /** The account behind a bearer token, if the token is good and the account still in good standing. */
   async verify(token: string): Promise<StaffAccount> {
     let claims: AccessTokenClaims;
     try {
@@ -62,9 +109,18 @@ export class SignIn {
     } catch {
       throw new NotAuthenticated('The access token is malformed or expired: log in again', '登录凭证无效或已过期，请重新登录');
     }
-    const account = findStaff(await this.directory.current(), claims.sub);
-    if (!account || !account.active) throw new NotAuthenticated('This account is disabled', '此账号已停用');
-    if (account.passwordVersion !== claims.pv) throw new NotAuthenticated('The password was changed since this token was issued: log in again', '密码已更改，请重新登录');
-    return account;
+    return standing(await this.directory.view(), claims.sub, claims.pv, claims.rv);
   }
+}
+
+/** Whether a token issued for (password version, roster revision) still stands: else 401. */
+function standing(view: RosterView, staffId: string, passwordVersion: unknown, rosterRevision: unknown): StaffAccount {
+  const account = typeof staffId === 'string' ? findStaff(view.roster, staffId) : undefined;
+  if (!account || !account.active) throw new NotAuthenticated('This account is disabled', '此账号已停用');
+  if (account.passwordVersion !== passwordVersion) throw new NotAuthenticated('The password was changed since this token was issued: log in again', '密码已更改，请重新登录');
+  const disabledAt = Object.hasOwn(view.lastDisabledAt, staffId) ? view.lastDisabledAt[staffId] : -1;
+  if (typeof rosterRevision !== 'number' || rosterRevision <= disabledAt) {
+    throw new NotAuthenticated('This account was disabled after this token was issued: log in again', '此账号在该凭证签发后曾被停用，请重新登录');
+  }
+  return account;
 }

@@ -13,7 +13,8 @@ import { handleCommand, type CommandMetadata, type EventStore, type HandleResult
 import { EVENT_STORE } from '#platform';
 import { randomUUID } from 'node:crypto';
 import { Credentials } from './credentials.js';
-import { PASSWORD_MIN_LENGTH, PasswordHasher } from './password-hasher.js';
+import { PasswordHasher } from './password-hasher.js';
+import { checkPassword } from './password-policy.js';
 
 export const SYSTEM_ACTOR: Actor = { staffId: 'system', role: 'system' };
 
@@ -26,12 +27,6 @@ export interface CommandTrace {
 export function systemTrace(): CommandTrace {
   const id = randomUUID();
   return { correlationId: id, causationId: id, occurredAt: new Date().toISOString() };
-}
-
-function checkPassword(password: string): void {
-  if (password.length < PASSWORD_MIN_LENGTH) {
-    rule('PASSWORD_TOO_SHORT', `A password needs at least ${PASSWORD_MIN_LENGTH} characters`, `密码至少需要 ${PASSWORD_MIN_LENGTH} 个字符`);
-  }
 }
 
 /**
@@ -56,7 +51,7 @@ export class StaffAccounts {
     actor: Actor,
     trace: CommandTrace,
   ): Promise<{ staffId: string } & HandleResult<unknown, unknown>> {
-    checkPassword(input.password);
+    checkPassword(input.password, [input.username, input.displayName]);
     const staffId = randomUUID();
     // The hash goes in first under a fresh id nobody can log in with until the account exists.
     await this.credentials.put(staffId, await this.hasher.hash(input.password), 0);

@@ -2,12 +2,45 @@ import 'reflect-metadata';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, Validate, ValidatorConstraint, validateSync, type ValidatorConstraintInterface } from 'class-validator';
+import { isIP } from 'node:net';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value);
 const toBool = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ({ true: true, '1': true, yes: true, false: false, '0': false, no: false } as Record<string, boolean>)[value.trim().toLowerCase()] ?? value : value;
 const blankToUndefined = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+const PROXY_PRESETS = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** A proxy address: an IP, an IP/prefix, or one of Express's named ranges. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_PRESETS.includes(entry)) return true;
+  const [ip, prefix, ...rest] = entry.split('/');
+  const family = isIP(ip);
+  if (!family || rest.length) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+/** TRUST_PROXY: the number of proxy hops in front of the API (1-10), or the proxies' addresses. */
+@ValidatorConstraint({ name: 'trustProxy' })
+export class TrustProxyValue implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    if (typeof value !== 'string') return false;
+    if (/^\d+$/.test(value.trim())) return Number(value) >= 1 && Number(value) <= 10;
+    const entries = value.split(',').map((e) => e.trim());
+    return entries.length > 0 && entries.every(isProxyAddress);
+  }
+  defaultMessage(): string {
+    return 'must be the number of proxies in front of the API (1 to 10), or a comma-separated list of their addresses (IP, IP/prefix, loopback, linklocal, uniquelocal); unset trusts no proxy';
+  }
+}
+
+/** What Express's `trust proxy` gets: nothing trusted unless TRUST_PROXY says so. */
+export function trustProxySetting(value: string | undefined): false | number | string[] {
+  if (value === undefined) return false;
+  if (/^\d+$/.test(value.trim())) return Number(value);
+  return value.split(',').map((e) => e.trim());
+}
 
 /**
  * Every setting the system reads, from the environment, checked once at start-up.
@@ -77,6 +110,15 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   CORS_ORIGINS?: string;
+
+  /**
+   * Which proxies may set X-Forwarded-For (the client address used by the login limits).
+   * Unset: none, the address is the connection's. `false`/`0` mean the same.
+   */
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && ['', 'false', '0', 'none'].includes(value.trim().toLowerCase()) ? undefined : value))
+  @IsOptional()
+  @Validate(TrustProxyValue)
+  TRUST_PROXY?: string;
 }
 
 export class ConfigError extends Error {
@@ -90,7 +132,7 @@ const SECRET = /PASSWORD|SECRET/;
 
 /** Reads and checks every setting, reporting all bad ones at once. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'EVENTSTORE_URL', 'REDIS_URL', 'JWT_SECRET', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'CORS_ORIGINS']);
+  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'EVENTSTORE_URL', 'REDIS_URL', 'JWT_SECRET', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'CORS_ORIGINS', 'TRUST_PROXY']);
   const raw = Object.fromEntries(known.filter((k) => env[k] !== undefined).map((k) => [k, env[k]]));
   const config = plainToInstance(AppConfig, raw);
   const problems = validateSync(config, { forbidUnknownValues: false }).map((error) => {

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, dataDirProblem, loadConfig } from './app-config.js';
+import { ConfigError, dataDirProblem, loadConfig, trustProxySetting } from './app-config.js';
 
 describe('loadConfig', () => {
   it('gives the embedded defaults when nothing is set', () => {
@@ -37,6 +37,16 @@ describe('loadConfig', () => {
 
   it('needs EVENTSTORE_URL for the EventStoreDB store', () => {
     expect(() => loadConfig({ EVENT_STORE: 'eventstoredb' })).toThrow(/needs EVENTSTORE_URL/);
+  });
+
+  it('trusts no proxy unless TRUST_PROXY names the hops or the addresses', () => {
+    expect(trustProxySetting(loadConfig({}).TRUST_PROXY)).toBe(false);
+    expect(trustProxySetting(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY)).toBe(false);
+    expect(trustProxySetting(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY)).toBe(1);
+    expect(trustProxySetting(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,::1' }).TRUST_PROXY)).toEqual(['loopback', '10.0.0.0/8', '::1']);
+    for (const bad of ['true', '*', '0.0.0.0/99', 'proxy.example', '11', 'loopback,,']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(new RegExp(`TRUST_PROXY=${JSON.stringify(bad).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: must be the number of proxies`));
+    }
   });
 });
 

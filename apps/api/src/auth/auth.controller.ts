@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Allowed, Public, READERS, SignIn, StaffAccounts, type AuthenticatedStaff } from '#auth';
 import type { Request } from 'express';
 import { Meta, type RequestMeta } from '../http/request-meta.js';
-import { AccessTokenAnswer, ChangeOwnPasswordDto, LoginDto } from './auth.dto.js';
+import { ChangeOwnPasswordDto, LoginDto, MeAnswer, RefreshTokenDto, TokenPairAnswer } from './auth.dto.js';
 
 @ApiTags('auth')
 @Controller('api/auth')
@@ -16,30 +16,63 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Log in: a short-lived access token (after 5 failures in 15 minutes an address must wait for that username)' })
-  @ApiOkResponse({ type: AccessTokenAnswer })
+  @ApiOperation({
+    summary: 'Log in: a 15-minute access token and a refresh token',
+    description: 'After 5 failed logins in 15 minutes an address must wait for that username, and after 20 for any username (429 with Retry-After).',
+  })
+  @ApiOkResponse({ type: TokenPairAnswer })
+  @ApiBadRequestResponse({ description: 'problem+json listing each bad field' })
   @ApiUnauthorizedResponse({ description: 'Wrong username or password, or the account is disabled' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed logins; see Retry-After' })
-  login(@Body() dto: LoginDto, @Req() req: Request): Promise<AccessTokenAnswer> {
-    return this.signIn.login(dto.username, dto.password, req.ip ?? '');
+  login(@Body() dto: LoginDto, @Req() req: Request, @Meta() meta: RequestMeta): Promise<TokenPairAnswer> {
+    return this.signIn.login(dto.username, dto.password, req.ip ?? '', new Date(meta.receivedAt));
+  }
+
+  @Post('refresh')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'A new access token and a new refresh token for a refresh token (which is then spent)',
+    description:
+      'Each refresh token works once. Presenting a spent one again ends every session of that login (someone may hold a copy). ' +
+      'Refused (401) after logout, a password change, or disabling the account.',
+  })
+  @ApiOkResponse({ type: TokenPairAnswer })
+  @ApiBadRequestResponse({ description: 'problem+json: refreshToken missing or malformed' })
+  @ApiUnauthorizedResponse({ description: 'The refresh token is unknown, expired, spent or revoked: log in again' })
+  refresh(@Body() dto: RefreshTokenDto, @Meta() meta: RequestMeta): Promise<TokenPairAnswer> {
+    return this.signIn.refresh(dto.refreshToken, new Date(meta.receivedAt));
+  }
+
+  @Post('logout')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Log out: the refresh token, and every refresh token of the same login, stop working (the access token lapses within 15 minutes)' })
+  @ApiNoContentResponse({ description: 'Logged out (also when the token was already unknown or revoked)' })
+  @ApiBadRequestResponse({ description: 'problem+json: refreshToken missing or malformed' })
+  async logout(@Body() dto: RefreshTokenDto, @Meta() meta: RequestMeta): Promise<void> {
+    await this.signIn.logout(dto.refreshToken, new Date(meta.receivedAt));
   }
 
   @Get('me')
   @Allowed(...READERS)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Who I am, and my roles' })
-  me(@Req() req: Request & { user: AuthenticatedStaff }) {
+  @ApiOkResponse({ type: MeAnswer })
+  me(@Req() req: Request & { user: AuthenticatedStaff }): MeAnswer {
     const { staffId, username, displayName, roles, role } = req.user;
-    return { staffId, username, displayName, roles, actingRole: role };
+    return { staffId, username, displayName, roles: [...roles], actingRole: role };
   }
 
   @Post('password')
   @Allowed(...READERS)
   @HttpCode(204)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Change my own password (needs the current one); my older tokens stop working' })
+  @ApiOperation({ summary: 'Change my own password (needs the current one); my older tokens and refresh tokens stop working' })
+  @ApiNoContentResponse({ description: 'Changed: log in again with the new password' })
   async changePassword(@Body() dto: ChangeOwnPasswordDto, @Req() req: Request & { user: AuthenticatedStaff }, @Meta() meta: RequestMeta): Promise<void> {
     const { staffId, role } = req.user;
     await this.accounts.changePassword(staffId, dto.newPassword, { staffId, role }, { correlationId: meta.correlationId, causationId: meta.requestId, occurredAt: meta.receivedAt }, dto.oldPassword);
+    await this.signIn.endSessionsOf(staffId, 'password changed', new Date(meta.receivedAt));
   }
 }

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { AppConfig } from '#config';
+import { trustProxySetting, type AppConfig } from '#config';
 import helmet from 'helmet';
 import { Metrics, MetricsMiddleware } from '../operations/metrics.js';
 import { createValidationPipe } from './validation.js';
@@ -10,7 +10,8 @@ import { createValidationPipe } from './validation.js';
 export function configureHttp(app: INestApplication, config: AppConfig): void {
   const express = app as NestExpressApplication;
   express.useBodyParser('json', { limit: '5mb' });
-  express.set('trust proxy', 'loopback');
+  // X-Forwarded-For decides the client address the login limits count: only from a proxy TRUST_PROXY names.
+  express.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   const metrics = new MetricsMiddleware(app.get(Metrics));
   app.use(metrics.use.bind(metrics));
   const strict = helmet();

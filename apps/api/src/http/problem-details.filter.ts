@@ -1,5 +1,5 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { DomainError } from '#domain';
+import { DomainError, roleLabel } from '#domain';
 import { NotAllowed, NotAuthenticated, TooManyAttempts } from '#auth';
 import { EventIdConflict, WrongExpectedRevision } from '#event-store';
 import type { Request, Response } from 'express';
@@ -34,13 +34,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private toProblem(e: unknown, req: Request): Problem {
     const lang = languageOf(req.headers['accept-language']);
     if (e instanceof RequestValidationError) {
+      const fields = e.fields.map(({ localized, ...f }) => (localized ? { ...f, messages: localized[lang] } : f));
       return {
         type: `${TYPE}validation`,
         title: lang === 'en' ? 'The request has invalid fields' : '请求中有字段不符合要求',
         status: 400,
-        detail: e.fields.map((f) => `${f.field}: ${f.messages.join('; ')}`).join('\n'),
+        detail: fields.map((f) => `${f.field}: ${f.messages.join('; ')}`).join('\n'),
         code: 'VALIDATION_FAILED',
-        errors: e.fields,
+        errors: fields,
       };
     }
     if (e instanceof DomainError) {
@@ -55,17 +56,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
     }
     if (e instanceof NotAuthenticated) {
-      return { type: `${TYPE}unauthenticated`, title: lang === 'en' ? e.message : e.zh, status: 401, detail: e.message, code: 'NOT_AUTHENTICATED' };
+      return { type: `${TYPE}unauthenticated`, title: e.messages[lang], status: 401, detail: e.messages[lang], code: 'NOT_AUTHENTICATED', messages: e.messages };
     }
     if (e instanceof NotAllowed) {
-      return { type: `${TYPE}forbidden`, title: lang === 'en' ? e.message : e.zh, status: 403, detail: e.message, code: 'ROLE_NOT_ALLOWED' };
+      const requiredRoles = e.requiredRoles ? { requiredRoles: e.requiredRoles.map((role) => ({ role, label: roleLabel(role, lang) })) } : {};
+      return { type: `${TYPE}forbidden`, title: e.messages[lang], status: 403, detail: e.messages[lang], code: 'ROLE_NOT_ALLOWED', messages: e.messages, ...requiredRoles };
     }
     if (e instanceof TooManyAttempts) {
       return {
         type: `${TYPE}too-many-requests`,
         title: lang === 'en' ? 'Too many failed logins: wait and try again' : '登录失败次数过多，请稍后再试',
         status: 429,
-        detail: e.message,
+        detail: e.messages[lang],
         code: 'TOO_MANY_FAILED_LOGINS',
         retryAfterSeconds: e.retryAfterSeconds,
       };

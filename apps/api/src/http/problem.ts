@@ -13,6 +13,8 @@ export interface Problem {
 export interface FieldProblem {
   field: string;
   messages: string[];
+  /** The same messages in each language, when the DTO gave both (`context: { zh, en }`). */
+  localized?: Record<Lang, string[]>;
 }
 
 /** A request body, query or header that does not match its DTO: 400, every bad field named. */

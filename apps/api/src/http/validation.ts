@@ -1,10 +1,17 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { RequestValidationError, type FieldProblem } from './problem.js';
 
+/** Messages in both languages where every constraint of the field carries `context: { zh, en }`. */
+function localized(e: ValidationError): Pick<FieldProblem, 'localized'> {
+  const keys = Object.keys(e.constraints ?? {});
+  const pick = (lang: 'zh' | 'en') => keys.map((k) => (e.contexts?.[k] as Partial<Record<'zh' | 'en', string>> | undefined)?.[lang] ?? e.constraints![k]);
+  return keys.some((k) => typeof e.contexts?.[k]?.zh === 'string') ? { localized: { zh: pick('zh'), en: pick('en') } } : {};
+}
+
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = prefix ? (/^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : `${prefix}.${e.property}`) : e.property;
-    const own = e.constraints ? [{ field, messages: Object.values(e.constraints) }] : [];
+    const own = e.constraints ? [{ field, messages: Object.values(e.constraints), ...localized(e) }] : [];
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }

@@ -1,25 +1,34 @@
-import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allowed, StaffAccounts, StaffDirectory, type CommandTrace } from '#auth';
-import { findStaff, ROLES, type Actor, type Role, type StaffAccount } from '#domain';
-import type { Response } from 'express';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allowed, SignIn, StaffAccounts, StaffDirectory, type AuthenticatedStaff, type CommandTrace } from '#auth';
+import { findStaff, ROLES, staffRosterRules, type Actor, type Role, type StaffAccount } from '#domain';
+import type { Request, Response } from 'express';
 import { etagOf, IfMatchRevision } from '../http/if-match.js';
 import { Meta, type RequestMeta } from '../http/request-meta.js';
 import { RequestValidationError } from '../http/problem.js';
+import { FIELD } from '../auth/field-messages.js';
 import { CurrentActor } from '../shared/actor.js';
 import { CommandAnswer } from '../shared/command-answer.dto.js';
 import { CommandDocs } from '../shared/command-docs.js';
-import { CreateStaffDto, DisableStaffDto, GrantRoleDto, ResetPasswordDto } from './staff.dto.js';
+import { CreateStaffDto, DisableStaffDto, GrantRoleDto, ResetPasswordDto, StaffAccountView } from './staff.dto.js';
 
 const trace = (meta: RequestMeta): CommandTrace => ({ correlationId: meta.correlationId, causationId: meta.requestId, occurredAt: meta.receivedAt });
 
-function view(a: StaffAccount) {
-  return { staffId: a.staffId, username: a.username, displayName: a.displayName, roles: a.roles, active: a.active };
+/** Who sees what of an account: usernames (half of a login) only administrators and auditors. */
+const FULL_VIEW: readonly Role[] = ['administrator', 'auditor'];
+
+function view(a: StaffAccount, full: boolean): StaffAccountView {
+  const entry = { staffId: a.staffId, displayName: a.displayName, roles: [...a.roles], active: a.active };
+  return full ? { ...entry, username: a.username } : entry;
 }
 
+const seesFullView = (req: Request) => ((req as Request & { user: AuthenticatedStaff }).user.roles ?? []).some((r) => FULL_VIEW.includes(r));
+
 /**
- * Staff accounts, administrators only. All accounts share the roster stream, so its revision is
- * the ETag of every account: If-Match guards against a concurrent change to any of them.
+ * Staff accounts: administrators change them; supervisors and mediators read the directory
+ * (names, roles, active), administrators and auditors the full view. All accounts share the
+ * roster stream, so its revision is the ETag of every account: If-Match guards against a
+ * concurrent change to any of them.
  */
 @ApiTags('staff')
 @ApiBearerAuth()
@@ -29,6 +38,7 @@ export class StaffController {
   constructor(
     private readonly accounts: StaffAccounts,
     private readonly directory: StaffDirectory,
+    private readonly signIn: SignIn,
   ) {}
 
   private answer(res: Response, id: string, r: { nextRevision: bigint; position: string | null }): CommandAnswer {
@@ -47,24 +57,30 @@ export class StaffController {
   }
 
   @Get()
-  @Allowed('administrator', 'auditor')
-  @ApiOperation({ summary: 'All staff accounts (administrators; auditors read)' })
-  async list() {
+  @Allowed('administrator', 'auditor', 'supervisor', 'mediator')
+  @ApiOperation({ summary: 'The staff directory: names, roles, active (usernames for administrators and auditors only; never credentials)' })
+  @ApiOkResponse({ type: StaffAccountView, isArray: true })
+  async list(@Req() req: Request): Promise<StaffAccountView[]> {
     const roster = await this.directory.current();
-    return Object.values(roster.accounts).map(view).sort((a, b) => a.username.localeCompare(b.username));
+    const full = seesFullView(req);
+    return Object.values(roster.accounts)
+      .map((a) => view(a, full))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName, 'zh-CN') || a.staffId.localeCompare(b.staffId));
   }
 
   @Get(':id')
-  @Allowed('administrator', 'auditor')
-  @ApiOperation({ summary: 'One staff account' })
-  async get(@Param('id', new ParseUUIDPipe()) id: string) {
+  @Allowed('administrator', 'auditor', 'supervisor', 'mediator')
+  @ApiOperation({ summary: 'One staff account, as in the directory' })
+  @ApiOkResponse({ type: StaffAccountView })
+  async get(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: Request): Promise<StaffAccountView> {
     const account = findStaff(await this.directory.current(), id);
-    if (!account) throw new NotFoundException(`no staff account ${id}`);
-    return view(account);
+    if (!account) return staffRosterRules.staffNotFound(id);
+    return view(account, seesFullView(req));
   }
 
   @Post(':id/roles')
   @ApiOperation({ summary: 'Grant a role' })
+  @ApiCreatedResponse({ type: CommandAnswer })
   @CommandDocs()
   async grant(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: GrantRoleDto, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @IfMatchRevision() rev: bigint | undefined, @Res({ passthrough: true }) res: Response) {
     return this.answer(res, id, await this.accounts.grantRole(id, dto.role, actor, trace(meta), rev));
@@ -74,19 +90,28 @@ export class StaffController {
   @ApiOperation({ summary: 'Revoke a role (not the last active administrator’s)' })
   @CommandDocs()
   async revoke(@Param('id', new ParseUUIDPipe()) id: string, @Param('role') role: string, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @IfMatchRevision() rev: bigint | undefined, @Res({ passthrough: true }) res: Response) {
-    if (!(ROLES as readonly string[]).includes(role)) throw new RequestValidationError([{ field: 'role', messages: [`must be one of: ${ROLES.join(', ')}`] }]);
+    if (!(ROLES as readonly string[]).includes(role)) {
+      const { zh, en } = FIELD.role().context as { zh: string; en: string };
+      throw new RequestValidationError([{ field: 'role', messages: [en], localized: { zh: [zh], en: [en] } }]);
+    }
     return this.answer(res, id, await this.accounts.revokeRole(id, role as Role, actor, trace(meta), rev));
   }
 
   @Post(':id/disable')
-  @ApiOperation({ summary: 'Disable an account: it cannot log in and its tokens stop working (not the last active administrator)' })
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Disable an account: it cannot log in, and every token issued before ends for good, even if it is enabled again (not the last active administrator)' })
+  @ApiOkResponse({ type: CommandAnswer })
   @CommandDocs()
   async disable(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: DisableStaffDto, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @IfMatchRevision() rev: bigint | undefined, @Res({ passthrough: true }) res: Response) {
-    return this.answer(res, id, await this.accounts.disable(id, dto.reason, actor, trace(meta), rev));
+    const answer = this.answer(res, id, await this.accounts.disable(id, dto.reason, actor, trace(meta), rev));
+    await this.signIn.endSessionsOf(id, 'disabled', new Date(meta.receivedAt));
+    return answer;
   }
 
   @Post(':id/enable')
-  @ApiOperation({ summary: 'Enable a disabled account again' })
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Enable a disabled account again (it logs in afresh: its old tokens stay dead)' })
+  @ApiOkResponse({ type: CommandAnswer })
   @CommandDocs()
   async enable(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @IfMatchRevision() rev: bigint | undefined, @Res({ passthrough: true }) res: Response) {
     return this.answer(res, id, await this.accounts.enable(id, actor, trace(meta), rev));
@@ -94,9 +119,10 @@ export class StaffController {
 
   @Post(':id/password')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Set a staff member’s password (reset); their tokens stop working' })
+  @ApiOperation({ summary: 'Set a staff member’s password (reset); their tokens and refresh tokens stop working' })
+  @ApiNoContentResponse({ description: 'Set; the person logs in with the new password' })
   async resetPassword(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ResetPasswordDto, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta): Promise<void> {
     await this.accounts.changePassword(id, dto.newPassword, actor, trace(meta));
+    await this.signIn.endSessionsOf(id, 'password reset', new Date(meta.receivedAt));
   }
 }
-
