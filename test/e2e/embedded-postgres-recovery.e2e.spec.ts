@@ -59,6 +59,7 @@ describe('npm start after a crash (embedded PostgreSQL)', () => {
     const child = spawn(process.execPath, [MAIN], {
       env: { ...inherited, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'info', ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // a process group of its own, with its PostgreSQL, as a terminal would start it
     });
     let output = '';
     child.stdout!.on('data', (c) => (output += c));
@@ -156,8 +157,8 @@ describe('npm start after a crash (embedded PostgreSQL)', () => {
   it('restarts the embedded PostgreSQL when it dies under the app: /health says why meanwhile, then 200, data intact', async () => {
     const app = started[started.length - 2]; // the live owner of the previous test
     expect(app.child.exitCode).toBeNull();
-    const before = postmasterPid();
-    process.kill(before, 'SIGKILL'); // the server our app started
+    const killed = postmasterPid();
+    process.kill(killed, 'SIGKILL'); // the server our app started
     const down = await until('/health to report the database down', async () => {
       const h = await health();
       return h && h.status === 503 && h.body.checks?.['embedded-postgres']?.status === 'down' ? h : undefined;
@@ -165,15 +166,16 @@ describe('npm start after a crash (embedded PostgreSQL)', () => {
     expect(down.body.detail).toMatch(/embedded-postgres: stopped by SIGKILL; restarts so far: 0/);
     const up = await healthy(app);
     expect(up.body.checks['embedded-postgres']).toEqual({ status: 'up', detail: { restarts: 1 } });
-    expect(postmasterPid()).not.toBe(before);
+    expect(postmasterPid()).not.toBe(killed);
     expect(app.output()).toMatch(/embedded PostgreSQL is down \(stopped by SIGKILL\); restarting it in 1 s/);
     expect(app.output()).toMatch(/embedded PostgreSQL is running again \(restart 1\)/);
     expect(await staffNames()).toEqual(expect.arrayContaining(['before.crash']));
 
     const server = postmasterPid();
-    app.child.kill('SIGINT');
-    // Ctrl-C: 0 when the app's own shutdown finishes first, 130 (128 + SIGINT) from embedded-postgres's exit hook.
-    expect([0, 130]).toContain((await app.exited).code);
+    const before = app.output().length;
+    process.kill(-app.child.pid!, 'SIGINT'); // Ctrl-C: the terminal signals the app and its PostgreSQL
+    expect(await app.exited).toEqual({ code: 0, signal: null });
+    expect(app.output().slice(before)).not.toMatch(/embedded PostgreSQL (is down|was shut down)/);
     expect(alive(server)).toBe(false);
     expect(existsSync(join(dataDir, 'embedded-postgres.owner'))).toBe(false);
   }, 180_000);

@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     };
     process.once('SIGINT', () => void stop('SIGINT'));
     process.once('SIGTERM', () => void stop('SIGTERM'));
+    db.stopAfterOwnShutdown(); // the app closes its connections first, then the server stops
     try {
       await app.listen(config.PORT);
     } catch (error) {

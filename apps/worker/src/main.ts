@@ -25,6 +25,7 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+  db.stopAfterOwnShutdown(); // the worker closes its connections first, then the server stops
 }
 
 main().catch((error) => {

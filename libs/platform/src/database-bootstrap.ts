@@ -12,6 +12,8 @@ export interface OpenDatabase {
   embedded: boolean;
   /** The embedded PostgreSQL this process started, watched and restarted; null otherwise. */
   supervisor: EmbeddedDatabaseSupervisor | null;
+  /** On SIGINT/SIGTERM the caller closes its connections, then calls stop(): nothing stops the server before. */
+  stopAfterOwnShutdown(): void;
   stop(): Promise<void>;
 }
 
@@ -23,7 +25,7 @@ export async function openDatabase(config: AppConfig, options: { attach?: boolea
   const logger = new Logger('database');
   if (config.DATABASE_URL) {
     logger.log(`using the PostgreSQL server at ${redact(config.DATABASE_URL)}`);
-    return { url: config.DATABASE_URL, embedded: false, supervisor: null, stop: async () => undefined };
+    return { url: config.DATABASE_URL, embedded: false, supervisor: null, stopAfterOwnShutdown: () => undefined, stop: async () => undefined };
   }
   const started = Date.now();
   logger.log(`starting embedded PostgreSQL with its data in ${join(config.DATA_DIR, 'postgres')}`);
@@ -39,7 +41,7 @@ export async function openDatabase(config: AppConfig, options: { attach?: boolea
   const url = db.urlFor('casework');
   await ensureDatabase(db.adminUrl, 'casework');
   logger.log(`embedded PostgreSQL ready in ${Date.now() - started} ms`);
-  return { url, embedded: true, supervisor: db.supervisor, stop: db.stop };
+  return { url, embedded: true, supervisor: db.supervisor, stopAfterOwnShutdown: db.stopAfterOwnShutdown, stop: db.stop };
 }
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {

@@ -54,6 +54,7 @@ export class EmbeddedDatabaseSupervisor implements DatabaseStatusSource {
   private stopping = false;
   private timer?: NodeJS.Timeout;
   private diskFullAt?: number;
+  private unexplainedShutdown = false;
 
   constructor(
     private readonly server: SupervisedServer,
@@ -100,7 +101,10 @@ export class EmbeddedDatabaseSupervisor implements DatabaseStatusSource {
       if (this.stopping) return;
       this.up = false;
       this.reason = this.server.describeExit({ code, signal });
-      this.logger.error(`embedded PostgreSQL is down (${this.reason}); restarting it in ${this.delay() / 1000} s`);
+      // Exit code 0 is a shutdown someone asked for: Ctrl-C in a terminal reaches PostgreSQL too,
+      // a moment before this process begins its own shutdown. Say it only if no shutdown follows.
+      this.unexplainedShutdown = code === 0;
+      if (code !== 0) this.logger.error(`embedded PostgreSQL is down (${this.reason}); restarting it in ${this.delay() / 1000} s`);
       this.scheduleRestart();
     });
   }
@@ -116,6 +120,8 @@ export class EmbeddedDatabaseSupervisor implements DatabaseStatusSource {
 
   private async restart(): Promise<void> {
     if (this.stopping) return;
+    if (this.unexplainedShutdown) this.logger.warn(`embedded PostgreSQL was shut down (${this.reason}) while this process runs: starting it again`);
+    this.unexplainedShutdown = false;
     try {
       const running = await this.server.start();
       if (this.stopping) return void (await this.server.stop());

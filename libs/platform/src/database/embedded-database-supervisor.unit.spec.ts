@@ -79,6 +79,23 @@ describe('EmbeddedDatabaseSupervisor', () => {
     expect(h.supervisor.status()).toEqual({ up: true, restarts: 2 });
   });
 
+  it('says nothing of a requested shutdown (Ctrl-C reaches PostgreSQL first) when this process stops right after', async () => {
+    const h = harness(['ok']);
+    h.processes[0].exit(0);
+    h.supervisor.release();
+    await settle();
+    expect(h.logged).toEqual([]);
+    expect(h.processes).toHaveLength(1);
+  });
+
+  it('starts again, and says so, after a shutdown nobody in this process asked for', async () => {
+    const h = harness(['ok']);
+    h.processes[0].exit(0);
+    await settle();
+    expect(h.logged.join('\n')).toMatch(/was shut down \(exited with code 0\) while this process runs: starting it again/);
+    expect(h.supervisor.status()).toEqual({ up: true, restarts: 1 });
+  });
+
   it('restarts nothing once shutdown has begun', async () => {
     const h = harness(['ok']);
     h.supervisor.release();

