@@ -43,6 +43,9 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   await app.init();
   app.flushLogs();
   const pool = new pg.Pool({ connectionString: db.url, max: 2 });
+  // pool.end() resolves before its connections are gone; the DROP ... WITH (FORCE) that follows
+  // may end one first, and an 'error' with no listener would crash the test file.
+  pool.on('error', () => undefined);
   const server = app.getHttpServer();
   return {
     app,

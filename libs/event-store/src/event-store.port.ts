@@ -53,6 +53,24 @@ export interface SubscribeOptions {
   signal?: AbortSignal;
 }
 
+/** A write still open in the store: readers cannot pass it until it ends. */
+export interface OpenWrite {
+  pid: number;
+  ageSeconds: number;
+  query: string;
+}
+
+/**
+ * What an operator asks of a store that can tell: optional, so an adapter that cannot answer
+ * (in memory) leaves it out and callers fall back to reading.
+ */
+export interface EventStoreDiagnostics {
+  /** The oldest write still open; null when none is. */
+  oldestOpenWrite(): Promise<OpenWrite | null>;
+  /** How many events (at most `cap`) a reader at `position` has still to read, and the oldest one's time. */
+  eventsAfter(position: Position, cap: number): Promise<{ count: number; oldestRecordedAt: Date | null }>;
+}
+
 export interface EventStore {
   appendToStream(stream: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult>;
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
@@ -61,6 +79,7 @@ export interface EventStore {
   subscribeToAll(options?: SubscribeOptions): AsyncIterable<RecordedEvent>;
   /** The last position a reader may safely see now. */
   headPosition(): Promise<Position>;
+  readonly diagnostics?: EventStoreDiagnostics;
   close(): Promise<void>;
 }
 

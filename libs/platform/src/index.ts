@@ -9,3 +9,7 @@ export * from './database/postgres-exit.js';
 export * from './migrations/index.js';
 export * from './logging.js';
 export * from './redact.js';
+export * from './shutdown.js';
+export * from './health-indicators.js';
+export * from './worker/worker.module.js';
+export * from './worker/projections.service.js';

@@ -5,8 +5,12 @@ import { PostgresEventStore, type EventStore } from '#event-store';
 import { dataSourceOptions } from './database/data-source-options.js';
 import pg from 'pg';
 import type { DatabaseStatusSource } from './database/embedded-database-supervisor.js';
+import { embeddedPostgresHealth } from './database/embedded-postgres-health.js';
+import { HealthIndicators } from './health-indicators.js';
+import { isServerShutdown, OrderlyShutdown } from './shutdown.js';
 import { APP_CONFIG, DATABASE_STATUS, DATABASE_URL, EVENT_STORE, PG_POOL } from './tokens.js';
 
+/** Closes in order: the LISTEN connection and last NOTIFY first, then the pool; the server after (main). */
 class Closer implements OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -17,6 +21,17 @@ class Closer implements OnApplicationShutdown {
     await this.store.close();
     await this.pool.end();
   }
+}
+
+/**
+ * A connection error worth a warning, or one an orderly stop (ours, or the server's own)
+ * explains: those go to debug, so a clean Ctrl-C prints no warning.
+ */
+function connectionTrouble(logger: Logger, shutdown: OrderlyShutdown) {
+  return (message: string, error: Error) => {
+    if (shutdown.underway || isServerShutdown(error)) logger.debug(`${message}: ${error.message} (expected: the database is stopping)`);
+    else logger.warn(`${message}: ${error.message}`);
+  };
 }
 
 /** Postgres (read models through TypeORM, the event store through pg) and the settings. */
@@ -31,29 +46,43 @@ export class InfrastructureModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_URL, useValue: databaseUrl },
-        { provide: DATABASE_STATUS, useValue: databaseStatus },
+        OrderlyShutdown,
+        HealthIndicators,
+        {
+          // The embedded PostgreSQL's supervisor, registered as a /health line: why it is down (a full disk).
+          provide: DATABASE_STATUS,
+          inject: [HealthIndicators],
+          useFactory: (indicators: HealthIndicators) => {
+            if (databaseStatus) indicators.register(embeddedPostgresHealth(databaseStatus));
+            return databaseStatus;
+          },
+        },
         {
           provide: PG_POOL,
-          useFactory: () => {
+          inject: [OrderlyShutdown],
+          useFactory: (shutdown: OrderlyShutdown) => {
             const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+            const trouble = connectionTrouble(logger, shutdown);
             // An idle connection dropped by the server (a restart, shutdown) must not crash us.
-            pool.on('error', (e) => logger.warn(`idle database connection lost: ${e.message}`));
+            pool.on('error', (e) => trouble('idle database connection lost', e));
             return pool;
           },
         },
         {
           provide: EVENT_STORE,
-          inject: [PG_POOL],
-          useFactory: (pool: pg.Pool): EventStore =>
-            new PostgresEventStore({
+          inject: [PG_POOL, OrderlyShutdown],
+          useFactory: (pool: pg.Pool, shutdown: OrderlyShutdown): EventStore => {
+            const trouble = connectionTrouble(logger, shutdown);
+            return new PostgresEventStore({
               pool,
               connectionString: databaseUrl,
-              onListenerError: (e) => logger.warn(`event notifications failed (${e.message}); subscribers poll until they are back`),
-            }),
+              onListenerError: (e) => trouble('event notifications failed; subscribers poll until they are back', e),
+            });
+          },
         },
         Closer,
       ],
-      exports: [APP_CONFIG, DATABASE_URL, DATABASE_STATUS, PG_POOL, EVENT_STORE],
+      exports: [APP_CONFIG, DATABASE_URL, PG_POOL, EVENT_STORE, OrderlyShutdown, HealthIndicators, DATABASE_STATUS],
     };
   }
 }

@@ -1,32 +1,76 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
-import { PostgresEventStore, START, type RecordedEvent } from '#event-store';
+import { comparePositions, PostgresEventStore, START, type RecordedEvent } from '#event-store';
 import { dataSourceOptions, runMigrations } from '#platform';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { anEvent } from '../../../test/contract/event-store.contract.js';
+import { ProjectionEventError } from './apply.js';
 import { readCheckpoint } from './checkpoints.js';
-import type { Projection } from './projection.js';
-import { ProjectionRunner, projectionStatus, rebuildProjection } from './projection-runner.js';
+import { readFailure } from './failures.js';
+import { defineProjection, type RowChange } from './projection.js';
+import { ProjectionRunner } from './projection-runner.js';
+import { rebuildProjection } from './rebuild.js';
+import { projectionStatus } from './status.js';
 
-/** Counts events per stream; fails on demand, to show a failed batch leaves no trace. */
+type CountEvent = { type: 'Counted'; data: { value?: unknown } } | { type: 'Other'; data: unknown };
+interface CountRow {
+  stream: string;
+  n: number;
+  value: unknown;
+}
+
+/**
+ * Counts events per stream and keeps the last `value` in an int column: an event whose value
+ * is no number is one PostgreSQL refuses when the batch is written (as a date it refuses was
+ * for the case list). `control.failOn` makes evolve itself throw on one event.
+ */
 function countingProjection(name: string) {
   const control = { failOn: null as string | null };
-  const projection: Projection = {
+  const projection = defineProjection<CountEvent>({
     name,
-    eventTypes: ['Counted'],
-    async apply(e: RecordedEvent, em: EntityManager) {
-      await em.query(`INSERT INTO test_counts (stream, n) VALUES ($1, 1) ON CONFLICT (stream) DO UPDATE SET n = test_counts.n + 1`, [e.streamName]);
-      if (control.failOn === e.id) throw new Error('projection bug');
-    },
-    async reset(em: EntityManager) {
-      await em.query('DELETE FROM test_counts');
-    },
-  };
+    handles: { Counted: true, Other: false },
+    readModels: [
+      {
+        table: 'test_counts',
+        rowKey: (e) => e.streamName,
+        evolve: (row: CountRow | null, e) => {
+          if (control.failOn === e.id) throw new Error('projection bug');
+          return { stream: e.streamName, n: (row?.n ?? 0) + 1, value: e.type === 'Counted' ? (e.data.value ?? 0) : 0 };
+        },
+        storage: {
+          async load(em: EntityManager, keys: readonly string[]) {
+            const rows: CountRow[] = await em.query('SELECT stream, n, value FROM test_counts WHERE stream = ANY($1)', [keys]);
+            return new Map(rows.map((r) => [r.stream, r]));
+          },
+          async save(em: EntityManager, changes: readonly RowChange<CountRow>[]) {
+            // One statement for the whole batch: a refused value fails it without saying which event.
+            const rows = changes.map((c) => c.after!);
+            const values = rows.map((_, i) => `($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3})`).join(', ');
+            await em.query(
+              `INSERT INTO test_counts (stream, n, value) VALUES ${values} ON CONFLICT (stream) DO UPDATE SET n = excluded.n, value = excluded.value`,
+              rows.flatMap((r) => [r.stream, r.n, String(r.value)]),
+            );
+          },
+          async reset(em: EntityManager) {
+            await em.query('DELETE FROM test_counts');
+          },
+        },
+      },
+    ],
+  });
   return { projection, control };
 }
 
-const silent = { log: () => undefined, error: () => undefined };
+function recordingLogger() {
+  const lines: { level: string; message: string }[] = [];
+  return {
+    lines,
+    log: (message: string) => void lines.push({ level: 'log', message }),
+    warn: (message: string) => void lines.push({ level: 'warn', message }),
+    error: (message: string) => void lines.push({ level: 'error', message }),
+  };
+}
 
 describe('projection runtime on Postgres', () => {
   let db: TestDatabase;
@@ -38,11 +82,18 @@ describe('projection runtime on Postgres', () => {
     db = await createTestDatabase('projections');
     await runMigrations(db.url);
     ds = await new DataSource(dataSourceOptions(db.url)).initialize();
-    await ds.query('CREATE TABLE test_counts (stream text PRIMARY KEY, n int NOT NULL)');
     pool = new pg.Pool({ connectionString: db.url });
+    pool.on('error', () => undefined); // the database drop may end a connection pool.end() is still closing
     store = new PostgresEventStore({ pool, connectionString: db.url, pollIntervalMs: 50 });
   });
   const runners: ProjectionRunner[] = [];
+  beforeEach(async () => {
+    await ds.query('DROP TABLE IF EXISTS test_counts');
+    await ds.query('CREATE TABLE test_counts (stream text PRIMARY KEY, n int NOT NULL, value int NOT NULL)');
+    await ds.query('DELETE FROM es_events');
+    await ds.query('DELETE FROM projection_checkpoints');
+    await ds.query('DELETE FROM projection_failures');
+  });
   afterEach(async () => {
     await Promise.all(runners.splice(0).map((r) => r.stop()));
   });
@@ -61,19 +112,29 @@ describe('projection runtime on Postgres', () => {
       await new Promise((r) => setTimeout(r, 20));
     }
   };
+  /**
+   * Appends and waits until readers may see it: the xmin guard is cluster-wide, so a long
+   * transaction of another test file on the same server holds every reader back a moment.
+   */
+  const append = async (stream: string, events: ReturnType<typeof anEvent>[]) => {
+    const result = await store.appendToStream(stream, events, { expectedRevision: 'any' });
+    await until(async () => comparePositions(await store.headPosition(), result.position) >= 0);
+    return result;
+  };
+  const lastOf = async (stream: string): Promise<RecordedEvent> => (await store.readStream(stream)).at(-1)!;
 
   it('catches up, goes live, and moves the checkpoint with the rows; a failing batch leaves neither and is retried', async () => {
     const { projection, control } = countingProjection('counting');
     const s = `s-${randomUUID()}`;
-    await store.appendToStream(s, [anEvent('Counted'), anEvent('Other'), anEvent('Counted')], { expectedRevision: 'no_stream' });
-    const runner = new ProjectionRunner(store, ds, [projection], silent);
+    await append(s, [anEvent('Counted'), anEvent('Other'), anEvent('Counted')]);
+    const runner = new ProjectionRunner(store, ds, [projection], recordingLogger(), { retry: { initialMs: 20, maxMs: 100 } });
     runners.push(runner);
     runner.start();
     await until(async () => (await counts())[s] === 2);
 
     const bad = anEvent('Counted');
     control.failOn = bad.id;
-    const appended = await store.appendToStream(s, [bad], { expectedRevision: 2n });
+    const appended = await append(s, [bad]);
     await until(async () => (await runner.status())[0].lastError === 'projection bug');
     expect((await counts())[s]).toBe(2); // the failed batch's row write rolled back
     expect((await readCheckpoint(ds, 'counting')).position).not.toBe(appended.position);
@@ -81,26 +142,128 @@ describe('projection runtime on Postgres', () => {
     control.failOn = null; // the bug is fixed: the runner retries from its checkpoint
     await until(async () => (await readCheckpoint(ds, 'counting')).position === appended.position);
     expect((await counts())[s]).toBe(3); // applied exactly once
+    await until(async () => (await runner.status())[0].failure === null);
     const [status] = await runner.status();
-    expect(status).toMatchObject({ eventsBehind: 0, lastError: null });
+    expect(status).toMatchObject({ eventsBehind: 0, lastError: null, failure: null, running: true });
+  });
+
+  it('narrows a batch the database refuses to the event, reports it where any process reads it, logs it once, backs off, and recovers after a fix', async () => {
+    const { projection } = countingProjection('narrowing');
+    const a = `a-${randomUUID()}`;
+    const b = `b-${randomUUID()}`;
+    const c = `c-${randomUUID()}`;
+    await append(a, [anEvent('Counted', { value: 1 }), anEvent('Counted', { value: 2 }), anEvent('Counted', { value: 3 })]);
+    const poison = anEvent('Counted', { value: 'not a number' });
+    await append(b, [poison]);
+    await append(c, [anEvent('Counted', { value: 4 }), anEvent('Counted', { value: 5 })]);
+    const poisoned = await lastOf(b);
+    const logger = recordingLogger();
+    const runner = new ProjectionRunner(store, ds, [projection], logger, { retry: { initialMs: 20, maxMs: 100 } });
+    runners.push(runner);
+    runner.start(); // catch-up: all six events arrive in one batch
+
+    // Another process (the API started apart) sees it through the database.
+    const other = await new DataSource(dataSourceOptions(db.url)).initialize();
+    try {
+      await until(async () => ((await readFailure(other, 'narrowing'))?.attempts ?? 0) >= 3);
+      const status = await projectionStatus(store, other, 'narrowing');
+      expect(status.failure).toMatchObject({
+        projection: 'narrowing',
+        event: { id: poison.id, type: 'Counted', streamName: b, streamRevision: '0', position: poisoned.position },
+        error: expect.stringContaining('invalid input syntax for type integer'),
+        reportedBy: expect.stringMatching(/:\d+$/),
+      });
+      expect(status.lastError).toBe(status.failure!.error);
+      expect(Date.parse(status.failure!.nextAttemptAt)).toBeGreaterThanOrEqual(Date.parse(status.failure!.lastAttemptAt));
+      expect(status.eventsBehind).toBe(3); // the poison and the two after it
+    } finally {
+      await other.destroy();
+    }
+    // The events before the poison were applied one by one and committed: only it holds the rest back.
+    expect(await counts()).toEqual({ [a]: 3 });
+    expect((await readCheckpoint(ds, 'narrowing')).position).toBe((await lastOf(a)).position);
+    // Logged once for the failure, not once per retry.
+    const errors = logger.lines.filter((l) => l.level === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message).toContain(`stuck at event ${poison.id} (Counted, stream ${b} revision 0, position ${poisoned.position})`);
+
+    await ds.query('ALTER TABLE test_counts ALTER COLUMN value TYPE text'); // the fix: the value fits now
+    await until(async () => (await counts())[c] === 2);
+    await until(async () => (await readFailure(ds, 'narrowing')) === null);
+    expect(await counts()).toEqual({ [a]: 3, [b]: 1, [c]: 2 });
+    expect(logger.lines.filter((l) => l.level === 'log').map((l) => l.message)).toEqual([expect.stringMatching(/^projection narrowing recovered after \d+ failed attempts$/)]);
+  });
+
+  it('stops at once while it waits out a long backoff', async () => {
+    const { projection, control } = countingProjection('patient');
+    const bad = anEvent('Counted');
+    control.failOn = bad.id;
+    await append(`s-${randomUUID()}`, [bad]);
+    const runner = new ProjectionRunner(store, ds, [projection], recordingLogger(), { retry: { initialMs: 60_000, maxMs: 60_000 } });
+    runner.start();
+    await until(async () => (await readFailure(ds, 'patient')) !== null);
+    const started = Date.now();
+    await runner.stop();
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('clears a failure left on record by an earlier run once its event is applied', async () => {
+    const { projection } = countingProjection('restarted');
+    const s = `s-${randomUUID()}`;
+    await append(s, [anEvent('Counted', { value: 'x' })]);
+    const first = new ProjectionRunner(store, ds, [projection], recordingLogger(), { retry: { initialMs: 20, maxMs: 50 } });
+    first.start();
+    await until(async () => (await readFailure(ds, 'restarted')) !== null);
+    await first.stop(); // the process goes; its report stays
+    expect(await readFailure(ds, 'restarted')).not.toBeNull();
+
+    await ds.query('ALTER TABLE test_counts ALTER COLUMN value TYPE text'); // a fix deployed
+    const second = new ProjectionRunner(store, ds, [projection], recordingLogger());
+    runners.push(second);
+    second.start();
+    await until(async () => (await readFailure(ds, 'restarted')) === null);
+    expect((await counts())[s]).toBe(1);
   });
 
   it('reports lag while stopped, and a rebuild from zero gives the same rows', async () => {
     const { projection } = countingProjection('counting');
     const s = `s-${randomUUID()}`;
-    await store.appendToStream(s, [anEvent('Counted'), anEvent('Counted')], { expectedRevision: 'no_stream' });
-    const behind = await projectionStatus(store, ds, 'counting', false, null);
+    await append(s, [anEvent('Counted'), anEvent('Counted')]);
+    const behind = await projectionStatus(store, ds, 'counting');
     expect(behind.eventsBehind).toBe(2);
     expect(behind.secondsBehind).toBeGreaterThanOrEqual(0);
 
-    const before = await counts();
-    await ds.query(`UPDATE test_counts SET n = 999`); // a damaged read model
     const progress: number[] = [];
     const result = await rebuildProjection(store, ds, projection, (n) => progress.push(n));
-    expect(result.events).toBe(progress.at(-1));
+    const before = await counts();
+    await ds.query(`UPDATE test_counts SET n = 999`); // a damaged read model
+    const again = await rebuildProjection(store, ds, projection, (n) => progress.push(n));
+    expect(again.events).toBe(progress.at(-1));
     expect(await counts()).toEqual({ ...before, [s]: 2 });
     expect((await readCheckpoint(ds, 'counting')).position).toBe(result.position);
-    expect((await projectionStatus(store, ds, 'counting', false, null)).eventsBehind).toBe(0);
+    expect((await projectionStatus(store, ds, 'counting')).eventsBehind).toBe(0);
     expect(result.position).not.toBe(START);
+  });
+
+  it('a rebuild that meets an event it cannot apply names it and changes nothing', async () => {
+    const { projection } = countingProjection('rebuilt');
+    const s = `s-${randomUUID()}`;
+    await append(s, [anEvent('Counted', { value: 1 })]);
+    await rebuildProjection(store, ds, projection);
+    const before = await counts();
+    const checkpoint = await readCheckpoint(ds, 'rebuilt');
+    const poison = anEvent('Counted', { value: 'not a number' });
+    await append(`p-${randomUUID()}`, [anEvent('Counted', { value: 2 }), poison]);
+    await append(`q-${randomUUID()}`, [anEvent('Counted', { value: 3 })]);
+
+    const failure = await rebuildProjection(store, ds, projection).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(failure).toBeInstanceOf(ProjectionEventError);
+    expect((failure as ProjectionEventError).event).toMatchObject({ id: poison.id, type: 'Counted', streamRevision: '1' });
+    expect((failure as ProjectionEventError).message).toMatch(/invalid input syntax for type integer/);
+    expect(await counts()).toEqual(before);
+    expect(await readCheckpoint(ds, 'rebuilt')).toEqual(checkpoint);
   });
 });

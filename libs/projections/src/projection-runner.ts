@@ -1,63 +1,80 @@
-import { comparePositions, START, type EventStore, type Position, type RecordedEvent } from '#event-store';
-import type { DataSource, EntityManager } from 'typeorm';
+import { hostname } from 'node:os';
+import { comparePositions, type EventStore, type RecordedEvent } from '#event-store';
+import type { DataSource } from 'typeorm';
+import { applyAndCheckpoint, errorMessage, ProjectionEventError } from './apply.js';
 import { inBatches } from './batches.js';
-import { lockCheckpoint, readCheckpoint, saveCheckpoint } from './checkpoints.js';
-import type { Projection } from './projection.js';
-
-export interface ProjectionStatus {
-  name: string;
-  position: Position;
-  running: boolean;
-  lastError: string | null;
-  /** Events not yet applied (capped at LAG_COUNT_CAP: "at least"). */
-  eventsBehind: number;
-  /** Age of the oldest event not yet applied; 0 when caught up. */
-  secondsBehind: number;
-}
+import { readCheckpoint } from './checkpoints.js';
+import { clearFailure, describeFailure, readFailure, recordFailure, type ProjectionFailure } from './failures.js';
+import type { AnyProjection } from './projection.js';
+import { projectionStatuses, type ProjectionStatus } from './status.js';
 
 export interface RunnerLogger {
   log(message: string, context?: Record<string, unknown>): void;
+  warn?(message: string, context?: Record<string, unknown>): void;
   error(message: string, context?: Record<string, unknown>): void;
 }
 
-const LAG_COUNT_CAP = 10_000;
-const BATCH = 500;
-
-async function applyInTransaction(em: EntityManager, projection: Projection, events: RecordedEvent[], from: Position): Promise<Position | null> {
-  const wanted = new Set(projection.eventTypes);
-  // A second runner of the same projection may have applied some of these already.
-  const fresh = events.filter((e) => comparePositions(e.position, from) > 0);
-  const relevant = fresh.filter((e) => wanted.has(e.type));
-  if (projection.applyBatch) {
-    if (relevant.length) await projection.applyBatch(relevant, em);
-  } else {
-    for (const e of relevant) await projection.apply(e, em);
-  }
-  return fresh.length ? fresh[fresh.length - 1].position : null;
+export interface RunnerOptions {
+  /** First wait after a failure, doubled on each further failure up to maxMs. */
+  retry?: { initialMs?: number; maxMs?: number };
+  /** When a failure began and was last tried: the clock of the process. */
+  clock?: () => Date;
 }
 
-/** Runs projections: catch up from each checkpoint, then live; rebuilds one from zero. */
+const BATCH = 500;
+const DEFAULT_RETRY = { initialMs: 200, maxMs: 30_000 };
+
+/** Sleeps `ms`, or less if `signal` aborts. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/**
+ * Runs projections: catch up from each checkpoint, then live. A projection that fails is
+ * never silent: the runner narrows a failed batch to the event that fails, records it in
+ * `projection_failures` (every process reports it from there), logs it once per change, and
+ * retries from its checkpoint with a capped exponential backoff until the event applies.
+ */
 export class ProjectionRunner {
   private readonly controller = new AbortController();
   private readonly loops = new Map<string, Promise<void>>();
-  private readonly errors = new Map<string, string | null>();
   private readonly listeners = new Set<() => void>();
+  private readonly retry: { initialMs: number; maxMs: number };
+  private readonly reportedBy = `${hostname()}:${process.pid}`;
+  private readonly clock: () => Date;
 
   constructor(
     private readonly store: EventStore,
     private readonly dataSource: DataSource,
-    readonly projections: readonly Projection[],
+    readonly projections: readonly AnyProjection[],
     private readonly logger: RunnerLogger,
-  ) {}
+    options: RunnerOptions = {},
+  ) {
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.clock = options.clock ?? (() => new Date());
+  }
 
   start(): void {
     for (const p of this.projections) if (!this.loops.has(p.name)) this.loops.set(p.name, this.run(p));
   }
 
+  /** Stops every loop at once (an attempt in flight is abandoned, its transaction rolled back). */
   async stop(): Promise<void> {
     this.controller.abort();
     await Promise.allSettled(this.loops.values());
     this.loops.clear();
+  }
+
+  get stopping(): boolean {
+    return this.controller.signal.aborted;
   }
 
   /** Called after each committed batch: lets waiting queries re-check without polling hard. */
@@ -66,9 +83,30 @@ export class ProjectionRunner {
     return () => this.listeners.delete(listener);
   }
 
-  private async run(projection: Projection): Promise<void> {
+  /**
+   * Commits a batch in one transaction. When that fails and the failure names no event, the
+   * events go again one per transaction: those before the bad one commit, and the error that
+   * comes out names the event the projection cannot apply.
+   */
+  private async commit(projection: AnyProjection, batch: RecordedEvent[]): Promise<void> {
+    try {
+      await this.dataSource.transaction((em) => applyAndCheckpoint(em, projection, batch));
+    } catch (error) {
+      if (batch.length === 1 || error instanceof ProjectionEventError || this.stopping) throw error;
+      for (const event of batch) {
+        await this.dataSource.transaction((em) => applyAndCheckpoint(em, projection, [event]));
+        for (const l of this.listeners) l();
+      }
+    }
+  }
+
+  private async run(projection: AnyProjection): Promise<void> {
     const signal = this.controller.signal;
-    let backoff = 100;
+    const name = projection.name;
+    let backoff = this.retry.initialMs;
+    let failure: ProjectionFailure | null = null;
+    // A failure another run left on record goes once this one is past its event.
+    let onRecord = true;
     while (!signal.aborted) {
       // Each attempt has its own subscription, ended before the next attempt starts: a
       // subscription waiting for new events would otherwise hold up the retry.
@@ -76,30 +114,46 @@ export class ProjectionRunner {
       const stop = () => attempt.abort();
       signal.addEventListener('abort', stop, { once: true });
       try {
-        const { position } = await readCheckpoint(this.dataSource, projection.name);
+        const { position } = await readCheckpoint(this.dataSource, name);
+        if (onRecord) {
+          const recorded = await readFailure(this.dataSource, name);
+          // A failure on record stands while its event is still ahead of the checkpoint.
+          if (!recorded?.event || comparePositions(recorded.event.position, position) <= 0) {
+            if (recorded) await clearFailure(this.dataSource, name);
+            if (failure && !failure.event) {
+              this.recovered(name, failure);
+              failure = null;
+              backoff = this.retry.initialMs;
+            }
+            onRecord = false;
+          }
+        }
         const events = this.store.subscribeToAll({ fromPosition: position, signal: attempt.signal, batchSize: BATCH });
         for await (const batch of inBatches(events, BATCH)) {
           try {
-            await this.dataSource.transaction(async (em) => {
-              const from = await lockCheckpoint(em, projection.name);
-              const last = await applyInTransaction(em, projection, batch, from);
-              if (last) await saveCheckpoint(em, projection.name, last);
-            });
+            await this.commit(projection, batch);
           } catch (error) {
             attempt.abort();
             throw error;
           }
-          this.errors.set(projection.name, null);
-          backoff = 100;
+          if (failure || onRecord) {
+            await clearFailure(this.dataSource, name);
+            if (failure) this.recovered(name, failure);
+            failure = null;
+            onRecord = false;
+          }
+          backoff = this.retry.initialMs;
           for (const l of this.listeners) l();
         }
       } catch (error) {
         if (signal.aborted) return;
-        const message = error instanceof Error ? error.message : String(error);
-        this.errors.set(projection.name, message);
-        this.logger.error(`projection ${projection.name} failed; retrying from its checkpoint in ${backoff} ms`, { projection: projection.name, error: message });
-        await new Promise((r) => setTimeout(r, backoff));
-        backoff = Math.min(backoff * 2, 10_000);
+        failure = this.nextFailure(name, failure, error, backoff);
+        await recordFailure(this.dataSource, failure).then(
+          () => (onRecord = true),
+          (e: unknown) => this.logger.warn?.(`projection ${name}: could not record its failure (${errorMessage(e)})`, { projection: name }),
+        );
+        await sleep(backoff, signal);
+        backoff = Math.min(backoff * 2, this.retry.maxMs);
       } finally {
         signal.removeEventListener('abort', stop);
         attempt.abort();
@@ -107,52 +161,42 @@ export class ProjectionRunner {
     }
   }
 
-  async status(): Promise<ProjectionStatus[]> {
-    return Promise.all(this.projections.map((p) => projectionStatus(this.store, this.dataSource, p.name, this.loops.has(p.name), this.errors.get(p.name) ?? null)));
+  private recovered(name: string, failure: ProjectionFailure): void {
+    this.logger.log(`projection ${name} recovered after ${failure.attempts} failed attempt${failure.attempts === 1 ? '' : 's'}`, { projection: name });
   }
-}
 
-export async function projectionStatus(store: EventStore, ds: DataSource, name: string, running: boolean, lastError: string | null): Promise<ProjectionStatus> {
-  const { position } = await readCheckpoint(ds, name);
-  const behind = await store.readAll({ fromPosition: position, limit: LAG_COUNT_CAP });
-  const oldest = behind[0];
-  return {
-    name,
-    position,
-    running,
-    lastError,
-    eventsBehind: behind.length,
-    secondsBehind: oldest ? Math.max(0, (Date.now() - oldest.recordedAt.getTime()) / 1000) : 0,
-  };
-}
-
-/**
- * Rebuilds one projection from the first event, in one transaction: readers keep seeing the
- * old rows until it commits (reset() deletes rather than truncates), and a live runner of the
- * same projection waits on the checkpoint row meanwhile, then carries on from where the
- * rebuild stopped. While it runs, its transaction holds back every subscriber (the xmin guard
- * cannot pass an open writer): fine for this federation's volumes, minutes at most.
- */
-export async function rebuildProjection(
-  store: EventStore,
-  ds: DataSource,
-  projection: Projection,
-  onProgress: (applied: number, position: Position) => void = () => undefined,
-): Promise<{ events: number; position: Position }> {
-  return ds.transaction(async (em) => {
-    await lockCheckpoint(em, projection.name);
-    await projection.reset(em);
-    let position: Position = START;
-    let count = 0;
-    while (true) {
-      const page = await store.readAll({ fromPosition: position, limit: 2000 });
-      if (page.length === 0) break;
-      await applyInTransaction(em, projection, page, START);
-      position = page[page.length - 1].position;
-      count += page.length;
-      onProgress(count, position);
+  /** The failure after one more failed attempt; logged when it is new or its event or error changed. */
+  private nextFailure(name: string, previous: ProjectionFailure | null, error: unknown, backoff: number): ProjectionFailure {
+    const now = this.clock();
+    const event = error instanceof ProjectionEventError ? error.event : null;
+    const message = error instanceof ProjectionEventError ? error.reason : errorMessage(error);
+    const same = previous && previous.event?.id === event?.id && previous.error === message;
+    const failure: ProjectionFailure = {
+      projection: name,
+      event,
+      error: message,
+      since: same ? previous.since : now.toISOString(),
+      lastAttemptAt: now.toISOString(),
+      attempts: same ? previous.attempts + 1 : 1,
+      nextAttemptAt: new Date(now.getTime() + backoff).toISOString(),
+      reportedBy: this.reportedBy,
+    };
+    if (!same) {
+      this.logger.error(`projection ${name} ${describeFailure(failure)}; retrying from its checkpoint with backoff (up to ${this.retry.maxMs / 1000} s)`, {
+        projection: name,
+        event: event ?? undefined,
+        error: message,
+      });
     }
-    await saveCheckpoint(em, projection.name, position);
-    return { events: count, position };
-  });
+    return failure;
+  }
+
+  async status(): Promise<(ProjectionStatus & { running: boolean })[]> {
+    const statuses = await projectionStatuses(
+      this.store,
+      this.dataSource,
+      this.projections.map((p) => p.name),
+    );
+    return statuses.map((s) => ({ ...s, running: this.loops.has(s.name) }));
+  }
 }

@@ -1,58 +1,68 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Public } from '#auth';
 import type { EventStore } from '#event-store';
-import { DATABASE_STATUS, EVENT_STORE, type DatabaseStatusSource } from '#platform';
-import { projectionStatus } from '#projections';
+import { EVENT_STORE, HealthIndicators, type HealthIndicator } from '#platform';
+import { describeFailure, projectionStatuses, type ProjectionStatus } from '#projections';
 import { ALL_PROJECTIONS } from '#read-models';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
+import { HealthAnswer, HealthCheckView } from '../operations/operations-views.dto.js';
 
 /** A projector this far behind is reported down: nothing is feeding the read models. */
 const PROJECTOR_STALL_SECONDS = 30;
+const CHECK_TIMEOUT_MS = 3000;
 
-async function check(name: string, run: () => Promise<unknown>): Promise<{ name: string; up: boolean; detail: unknown }> {
+async function run(indicator: HealthIndicator): Promise<{ name: string; up: boolean; detail: unknown }> {
+  let timer: NodeJS.Timeout | undefined;
   try {
-    const detail = await Promise.race([run(), new Promise((_, fail) => setTimeout(() => fail(new Error('no answer within 3 s')), 3000))]);
-    return { name, up: true, detail };
+    const timeout = new Promise((_, fail) => (timer = setTimeout(() => fail(new Error(`no answer within ${CHECK_TIMEOUT_MS / 1000} s`)), CHECK_TIMEOUT_MS)));
+    return { name: indicator.name, up: true, detail: await Promise.race([indicator.check(), timeout]) };
   } catch (error) {
-    return { name, up: false, detail: error instanceof Error ? error.message : String(error) };
+    return { name: indicator.name, up: false, detail: error instanceof Error ? error.message : String(error) };
+  } finally {
+    clearTimeout(timer);
   }
 }
 
-async function embeddedStatus(source: DatabaseStatusSource): Promise<{ restarts: number }> {
-  const s = source.status();
-  if (!s.up) throw new Error(`${s.reason ?? 'stopped'}; restarts so far: ${s.restarts}`);
-  return { restarts: s.restarts };
+/** A projection is down when it is failing on an event (or at all), or stalled far behind. */
+export function projectionHealth(s: ProjectionStatus): unknown {
+  if (s.failure) throw new Error(describeFailure(s.failure));
+  if (s.secondsBehind > PROJECTOR_STALL_SECONDS) throw new Error(`${s.eventsBehind} events behind, oldest ${Math.round(s.secondsBehind)} s old: is the worker running?`);
+  return { position: s.position, eventsBehind: s.eventsBehind };
 }
 
 @ApiTags('operations')
+@ApiExtraModels(HealthCheckView)
 @Public()
 @Controller('health')
 export class HealthController {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(DATABASE_STATUS) private readonly embedded: DatabaseStatusSource | null,
+    private readonly registered: HealthIndicators,
   ) {}
 
+  /** The built-in checks, then whatever other providers registered. */
+  private indicators(): HealthIndicator[] {
+    // One read of every projection's checkpoint and failure, shared by their checks.
+    let statuses: Promise<ProjectionStatus[]> | undefined;
+    const status = (name: string) => (statuses ??= projectionStatuses(this.store, this.ds, ALL_PROJECTIONS.map((p) => p.name))).then((all) => all.find((s) => s.name === name)!);
+    return [
+      { name: 'database', check: () => this.ds.query('SELECT 1').then(() => 'reachable') },
+      { name: 'event-store', check: async () => ({ head: await this.store.headPosition() }) },
+      ...ALL_PROJECTIONS.map((p) => ({ name: `projection:${p.name}`, check: async () => projectionHealth(await status(p.name)) })),
+      ...this.registered.all(),
+    ];
+  }
+
   @Get()
-  @ApiOperation({ summary: '200 when the database, the event store and the projectors are up; 503 naming what is down' })
+  @ApiOperation({ summary: '200 when the database, the event store and the projectors are up; 503 naming what is down (a projection stuck on an event names the event)' })
+  @ApiOkResponse({ type: HealthAnswer })
+  @ApiServiceUnavailableResponse({ description: 'problem+json naming each check that is down, with every check’s detail' })
   async health(@Res() res: Response): Promise<void> {
-    const checks = await Promise.all([
-      // The embedded PostgreSQL's process: says why it stopped (a full disk) while it is restarted.
-      ...(this.embedded ? [check('embedded-postgres', () => embeddedStatus(this.embedded!))] : []),
-      check('database', () => this.ds.query('SELECT 1')),
-      check('event-store', async () => ({ head: await this.store.headPosition() })),
-      ...ALL_PROJECTIONS.map((p) =>
-        check(`projection:${p.name}`, async () => {
-          const s = await projectionStatus(this.store, this.ds, p.name, true, null);
-          if (s.secondsBehind > PROJECTOR_STALL_SECONDS) throw new Error(`${s.eventsBehind} events behind, oldest ${Math.round(s.secondsBehind)} s old: is the worker running?`);
-          return { position: s.position, eventsBehind: s.eventsBehind };
-        }),
-      ),
-    ]);
+    const checks = await Promise.all(this.indicators().map(run));
     const down = checks.filter((c) => !c.up);
     const body = Object.fromEntries(checks.map((c) => [c.name, { status: c.up ? 'up' : 'down', detail: c.detail }]));
     if (!down.length) {

@@ -42,7 +42,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [ctx.getHandler(), ctx.getClass()]);
     if (raw === undefined || req.method === 'GET' || isPublic) return next.handle();
     if (typeof raw !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(raw)) {
-      throw new RequestValidationError([{ field: 'Idempotency-Key', messages: ['must be 1 to 200 visible ASCII characters'] }]);
+      throw new RequestValidationError([{ field: 'Idempotency-Key', messages: [{ zh: '须为 1 至 200 个可见 ASCII 字符', en: 'must be 1 to 200 visible ASCII characters' }] }]);
     }
     const res = ctx.switchToHttp().getResponse<Response>();
     const status = Reflect.getMetadata(HTTP_CODE_METADATA, ctx.getHandler()) ?? (req.method === 'POST' ? 201 : 200);

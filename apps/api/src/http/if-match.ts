@@ -7,7 +7,7 @@ export const IfMatchRevision = createParamDecorator((_: unknown, ctx: ExecutionC
   const header = ctx.switchToHttp().getRequest<Request>().headers['if-match'];
   if (header === undefined || header === '*') return undefined;
   const m = /^(?:W\/)?"?(\d{1,18})"?$/.exec(header.trim());
-  if (!m) throw new RequestValidationError([{ field: 'If-Match', messages: ['must be the ETag of the record, e.g. "3"'] }]);
+  if (!m) throw new RequestValidationError([{ field: 'If-Match', messages: [{ zh: '须为记录的 ETag，例如 "3"', en: 'must be the ETag of the record, e.g. "3"' }] }]);
   return BigInt(m[1]);
 });
 

@@ -2,15 +2,65 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import { DomainError, roleLabel } from '#domain';
 import { NotAllowed, NotAuthenticated, TooManyAttempts } from '#auth';
 import { EventIdConflict, WrongExpectedRevision } from '#event-store';
+import { assignCorrelationId, redactUrl } from '#platform';
 import type { Request, Response } from 'express';
-import { correlationIdOf, IdempotencyError, languageOf, RequestValidationError, type Problem } from './problem.js';
+import { fieldLabel } from './field-messages.js';
+import {
+  IdempotencyError,
+  languageOf,
+  RecordNotFound,
+  RequestValidationError,
+  say,
+  UnreadableBodyError,
+  type Bilingual,
+  type FieldProblem,
+  type Lang,
+  type Problem,
+} from './problem.js';
 
 const TYPE = 'https://casework.example/problems/';
 
 /** Rules that mean "the record in the path does not exist": 404, still with the rule's code. */
 const NOT_FOUND_RULES = new Set(['CASE_NOT_FOUND', 'STAFF_NOT_FOUND', 'WORKER_NOT_FOUND']);
 
-/** The one place that turns failures into RFC 9457 answers. No stack trace leaves the server. */
+/** Titles for statuses Nest or Express answer by themselves (an unknown route, a wrong method). */
+const STATUS_TITLES: Record<number, Bilingual> = {
+  400: { zh: '请求有误', en: 'Bad request' },
+  401: { zh: '请先登录', en: 'Not signed in' },
+  403: { zh: '无权进行此操作', en: 'Not allowed' },
+  404: { zh: '找不到请求的地址或记录', en: 'Not found' },
+  405: { zh: '此地址不支持该请求方法', en: 'Method not allowed' },
+  406: { zh: '无法提供所要求的格式', en: 'Not acceptable' },
+  409: { zh: '与当前记录冲突', en: 'Conflict' },
+  413: { zh: '请求体过大', en: 'The body is too large' },
+  415: { zh: '不支持的请求体类型', en: 'Unsupported body type' },
+  422: { zh: '请求无法处理', en: 'Unprocessable request' },
+  429: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests' },
+};
+
+const IDEMPOTENCY_MESSAGES: Record<IdempotencyError['code'], Bilingual> = {
+  IDEMPOTENCY_KEY_REUSED: { zh: '此 Idempotency-Key 已用于另一个不同的请求', en: 'This Idempotency-Key was already used for a different request' },
+  IDEMPOTENCY_KEY_IN_FLIGHT: { zh: '使用此 Idempotency-Key 的请求仍在处理中，请稍后重试', en: 'A request with this Idempotency-Key is still being handled; retry later' },
+};
+
+/** `claimants[3].name` is labelled by its last property, `name`. */
+function labelOf(field: string, lang: Lang): string {
+  if (field === '(body)') return lang === 'en' ? 'the body' : '请求体';
+  const last = /([^.[\]]+)(?:\[\d+\])*$/.exec(field)?.[1] ?? field;
+  return fieldLabel(last)[lang];
+}
+
+/** Each field with its messages in the client's language; the messages speak of the field, which `field` names. */
+function render(fields: FieldProblem[], lang: Lang): { field: string; messages: string[] }[] {
+  return fields.map((f) => ({ field: f.field, messages: f.localized ? f.localized[lang] : f.messages.map((m) => say(m, lang)) }));
+}
+
+/** The detail a clerk reads: one line per message, the field by its label (`标题：不能为空或只有空白`). */
+function detailOf(errors: { field: string; messages: string[] }[], lang: Lang): string {
+  return errors.flatMap((f) => f.messages.map((m) => (lang === 'en' ? `${labelOf(f.field, lang)}: ${m}` : `${labelOf(f.field, lang)}：${m}`))).join('\n');
+}
+
+/** The one place that turns failures into RFC 9457 answers, in the client's language. No stack trace leaves the server. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
@@ -19,11 +69,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
-    const problem = this.toProblem(exception, req);
+    const problem = this.toProblem(exception, req, languageOf(req.headers['accept-language']));
     problem.instance = req.originalUrl;
-    problem.correlationId = correlationIdOf(req);
+    problem.correlationId = assignCorrelationId(req, res);
     if (problem.status >= 500) {
-      this.logger.error({ err: exception, correlationId: problem.correlationId }, `unhandled error on ${req.method} ${req.originalUrl}`);
+      this.logger.error({ err: exception, correlationId: problem.correlationId }, `unhandled error on ${req.method} ${redactUrl(req.originalUrl)}`);
     }
     if (res.headersSent) return;
     if (problem.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
@@ -31,17 +81,29 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 
-  private toProblem(e: unknown, req: Request): Problem {
-    const lang = languageOf(req.headers['accept-language']);
+  private toProblem(e: unknown, req: Request, lang: Lang): Problem {
     if (e instanceof RequestValidationError) {
-      const fields = e.fields.map(({ localized, ...f }) => (localized ? { ...f, messages: localized[lang] } : f));
+      const errors = render(e.fields, lang);
       return {
         type: `${TYPE}validation`,
         title: lang === 'en' ? 'The request has invalid fields' : '请求中有字段不符合要求',
         status: 400,
-        detail: fields.map((f) => `${f.field}: ${f.messages.join('; ')}`).join('\n'),
+        detail: detailOf(errors, lang),
         code: 'VALIDATION_FAILED',
-        errors: fields,
+        errors,
+      };
+    }
+    if (e instanceof UnreadableBodyError) {
+      const title = e.code === 'MALFORMED_JSON' ? { zh: '请求体不是有效的 JSON', en: 'The body is not valid JSON' } : STATUS_TITLES[e.status];
+      return { type: `${TYPE}validation`, title: title[lang], status: e.status, detail: e.messages[lang], code: e.code, errors: [{ field: '(body)', messages: [e.messages[lang]] }] };
+    }
+    if (e instanceof RecordNotFound) {
+      return {
+        type: `${TYPE}not-found`,
+        title: lang === 'en' ? `No such ${e.what.en}` : `找不到该${e.what.zh}`,
+        status: 404,
+        detail: lang === 'en' ? `There is no ${e.what.en} with id ${e.id}` : `没有编号为 ${e.id} 的${e.what.zh}`,
+        code: 'NOT_FOUND',
       };
     }
     if (e instanceof DomainError) {
@@ -73,41 +135,56 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
     }
     if (e instanceof WrongExpectedRevision) {
+      // Speak of an expected revision only when the client sent one (If-Match).
+      const sent = req.headers['if-match'] !== undefined;
+      const detail: Bilingual = sent
+        ? { zh: `您提交的版本为 ${String(e.expected)}，记录当前版本为 ${e.actual}：请刷新后重试`, en: `You sent revision ${String(e.expected)}; the record is now at revision ${e.actual}. Reload and try again.` }
+        : { zh: `处理期间记录一再被他人修改（当前版本 ${e.actual}），请稍后重试`, en: `The record kept changing while the command ran (now at revision ${e.actual}); try again.` };
       return {
         type: `${TYPE}conflict`,
         title: lang === 'en' ? 'Someone else changed this record first' : '此记录已被他人修改，请刷新后重试',
         status: 409,
-        detail: `expected revision ${String(e.expected)}, current revision ${e.actual}`,
+        detail: detail[lang],
         code: 'WRONG_EXPECTED_REVISION',
         currentRevision: e.actual.toString(),
       };
     }
     if (e instanceof EventIdConflict) {
-      return { type: `${TYPE}conflict`, title: 'Event id reused', status: 409, detail: e.message, code: 'EVENT_ID_CONFLICT' };
+      return {
+        type: `${TYPE}conflict`,
+        title: lang === 'en' ? 'This change was already recorded with different content' : '该变更已以不同内容记录过',
+        status: 409,
+        detail: e.message,
+        code: 'EVENT_ID_CONFLICT',
+      };
     }
     if (e instanceof IdempotencyError) {
-      return { type: `${TYPE}idempotency`, title: e.message, status: e.status, detail: e.message, code: e.code };
+      const text = IDEMPOTENCY_MESSAGES[e.code][lang];
+      return { type: `${TYPE}idempotency`, title: text, status: e.status, detail: text, code: e.code };
     }
-    // body-parser failures reach us wrapped in an HttpException (cause) or raw.
+    // body-parser failures (too large, an unreadable stream) reach us wrapped in an HttpException (cause) or raw.
     const bodyError = ((e as { cause?: { type?: string } })?.cause?.type ?? (e as { type?: string })?.type) as string | undefined;
     if (bodyError === 'entity.parse.failed') {
-      return { type: `${TYPE}validation`, title: lang === 'en' ? 'The body is not valid JSON' : '请求体不是有效的 JSON', status: 400, detail: 'request body could not be parsed as JSON', code: 'MALFORMED_JSON' };
+      return { type: `${TYPE}validation`, title: lang === 'en' ? 'The body is not valid JSON' : '请求体不是有效的 JSON', status: 400, detail: lang === 'en' ? 'the body could not be parsed' : '无法解析请求体', code: 'MALFORMED_JSON' };
     }
     if (bodyError === 'entity.too.large') {
-      return { type: `${TYPE}validation`, title: lang === 'en' ? 'The body is too large' : '请求体过大', status: 413, detail: 'request body is over 5 MB', code: 'BODY_TOO_LARGE' };
+      return { type: `${TYPE}validation`, title: STATUS_TITLES[413][lang], status: 413, detail: lang === 'en' ? 'the body is over 5 MB' : '请求体超过 5 MB', code: 'BODY_TOO_LARGE' };
+    }
+    if (bodyError === 'encoding.unsupported' || bodyError === 'charset.unsupported') {
+      return { type: `${TYPE}validation`, title: STATUS_TITLES[415][lang], status: 415, detail: lang === 'en' ? 'the body must be UTF-8 JSON' : '请求体须为 UTF-8 编码的 JSON', code: 'UNSUPPORTED_BODY' };
     }
     if (e instanceof HttpException) {
       const status = e.getStatus();
-      const body = e.getResponse();
-      const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? e.message);
-      const detail = Array.isArray(message) ? message.join('; ') : String(message);
-      return { type: status === 404 ? `${TYPE}not-found` : `${TYPE}http-${status}`, title: e.name.replace(/Exception$/, ''), status, detail, code: `HTTP_${status}` };
+      const title = STATUS_TITLES[status] ?? { zh: `请求失败（${status}）`, en: `Request failed (${status})` };
+      const noRoute = status === 404 && e.message.startsWith('Cannot ');
+      const detail: Bilingual = noRoute ? { zh: `没有这个地址：${req.method} ${req.path}`, en: `No such route: ${req.method} ${req.path}` } : { zh: title.zh, en: e.message };
+      return { type: status === 404 ? `${TYPE}not-found` : `${TYPE}http-${status}`, title: title[lang], status, detail: detail[lang], code: `HTTP_${status}` };
     }
     return {
       type: `${TYPE}internal`,
       title: lang === 'en' ? 'Internal error' : '服务器内部错误',
       status: 500,
-      detail: 'The error was logged with the correlation id; nothing was recorded.',
+      detail: lang === 'en' ? 'The error was logged with the correlation id.' : '错误已连同关联编号记入日志。',
       code: 'INTERNAL',
     };
   }

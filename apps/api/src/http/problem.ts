@@ -10,18 +10,58 @@ export interface Problem {
   [extension: string]: unknown;
 }
 
+export type Lang = 'zh' | 'en';
+
+/** A message for a clerk: Simplified Chinese and English. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/** A plain string reads the same in both languages (kept for callers not yet bilingual). */
+export type Message = string | Bilingual;
+
+export function say(message: Message, lang: Lang): string {
+  return typeof message === 'string' ? message : message[lang];
+}
+
 export interface FieldProblem {
+  /** The field's path as the client sent it: `title`, `application.receivedAt`, `claimants[3].name`. */
   field: string;
-  messages: string[];
-  /** The same messages in each language, when the DTO gave both (`context: { zh, en }`). */
+  /** What is wrong, said of the field (`不能为空或只有空白` / `must not be empty or only spaces`). */
+  messages: Message[];
+  /** The same messages in each language, given whole (kept for callers that build them so). */
   localized?: Record<Lang, string[]>;
 }
 
-/** A request body, query or header that does not match its DTO: 400, every bad field named. */
+/** A request body, query, path or header that does not match what the route takes: 400, every bad field named. */
 export class RequestValidationError extends Error {
   constructor(readonly fields: FieldProblem[]) {
     super(`invalid request: ${fields.map((f) => f.field).join(', ')}`);
     this.name = 'RequestValidationError';
+  }
+}
+
+/** A body the server cannot read at all (not JSON, not UTF-8, too deep): 400 with its own code. */
+export class UnreadableBodyError extends Error {
+  constructor(
+    readonly code: 'MALFORMED_JSON' | 'BODY_NOT_AN_OBJECT' | 'INVALID_UTF8' | 'UNSUPPORTED_CHARSET',
+    readonly messages: Bilingual,
+    readonly status: 400 | 415 = 400,
+  ) {
+    super(messages.en);
+    this.name = 'UnreadableBodyError';
+  }
+}
+
+/** The record a GET names does not exist: 404. */
+export class RecordNotFound extends Error {
+  constructor(
+    readonly what: Bilingual,
+    readonly id: string,
+  ) {
+    super(`no ${what.en} ${id}`);
+    this.name = 'RecordNotFound';
   }
 }
 
@@ -36,14 +76,12 @@ export class IdempotencyError extends Error {
   }
 }
 
-export type Lang = 'zh' | 'en';
-
 /** zh-CN unless the client asks for English first. */
 export function languageOf(acceptLanguage: string | undefined): Lang {
   return acceptLanguage?.trim().toLowerCase().startsWith('en') ? 'en' : 'zh';
 }
 
-/** The request's correlation id, as pino-http assigned it (from X-Correlation-Id or fresh). */
+/** The request's correlation id (from X-Correlation-Id or made fresh), assigned before anything else runs. */
 export function correlationIdOf(req: object): string {
   return String((req as { id?: unknown }).id ?? '');
 }

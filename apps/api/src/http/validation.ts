@@ -1,29 +1,57 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { RequestValidationError, type FieldProblem } from './problem.js';
+import { getMetadataStorage } from 'class-validator';
+import { constraintMessage } from './field-messages.js';
+import { joinPath } from './hostile-input.js';
+import { RequestValidationError, type Bilingual, type FieldProblem, type Message } from './problem.js';
 
-/** Messages in both languages where every constraint of the field carries `context: { zh, en }`. */
-function localized(e: ValidationError): Pick<FieldProblem, 'localized'> {
-  const keys = Object.keys(e.constraints ?? {});
-  const pick = (lang: 'zh' | 'en') => keys.map((k) => (e.contexts?.[k] as Partial<Record<'zh' | 'en', string>> | undefined)?.[lang] ?? e.constraints![k]);
-  return keys.some((k) => typeof e.contexts?.[k]?.zh === 'string') ? { localized: { zh: pick('zh'), en: pick('en') } } : {};
+interface ConstraintInfo {
+  args: unknown[];
+  each: boolean;
+}
+
+/** The arguments (a length, a list of values) and `each` of every constraint on a DTO's property, as declared. */
+function constraintsOf(target: object | undefined, property: string): Map<string, ConstraintInfo> {
+  const found = new Map<string, ConstraintInfo>();
+  const ctor = target && !Array.isArray(target) ? (target.constructor as new () => unknown) : undefined;
+  if (!ctor || ctor === Object) return found;
+  const storage = getMetadataStorage();
+  for (const m of storage.getTargetValidationMetadatas(ctor, '', true, false)) {
+    if (m.propertyName !== property) continue;
+    const name = m.constraintCls ? (storage.getTargetValidatorConstraints(m.constraintCls)[0]?.name ?? m.type) : m.type;
+    found.set(name, { args: m.constraints ?? [], each: m.each ?? false });
+  }
+  return found;
 }
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
-    const field = prefix ? (/^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : `${prefix}.${e.property}`) : e.property;
-    const own = e.constraints ? [{ field, messages: Object.values(e.constraints), ...localized(e) }] : [];
+    const field = joinPath(prefix, /^\d+$/.test(e.property) ? Number(e.property) : e.property);
+    const declared = constraintsOf(e.target, e.property);
+    const messages: Message[] = Object.entries(e.constraints ?? {}).map(([constraint, english]) => {
+      // A DTO may give its own words for a check (`context: { zh, en }`); otherwise the catalogue speaks.
+      const own = e.contexts?.[constraint] as Partial<Bilingual> | undefined;
+      if (typeof own?.zh === 'string' && typeof own.en === 'string') return { zh: own.zh, en: own.en };
+      const info = declared.get(constraint);
+      return constraintMessage(constraint, info?.args ?? [], info?.each ?? false, english);
+    });
+    const own = messages.length ? [{ field, messages }] : [];
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
 
-/** DTO checks for every route: unknown fields refused, each bad field listed. */
+/**
+ * DTO checks for every route: unknown fields refused, every bad field listed at once (nested ones
+ * by their path), each message in Chinese and English from one catalogue (field-messages.ts).
+ */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
+    // The target is read here to find each constraint's arguments; neither it nor the value leaves the server.
+    validationError: { target: true, value: false },
     exceptionFactory: (errors) => new RequestValidationError(flatten(errors)),
   });
 }

@@ -2,9 +2,9 @@ import { Controller, Get, Inject, Injectable, Res, type NestMiddleware } from '@
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Public } from '#auth';
-import { PostgresEventStore, type EventStore } from '#event-store';
+import type { EventStore } from '#event-store';
 import { EVENT_STORE } from '#platform';
-import { projectionStatus } from '#projections';
+import { projectionStatuses } from '#projections';
 import { ALL_PROJECTIONS } from '#read-models';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
@@ -24,6 +24,14 @@ export class Metrics {
   });
   readonly projectionEventsBehind = new Gauge({ name: 'projection_events_behind', help: 'Events not yet applied (capped at 10000)', labelNames: ['projection'], registers: [this.registry] });
   readonly projectionSecondsBehind = new Gauge({ name: 'projection_seconds_behind', help: 'Age of the oldest event not yet applied', labelNames: ['projection'], registers: [this.registry] });
+  readonly projectionFailing = new Gauge({
+    name: 'projection_failing',
+    help: '1 while the projection cannot apply an event (see /api/operations/projections), else 0',
+    labelNames: ['projection'],
+    registers: [this.registry],
+  });
+  readonly projectionFailingSeconds = new Gauge({ name: 'projection_failing_seconds', help: 'How long the projection has been failing; 0 when it is not', labelNames: ['projection'], registers: [this.registry] });
+  readonly projectionFailedAttempts = new Gauge({ name: 'projection_failed_attempts', help: 'Failed attempts on the current failure; 0 when it is not failing', labelNames: ['projection'], registers: [this.registry] });
   readonly oldestWrite = new Gauge({
     name: 'event_store_oldest_open_transaction_seconds',
     help: 'Age of the oldest open writing transaction: subscribers cannot read past it',
@@ -63,12 +71,20 @@ export class MetricsController {
 
   @Get()
   async scrape(@Res() res: Response): Promise<void> {
-    for (const p of ALL_PROJECTIONS) {
-      const s = await projectionStatus(this.store, this.ds, p.name, true, null);
-      this.metrics.projectionEventsBehind.set({ projection: p.name }, s.eventsBehind);
-      this.metrics.projectionSecondsBehind.set({ projection: p.name }, s.secondsBehind);
+    const statuses = await projectionStatuses(
+      this.store,
+      this.ds,
+      ALL_PROJECTIONS.map((p) => p.name),
+    );
+    for (const s of statuses) {
+      const projection = { projection: s.name };
+      this.metrics.projectionEventsBehind.set(projection, s.eventsBehind);
+      this.metrics.projectionSecondsBehind.set(projection, s.secondsBehind);
+      this.metrics.projectionFailing.set(projection, s.failure ? 1 : 0);
+      this.metrics.projectionFailingSeconds.set(projection, s.failure ? Math.max(0, (Date.now() - Date.parse(s.failure.since)) / 1000) : 0);
+      this.metrics.projectionFailedAttempts.set(projection, s.failure?.attempts ?? 0);
     }
-    if (this.store instanceof PostgresEventStore) this.metrics.oldestWrite.set((await this.store.oldestOpenTransaction())?.ageSeconds ?? 0);
+    if (this.store.diagnostics) this.metrics.oldestWrite.set((await this.store.diagnostics.oldestOpenWrite())?.ageSeconds ?? 0);
     res.type(this.metrics.registry.contentType).send(await this.metrics.registry.metrics());
   }
 }

@@ -37,7 +37,7 @@ export class ReadModelFreshness {
       await new Promise((r) => setTimeout(r, wait));
       wait = Math.min(wait * 2, 100);
     }
-    const status = await projectionStatus(this.store, this.ds, projection, true, null);
+    const status = await projectionStatus(this.store, this.ds, projection);
     res.setHeader('X-Read-Model-Position', status.position);
     res.setHeader('X-Read-Model-Lag', `events=${status.eventsBehind}; seconds=${status.secondsBehind.toFixed(1)}`);
   }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsPosition } from '../http/field-decorators.js';
 
 /** Escapes LIKE wildcards so a search for "100%" finds "100%". */
 export function likePattern(text: string): string {
@@ -17,8 +18,8 @@ export class PagedQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
   pageSize?: number;
 
-  @ApiPropertyOptional({ description: 'Wait until the list reflects this log position (from a command answer)' })
-  @IsOptional() @IsString()
+  @ApiPropertyOptional({ example: '7421:1093', description: 'Wait until the list reflects this log position (from a command answer)' })
+  @IsOptional() @IsPosition()
   minPosition?: string;
 }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allowed, SignIn, StaffAccounts, StaffDirectory, type AuthenticatedStaff, type CommandTrace } from '#auth';
 import { findStaff, ROLES, staffRosterRules, type Actor, type Role, type StaffAccount } from '#domain';
@@ -11,6 +11,7 @@ import { CurrentActor } from '../shared/actor.js';
 import { CommandAnswer } from '../shared/command-answer.dto.js';
 import { CommandDocs } from '../shared/command-docs.js';
 import { CreateStaffDto, DisableStaffDto, GrantRoleDto, ResetPasswordDto, StaffAccountView } from './staff.dto.js';
+import { UuidParam } from '../http/uuid-param.js';
 
 const trace = (meta: RequestMeta): CommandTrace => ({ correlationId: meta.correlationId, causationId: meta.requestId, occurredAt: meta.receivedAt });
 
@@ -72,7 +73,7 @@ export class StaffController {
   @Allowed('administrator', 'auditor', 'supervisor', 'mediator')
   @ApiOperation({ summary: 'One staff account, as in the directory' })
   @ApiOkResponse({ type: StaffAccountView })
-  async get(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: Request): Promise<StaffAccountView> {
+  async get(@UuidParam('id') id: string, @Req() req: Request): Promise<StaffAccountView> {
     const account = findStaff(await this.directory.current(), id);
     if (!account) return staffRosterRules.staffNotFound(id);
     return view(account, seesFullView(req));
@@ -82,14 +83,15 @@ export class StaffController {
   @ApiOperation({ summary: 'Grant a role' })
   @ApiCreatedResponse({ type: CommandAnswer })
   @CommandDocs()
-  async grant(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: GrantRoleDto, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @IfMatchRevision() rev: bigint | undefined, @Res({ passthrough: true }) res: Response) {
+  async grant(@UuidParam('id') id: string, @Body() dto: GrantRoleDto, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @IfMatchRevision() rev: bigint | undefined, @Res({ passthrough: true }) res: Response) {
     return this.answer(res, id, await this.accounts.grantRole(id, dto.role, actor, trace(meta), rev));
   }
 
   @Delete(':id/roles/:role')
   @ApiOperation({ summary: 'Revoke a role (not the last active administrator’s)' })
+  @ApiOkResponse({ type: CommandAnswer })
   @CommandDocs()
-  async revoke(@Param('id', new ParseUUIDPipe()) id: string, @Param('role') role: string, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @IfMatchRevision() rev: bigint | undefined, @Res({ passthrough: true }) res: Response) {
+  async revoke(@UuidParam('id') id: string, @Param('role') role: string, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @IfMatchRevision() rev: bigint | undefined, @Res({ passthrough: true }) res: Response) {
     if (!(ROLES as readonly string[]).includes(role)) {
       const { zh, en } = FIELD.role().context as { zh: string; en: string };
       throw new RequestValidationError([{ field: 'role', messages: [en], localized: { zh: [zh], en: [en] } }]);
@@ -102,7 +104,7 @@ export class StaffController {
   @ApiOperation({ summary: 'Disable an account: it cannot log in, and every token issued before ends for good, even if it is enabled again (not the last active administrator)' })
   @ApiOkResponse({ type: CommandAnswer })
   @CommandDocs()
-  async disable(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: DisableStaffDto, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @IfMatchRevision() rev: bigint | undefined, @Res({ passthrough: true }) res: Response) {
+  async disable(@UuidParam('id') id: string, @Body() dto: DisableStaffDto, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @IfMatchRevision() rev: bigint | undefined, @Res({ passthrough: true }) res: Response) {
     const answer = this.answer(res, id, await this.accounts.disable(id, dto.reason, actor, trace(meta), rev));
     await this.signIn.endSessionsOf(id, 'disabled', new Date(meta.receivedAt));
     return answer;
@@ -113,7 +115,7 @@ export class StaffController {
   @ApiOperation({ summary: 'Enable a disabled account again (it logs in afresh: its old tokens stay dead)' })
   @ApiOkResponse({ type: CommandAnswer })
   @CommandDocs()
-  async enable(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @IfMatchRevision() rev: bigint | undefined, @Res({ passthrough: true }) res: Response) {
+  async enable(@UuidParam('id') id: string, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @IfMatchRevision() rev: bigint | undefined, @Res({ passthrough: true }) res: Response) {
     return this.answer(res, id, await this.accounts.enable(id, actor, trace(meta), rev));
   }
 
@@ -121,7 +123,7 @@ export class StaffController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Set a staff member’s password (reset); their tokens and refresh tokens stop working' })
   @ApiNoContentResponse({ description: 'Set; the person logs in with the new password' })
-  async resetPassword(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ResetPasswordDto, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta): Promise<void> {
+  async resetPassword(@UuidParam('id') id: string, @Body() dto: ResetPasswordDto, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta): Promise<void> {
     await this.accounts.changePassword(id, dto.newPassword, actor, trace(meta));
     await this.signIn.endSessionsOf(id, 'password reset', new Date(meta.receivedAt));
   }

@@ -5,6 +5,7 @@ import {
   WrongExpectedRevision,
   type AppendResult,
   type EventStore,
+  type EventStoreDiagnostics,
   type ExpectedRevision,
   type NewEvent,
   type ReadAllOptions,
@@ -13,9 +14,10 @@ import {
   type SubscribeOptions,
 } from '../event-store.port.js';
 import { parsePosition, START, toPosition, type Position } from '../position.js';
-import { waitForWake, Wakeup } from '../wakeup.js';
+import { waitForWake } from '../wakeup.js';
 import { APPEND_AFTER_REVISION_SQL, APPEND_AT_HEAD_SQL, APPEND_ONE_AFTER_REVISION_SQL, APPEND_ONE_NEW_STREAM_SQL } from './append-statements.js';
 import { EVENT_STORE_SCHEMA_SQL } from './event-store-schema.js';
+import { AppendNotifications } from './postgres-notifications.js';
 
 export interface PostgresEventStoreOptions {
   pool: pg.Pool;
@@ -54,7 +56,6 @@ const APPEND = {
   afterRevision: { name: 'es_append_after_revision', text: APPEND_AFTER_REVISION_SQL },
   atHead: { name: 'es_append_at_head', text: APPEND_AT_HEAD_SQL },
 };
-const NOTIFY_SQL = `SELECT pg_notify('es_appended', '')`;
 
 interface EventRow {
   tx: string;
@@ -93,21 +94,24 @@ export async function installPostgresEventStore(client: pg.Pool | pg.PoolClient 
 
 export class PostgresEventStore implements EventStore {
   private readonly pool: pg.Pool;
-  private readonly wakeup = new Wakeup();
-  private listener?: pg.Client;
-  private listening?: Promise<void>;
+  private readonly notifications: AppendNotifications;
   private closed = false;
   private readonly guard: string;
-
-  /** Wake-ups for other processes: the NOTIFY on its way, the next one's turn. */
-  private notifying?: Promise<void>;
-  private notifyTimer?: NodeJS.Timeout;
-  private notifyWanted = false;
-  private lastNotifyAt = -Infinity;
+  readonly diagnostics: EventStoreDiagnostics;
 
   constructor(private readonly options: PostgresEventStoreOptions) {
     this.pool = options.pool;
     this.guard = options.unsafeDisableXminGuard ? 'true' : `tx_id < pg_snapshot_xmin(pg_current_snapshot())`;
+    this.notifications = new AppendNotifications({
+      pool: options.pool,
+      connectionString: options.connectionString,
+      notifyIntervalMs: options.notifyIntervalMs,
+      onError: options.onListenerError,
+    });
+    this.diagnostics = {
+      oldestOpenWrite: () => this.oldestOpenWrite(),
+      eventsAfter: (position, cap) => this.eventsAfter(position, cap),
+    };
   }
 
   async appendToStream(stream: string, events: NewEvent[], { expectedRevision }: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
@@ -137,7 +141,7 @@ export class PostgresEventStore implements EventStore {
       }
       let last = rows[0];
       for (const row of rows) if (BigInt(row.stream_revision) > BigInt(last.stream_revision)) last = row;
-      this.signalAppended();
+      this.notifications.appended();
       return { nextRevision: BigInt(last.stream_revision), position: toPosition(last.tx, last.seq) };
     }
   }
@@ -181,46 +185,6 @@ export class PostgresEventStore implements EventStore {
     return BigInt(rows[0].revision);
   }
 
-  /**
-   * Wakes subscribers after an append committed: this store's at once, other processes' by a
-   * NOTIFY sent after the commit. Not inside the append: a notifying transaction holds a
-   * database-wide lock from its commit until the commit is flushed, which queues every append
-   * behind the one before it. One NOTIFY (a transaction of its own) covers every append that
-   * committed before it, so a busy store sends one per notifyIntervalMs, not one per append.
-   * If one is lost (a crash, a broken connection), subscribers still poll.
-   */
-  private signalAppended(): void {
-    this.wakeup.wake();
-    if (this.closed) return;
-    this.notifyWanted = true;
-    this.scheduleNotify();
-  }
-
-  private scheduleNotify(): void {
-    if (this.notifying || this.notifyTimer || !this.notifyWanted) return;
-    const wait = this.lastNotifyAt + (this.options.notifyIntervalMs ?? 10) - performance.now();
-    if (wait <= 0) return this.sendNotify();
-    this.notifyTimer = setTimeout(() => {
-      this.notifyTimer = undefined;
-      this.sendNotify();
-    }, wait);
-  }
-
-  private sendNotify(): void {
-    this.notifyWanted = false;
-    this.lastNotifyAt = performance.now();
-    this.notifying = this.pool
-      .query(NOTIFY_SQL)
-      .then(
-        () => undefined,
-        (error: Error) => this.options.onListenerError?.(error),
-      )
-      .finally(() => {
-        this.notifying = undefined;
-        if (!this.closed) this.scheduleNotify();
-      });
-  }
-
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const { rows } = await this.pool.query<EventRow>(
       `SELECT ${COLUMNS} FROM es_events
@@ -243,15 +207,15 @@ export class PostgresEventStore implements EventStore {
   }
 
   async *subscribeToAll({ fromPosition = START, batchSize = 1000, signal }: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
-    await this.listen();
+    await this.notifications.listen();
     const poll = this.options.pollIntervalMs ?? 500;
     let position = fromPosition;
     // After a wake-up the new events may still sit behind an older open transaction: retry
     // soon, backing off to the poll interval.
     let retryMs = poll;
     while (!signal?.aborted && !this.closed) {
-      void this.listen(); // reconnects LISTEN if it dropped; polling covers the gap
-      const wake = this.wakeup.next();
+      void this.notifications.listen(); // reconnects LISTEN if it dropped; polling covers the gap
+      const wake = this.notifications.next();
       const batch = await this.readAll({ fromPosition: position, limit: batchSize });
       for (const e of batch) {
         if (signal?.aborted) return;
@@ -274,7 +238,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   /** How far writes in flight hold readers back: the oldest running transaction with an id. */
-  async oldestOpenTransaction(): Promise<{ pid: number; ageSeconds: number; query: string } | null> {
+  private async oldestOpenWrite(): Promise<{ pid: number; ageSeconds: number; query: string } | null> {
     const { rows } = await this.pool.query<{ pid: number; age: number; query: string }>(
       `SELECT pid, extract(epoch FROM now() - xact_start)::float8 AS age, left(query, 200) AS query
        FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND pid <> pg_backend_pid()
@@ -283,40 +247,22 @@ export class PostgresEventStore implements EventStore {
     return rows[0] ? { pid: rows[0].pid, ageSeconds: rows[0].age, query: rows[0].query } : null;
   }
 
-  private listen(): Promise<void> {
-    if (!this.options.connectionString || this.closed) return Promise.resolve();
-    this.listening ??= this.connectListener().catch((error: Error) => {
-      this.options.onListenerError?.(error);
-      this.listening = undefined;
-    });
-    return this.listening;
+  /** Events a reader at `position` has still to read (up to `cap`), counted without reading them. */
+  private async eventsAfter(position: Position, cap: number): Promise<{ count: number; oldestRecordedAt: Date | null }> {
+    const { tx, seq } = parsePosition(position);
+    const { rows } = await this.pool.query<{ count: number; oldest: Date | null }>(
+      `SELECT count(*)::int AS count, min(recorded_at) AS oldest FROM (
+         SELECT recorded_at FROM es_events
+         WHERE (tx_id, seq) > ($1::text::xid8, $2::bigint) AND ${this.guard}
+         ORDER BY tx_id, seq LIMIT $3) behind`,
+      [String(tx), String(seq), cap],
+    );
+    return { count: rows[0].count, oldestRecordedAt: rows[0].oldest };
   }
 
-  private async connectListener(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.options.connectionString });
-    client.on('notification', () => this.wakeup.wake());
-    client.on('error', (error) => {
-      this.options.onListenerError?.(error);
-      this.listener = undefined;
-      this.listening = undefined;
-      // Polling carries on; the next subscriber loop reconnects.
-      void client.end().catch(() => undefined);
-    });
-    await client.connect();
-    await client.query('LISTEN es_appended');
-    this.listener = client;
-  }
-
+  /** Ends the LISTEN connection and sends the last wake-up; the pool is the caller's to end, after this. */
   async close(): Promise<void> {
     this.closed = true;
-    this.wakeup.wake();
-    // The last appends' wake-up goes out before the pool may be ended.
-    clearTimeout(this.notifyTimer);
-    this.notifyTimer = undefined;
-    await this.notifying;
-    if (this.notifyWanted) this.sendNotify();
-    await this.notifying;
-    await this.listening;
-    await this.listener?.end().catch(() => undefined);
+    await this.notifications.close();
   }
 }

@@ -12,7 +12,9 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsRun: false,
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error', 'migration'],
+    // Not 'error': a failed query reaches its caller, which logs it with the correlation id;
+    // TypeORM's own console line repeats it with its parameters (personal data) on every retry.
+    logging: ['migration'],
     extra: { max: 20 },
   };
 }

@@ -12,6 +12,7 @@ describe('the one migration history', () => {
         'DisputeReadModels1764000000030', // libs/read-models
         'StaffCredentials1764000000100', // libs/auth
         'Parties1764000000200', // libs/read-models
+        'ProjectionsAsData1764000000470', // libs/read-models
         'RefreshTokens1764000000810', // libs/auth
         'IdempotencyClaims1764000000300', // libs/platform
       ]),

@@ -36,6 +36,10 @@ export class DisputeCaseRow {
   @Column({ type: 'text', nullable: true })
   outcome!: string | null;
 
+  /** pending, accepted or declined: the report counts every case not declined. */
+  @Column({ name: 'intake_decision', type: 'text' })
+  intakeDecision!: string;
+
   /** The case page: the aggregate's state as of `revision`. */
   @Column({ type: 'jsonb' })
   detail!: Record<string, unknown>;

@@ -1,5 +1,6 @@
-import type { Projection } from '#projections';
+import type { AnyProjection } from '#projections';
 import { disputeCasesProjection } from './dispute-cases.projection.js';
 import { partiesProjection } from './parties.projection.js';
+import { staffProjection } from './staff.projection.js';
 
-export const ALL_PROJECTIONS: readonly Projection[] = [disputeCasesProjection, partiesProjection];
+export const ALL_PROJECTIONS: readonly AnyProjection[] = [disputeCasesProjection, partiesProjection, staffProjection];

@@ -1,63 +1,61 @@
 import type { EmployerEvent, WorkerEvent } from '#domain';
-import type { RecordedEvent } from '#event-store';
-import type { Projection } from '#projections';
-import type { EntityManager } from 'typeorm';
+import { defineProjection, entityRows, type Projected, type ReadModel } from '#projections';
 import { EmployerRow } from '../entities/employer-row.entity.js';
 import { WorkerRow } from '../entities/worker-row.entity.js';
 
 type PartyEvent = WorkerEvent | EmployerEvent;
 
-const EVENT_TYPES: PartyEvent['type'][] = ['WorkerRegistered', 'WorkerContactUpdated', 'EmployerRegistered'];
-
-async function applyWorker(e: WorkerEvent, event: RecordedEvent, em: EntityManager): Promise<void> {
-  const revision = event.streamRevision.toString();
-  const at = new Date(event.metadata.occurredAt);
+/** A worker as registered, with the latest contact. An event met again changes nothing. */
+export function evolveWorker(row: WorkerRow | null, e: Projected<PartyEvent>): WorkerRow | null {
+  const revision = e.streamRevision.toString();
+  const at = new Date(e.metadata.occurredAt);
   switch (e.type) {
     case 'WorkerRegistered': {
+      if (row) return row; // a rebuild or a second runner may meet the event again: the row stands
       const { workerId, name, idNumber, phone, employerId, notes } = e.data;
-      const row: WorkerRow = { id: workerId, name, idNumber, phone: phone ?? null, employerId: employerId ?? null, notes: notes ?? null, revision, registeredAt: at, updatedAt: at };
-      // A rebuild or a second runner may meet the event again: the row it wrote stands.
-      await em.createQueryBuilder().insert().into(WorkerRow).values(row).orIgnore().execute();
-      return;
+      return { id: workerId, name, idNumber, phone: phone ?? null, employerId: employerId ?? null, notes: notes ?? null, revision, registeredAt: at, updatedAt: at };
     }
     case 'WorkerContactUpdated':
       // Only a newer revision changes the row, so an event applied twice changes nothing.
-      await em
-        .createQueryBuilder()
-        .update(WorkerRow)
-        .set({ phone: e.data.phone, revision, updatedAt: at })
-        .where('id = :id AND revision < :revision', { id: e.data.workerId, revision })
-        .execute();
-      return;
+      return row && BigInt(row.revision) < e.streamRevision ? { ...row, phone: e.data.phone, revision, updatedAt: at } : row;
+    case 'EmployerRegistered':
+      return row;
     default:
-      void (e satisfies never);
+      return e satisfies never;
   }
 }
 
-/** Workers and employers, as registered: the lists, the search and the party pages. */
-export const partiesProjection: Projection = {
-  name: 'parties',
-  eventTypes: EVENT_TYPES,
+export function evolveEmployer(row: EmployerRow | null, e: Projected<PartyEvent>): EmployerRow | null {
+  if (e.type !== 'EmployerRegistered' || row) return row;
+  const { employerId, name, creditCode, address, contact } = e.data;
+  return {
+    id: employerId,
+    name,
+    creditCode: creditCode ?? null,
+    address: address ?? null,
+    contact: contact ?? null,
+    revision: e.streamRevision.toString(),
+    registeredAt: new Date(e.metadata.occurredAt),
+  };
+}
 
-  async apply(event: RecordedEvent, em: EntityManager): Promise<void> {
-    const e = { type: event.type, data: event.data } as PartyEvent;
-    if (e.type !== 'EmployerRegistered') return applyWorker(e, event, em);
-    const { employerId, name, creditCode, address, contact } = e.data;
-    const row: EmployerRow = {
-      id: employerId,
-      name,
-      creditCode: creditCode ?? null,
-      address: address ?? null,
-      contact: contact ?? null,
-      revision: event.streamRevision.toString(),
-      registeredAt: new Date(event.metadata.occurredAt),
-    };
-    await em.createQueryBuilder().insert().into(EmployerRow).values(row).orIgnore().execute();
-  },
-
-  async reset(em: EntityManager): Promise<void> {
-    // DELETE, not TRUNCATE: TRUNCATE's exclusive lock would block every reader until commit.
-    await em.query('DELETE FROM workers');
-    await em.query('DELETE FROM employers');
-  },
+const workers: ReadModel<PartyEvent, WorkerRow> = {
+  table: 'workers',
+  rowKey: (e) => (e.type === 'EmployerRegistered' ? null : e.data.workerId),
+  evolve: evolveWorker,
+  storage: entityRows(WorkerRow, 'id'),
 };
+
+const employers: ReadModel<PartyEvent, EmployerRow> = {
+  table: 'employers',
+  rowKey: (e) => (e.type === 'EmployerRegistered' ? e.data.employerId : null),
+  evolve: evolveEmployer,
+  storage: entityRows(EmployerRow, 'id'),
+};
+
+/** Workers and employers, as registered: the lists, the search and the party pages. */
+export const partiesProjection = defineProjection<PartyEvent>({
+  name: 'parties',
+  handles: { WorkerRegistered: true, WorkerContactUpdated: true, EmployerRegistered: true },
+  readModels: [workers, employers],
+});

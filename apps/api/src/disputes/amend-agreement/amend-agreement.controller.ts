@@ -1,4 +1,4 @@
-import { Body, Controller, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { Body, Controller, Res } from '@nestjs/common';
 import type { Actor } from '#domain';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -9,6 +9,7 @@ import { AgreementAnswer } from '../closing/reach-agreement.dto.js';
 import { CaseCommand } from '../shared/case-command.route.js';
 import { DisputeCommands } from '../shared/dispute-commands.js';
 import { AmendAgreementDto } from './amend-agreement.dto.js';
+import { UuidParam } from '../../http/uuid-param.js';
 
 /** Changing an agreement is an amendment with a reason; the first agreement stays in the case's history. */
 @Controller('api/disputes')
@@ -17,7 +18,7 @@ export class AmendAgreementController {
 
   @CaseCommand('agreement/amendments', 'Amend the mediation agreement in force, with the reason (the earlier one stays in the history)', 201, AgreementAnswer)
   async amend(
-    @Param('id', new ParseUUIDPipe()) caseId: string,
+    @UuidParam('id') caseId: string,
     @Body() dto: AmendAgreementDto,
     @CurrentActor() actor: Actor,
     @Meta() meta: RequestMeta,

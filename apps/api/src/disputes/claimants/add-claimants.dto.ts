@@ -1,12 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize } from 'class-validator';
+import { NestedList } from '../../http/field-decorators.js';
 import { CommandAnswer } from '../../shared/command-answer.dto.js';
 import { ClaimantDto } from '../open-dispute/open-dispute.dto.js';
 
 export class AddClaimantsDto {
   @ApiProperty({ type: [ClaimantDto], description: 'Workers joining the case; a group case may add thousands at once' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => ClaimantDto)
+  @ArrayMinSize(1) @ArrayMaxSize(5000) @NestedList(() => ClaimantDto)
   claimants!: ClaimantDto[];
 }
 

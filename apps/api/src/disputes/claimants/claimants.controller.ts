@@ -1,4 +1,4 @@
-import { Body, Controller, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { Body, Controller, Res } from '@nestjs/common';
 import type { Actor } from '#domain';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -10,6 +10,7 @@ import { CaseCommand } from '../shared/case-command.route.js';
 import { DisputeCommands } from '../shared/dispute-commands.js';
 import { AddClaimantsDto, ClaimantsAddedAnswer } from './add-claimants.dto.js';
 import { RecordClaimDto } from './record-claim.dto.js';
+import { UuidParam } from '../../http/uuid-param.js';
 
 /** Who brings the case and what each of them asks for. */
 @Controller('api/disputes')
@@ -18,7 +19,7 @@ export class ClaimantsController {
 
   @CaseCommand('claimants', 'Add claimants (workers) to a case', 201, ClaimantsAddedAnswer)
   async add(
-    @Param('id', new ParseUUIDPipe()) caseId: string,
+    @UuidParam('id') caseId: string,
     @Body() dto: AddClaimantsDto,
     @CurrentActor() actor: Actor,
     @Meta() meta: RequestMeta,
@@ -32,7 +33,7 @@ export class ClaimantsController {
 
   @CaseCommand('claims', 'Record a claim of one claimant, in fen', 201)
   record(
-    @Param('id', new ParseUUIDPipe()) caseId: string,
+    @UuidParam('id') caseId: string,
     @Body() dto: RecordClaimDto,
     @CurrentActor() actor: Actor,
     @Meta() meta: RequestMeta,

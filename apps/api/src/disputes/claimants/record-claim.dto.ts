@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { DISPUTE_CATEGORIES, type ClaimKind } from '#domain';
 import { IsFen } from '../../shared/is-fen.js';
 import { LONG_TEXT } from '../../shared/text-limits.js';
+import { RequiredText } from '../../http/field-decorators.js';
 
 export class RecordClaimDto {
   @ApiProperty({ description: 'The claimant on the case (from the case page or the add-claimants answer)' })
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @RequiredText(100)
   claimantId!: string;
 
   @ApiProperty({ enum: DISPUTE_CATEGORIES, description: 'What is claimed: wages owed, severance, ...' })

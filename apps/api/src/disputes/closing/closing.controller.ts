@@ -1,4 +1,4 @@
-import { Body, Controller, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { Body, Controller, Res } from '@nestjs/common';
 import type { Actor } from '#domain';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -11,6 +11,7 @@ import { DisputeCommands } from '../shared/dispute-commands.js';
 import { ReasonDto } from '../shared/reason.dto.js';
 import { AgreementAnswer, ReachAgreementDto } from './reach-agreement.dto.js';
 import { RecordOutcomeDto } from './record-outcome.dto.js';
+import { UuidParam } from '../../http/uuid-param.js';
 
 /** How a case ends: the agreement, the outcome, and a supervisor's reopening. */
 @Controller('api/disputes')
@@ -19,7 +20,7 @@ export class ClosingController {
 
   @CaseCommand('agreement', 'Record the mediation agreement: an amount for every claimant, terms, payment dates', 201, AgreementAnswer)
   async agreement(
-    @Param('id', new ParseUUIDPipe()) caseId: string,
+    @UuidParam('id') caseId: string,
     @Body() dto: ReachAgreementDto,
     @CurrentActor() actor: Actor,
     @Meta() meta: RequestMeta,
@@ -35,7 +36,7 @@ export class ClosingController {
 
   @CaseCommand('outcome', 'Close the case with its outcome (结案)', 200)
   outcome(
-    @Param('id', new ParseUUIDPipe()) caseId: string,
+    @UuidParam('id') caseId: string,
     @Body() dto: RecordOutcomeDto,
     @CurrentActor() actor: Actor,
     @Meta() meta: RequestMeta,
@@ -47,7 +48,7 @@ export class ClosingController {
 
   @CaseCommand('reopen', 'Reopen a closed case with a reason (supervisors)', 200)
   reopen(
-    @Param('id', new ParseUUIDPipe()) caseId: string,
+    @UuidParam('id') caseId: string,
     @Body() dto: ReasonDto,
     @CurrentActor() actor: Actor,
     @Meta() meta: RequestMeta,

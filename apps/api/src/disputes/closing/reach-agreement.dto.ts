@@ -1,13 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray } from 'class-validator';
 import { CommandAnswer } from '../../shared/command-answer.dto.js';
 import { IsFen } from '../../shared/is-fen.js';
 import { LONG_TEXT } from '../../shared/text-limits.js';
+import { IsCalendarDate, NestedList, RequiredText } from '../../http/field-decorators.js';
 
 export class AgreedAmountDto {
   @ApiProperty({ description: 'A claimant on the case' })
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @RequiredText(100)
   claimantId!: string;
 
   @IsFen('Agreed amount for this claimant, in fen (0 is an amount)')
@@ -16,15 +16,15 @@ export class AgreedAmountDto {
 
 export class ReachAgreementDto {
   @ApiProperty({ type: [AgreedAmountDto], description: 'Exactly one amount for every claimant on the case' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => AgreedAmountDto)
+  @ArrayMinSize(1) @ArrayMaxSize(5000) @NestedList(() => AgreedAmountDto)
   amounts!: AgreedAmountDto[];
 
   @ApiProperty({ example: '公司于2026年4月10日前分两期支付拖欠工资', maxLength: LONG_TEXT })
-  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  @RequiredText(LONG_TEXT)
   terms!: string;
 
   @ApiProperty({ type: [String], example: ['2026-03-31', '2026-04-10'], description: 'Payment dates (YYYY-MM-DD)' })
-  @IsArray() @ArrayMaxSize(120) @Matches(/^\d{4}-\d{2}-\d{2}$/, { each: true, message: 'each payment date must be a date such as 2026-03-31' })
+  @IsArray() @ArrayMaxSize(120) @IsCalendarDate({ each: true })
   paymentDates!: string[];
 }
 

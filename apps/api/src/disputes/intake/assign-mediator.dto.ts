@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { RequiredText } from '../../http/field-decorators.js';
 
 export class AssignMediatorDto {
   @ApiProperty({ description: 'Staff id of the mediator who takes the case over' })
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @RequiredText(100)
   mediatorId!: string;
 }

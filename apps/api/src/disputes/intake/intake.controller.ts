@@ -1,4 +1,4 @@
-import { Body, Controller, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { Body, Controller, Res } from '@nestjs/common';
 import type { Actor } from '#domain';
 import type { Response } from 'express';
 import { IfMatchRevision } from '../../http/if-match.js';
@@ -10,6 +10,7 @@ import { DisputeCommands } from '../shared/dispute-commands.js';
 import { ReasonDto } from '../shared/reason.dto.js';
 import { AssignMediatorDto } from './assign-mediator.dto.js';
 import { MediatorRoster } from './mediator-roster.js';
+import { UuidParam } from '../../http/uuid-param.js';
 
 /** Taking a case in (or not), and who handles it. */
 @Controller('api/disputes')
@@ -21,7 +22,7 @@ export class IntakeController {
 
   @CaseCommand('accept', 'Accept the application (受理)', 200)
   accept(
-    @Param('id', new ParseUUIDPipe()) caseId: string,
+    @UuidParam('id') caseId: string,
     @CurrentActor() actor: Actor,
     @Meta() meta: RequestMeta,
     @IfMatchRevision() expectedRevision: bigint | undefined,
@@ -32,7 +33,7 @@ export class IntakeController {
 
   @CaseCommand('decline', 'Decline the application with a reason (不予受理); the case closes', 200)
   decline(
-    @Param('id', new ParseUUIDPipe()) caseId: string,
+    @UuidParam('id') caseId: string,
     @Body() dto: ReasonDto,
     @CurrentActor() actor: Actor,
     @Meta() meta: RequestMeta,
@@ -44,7 +45,7 @@ export class IntakeController {
 
   @CaseCommand('assign', 'Assign or reassign the case to a mediator (supervisors)', 200)
   async assign(
-    @Param('id', new ParseUUIDPipe()) caseId: string,
+    @UuidParam('id') caseId: string,
     @Body() dto: AssignMediatorDto,
     @CurrentActor() actor: Actor,
     @Meta() meta: RequestMeta,

@@ -1,4 +1,4 @@
-import { Body, Controller, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { Body, Controller, Res } from '@nestjs/common';
 import type { Actor } from '#domain';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -9,6 +9,7 @@ import { CaseCommand } from '../shared/case-command.route.js';
 import { DisputeCommands } from '../shared/dispute-commands.js';
 import { FollowUpAnswer, RecordFollowUpDto } from './record-follow-up.dto.js';
 import { RecordSessionDto, SessionAnswer } from './record-session.dto.js';
+import { UuidParam } from '../../http/uuid-param.js';
 
 /** The mediator's work on the case: sessions held and follow-ups (回访) made. */
 @Controller('api/disputes')
@@ -17,7 +18,7 @@ export class MediationController {
 
   @CaseCommand('sessions', 'Record a mediation session (调解会议)', 201, SessionAnswer)
   async session(
-    @Param('id', new ParseUUIDPipe()) caseId: string,
+    @UuidParam('id') caseId: string,
     @Body() dto: RecordSessionDto,
     @CurrentActor() actor: Actor,
     @Meta() meta: RequestMeta,
@@ -32,7 +33,7 @@ export class MediationController {
 
   @CaseCommand('follow-ups', 'Record a follow-up (回访) and its result', 201, FollowUpAnswer)
   async followUp(
-    @Param('id', new ParseUUIDPipe()) caseId: string,
+    @UuidParam('id') caseId: string,
     @Body() dto: RecordFollowUpDto,
     @CurrentActor() actor: Actor,
     @Meta() meta: RequestMeta,

@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CommandAnswer } from '../../shared/command-answer.dto.js';
 import { LONG_TEXT, NAME } from '../../shared/text-limits.js';
+import { IsDateOrInstant } from '../../http/field-decorators.js';
 
 export class RecordSessionDto {
   @ApiProperty({ example: '2026-03-06T09:30:00+08:00', description: 'When it was held (date, or instant with offset)' })
-  @IsISO8601({ strict: true })
+  @IsDateOrInstant()
   heldAt!: string;
 
   @ApiPropertyOptional({ example: '仁和镇总工会调解室' })

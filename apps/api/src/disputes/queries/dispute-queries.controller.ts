@@ -1,14 +1,20 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allowed, READERS, StaffDirectory } from '#auth';
 import { describeDisputeEvent, findStaff, type DisputeCaseEvent } from '#domain';
 import { disputeCasesProjection } from '#read-models';
 import type { Response } from 'express';
 import { etagOf } from '../../http/if-match.js';
+import { RecordNotFound } from '../../http/problem.js';
 import { Meta, type RequestMeta } from '../../http/request-meta.js';
+import { FreshnessQuery } from '../../shared/freshness.query.js';
 import { ReadModelFreshness } from '../../shared/read-model-freshness.js';
 import { DisputeQueries } from './dispute-queries.service.js';
+import { CasePage, DisputeListPage, TimelineEntryView } from './dispute-views.dto.js';
 import { ListDisputesQuery } from './list-disputes.query.js';
+import { UuidParam } from '../../http/uuid-param.js';
+
+const CASE = { zh: '案件', en: 'dispute case' };
 
 const PROJECTION = disputeCasesProjection.name;
 
@@ -25,30 +31,35 @@ export class DisputeQueriesController {
 
   @Get()
   @ApiOperation({ summary: 'List cases: filter, search (Chinese), sort, page' })
-  async list(@Query() query: ListDisputesQuery, @Res({ passthrough: true }) res: Response) {
+  @ApiOkResponse({ type: DisputeListPage })
+  async list(@Query() query: ListDisputesQuery, @Res({ passthrough: true }) res: Response): Promise<DisputeListPage> {
     await this.freshness.await(PROJECTION, query.minPosition, res);
     return this.queries.list(query);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'A case page: claimants, claims, referrals, sessions, follow-ups, agreement, outcome' })
-  @ApiQuery({ name: 'minPosition', required: false })
-  @ApiOkResponse({ description: 'The case; its ETag is the revision to send as If-Match' })
-  async get(@Param('id', new ParseUUIDPipe()) id: string, @Query('minPosition') minPosition: string | undefined, @Res({ passthrough: true }) res: Response) {
-    await this.freshness.await(PROJECTION, minPosition, res);
+  @ApiOkResponse({ type: CasePage, description: 'The case; its ETag is the revision to send as If-Match' })
+  async get(@UuidParam('id') id: string, @Query() query: FreshnessQuery, @Res({ passthrough: true }) res: Response): Promise<CasePage> {
+    await this.freshness.await(PROJECTION, query.minPosition, res);
     const row = await this.queries.get(id);
-    if (!row) throw new NotFoundException(`no dispute case ${id}`);
+    if (!row) throw new RecordNotFound(CASE, id);
     res.setHeader('ETag', etagOf(row.revision));
-    return { id: row.id, revision: Number(row.revision), ...row.detail };
+    return { id: row.id, revision: Number(row.revision), ...row.detail, mediatorName: row.mediatorName } as unknown as CasePage;
   }
 
   @Get(':id/timeline')
   @ApiOperation({ summary: 'Everything that happened on a case, one sentence each (Accept-Language: zh-CN or en)' })
-  @ApiQuery({ name: 'minPosition', required: false })
-  async timeline(@Param('id', new ParseUUIDPipe()) id: string, @Query('minPosition') minPosition: string | undefined, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    await this.freshness.await(PROJECTION, minPosition, res);
+  @ApiOkResponse({ type: [TimelineEntryView] })
+  async timeline(
+    @UuidParam('id') id: string,
+    @Query() query: FreshnessQuery,
+    @Meta() meta: RequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<TimelineEntryView[]> {
+    await this.freshness.await(PROJECTION, query.minPosition, res);
     const entries = await this.queries.timeline(id);
-    if (!entries.length) throw new NotFoundException(`no dispute case ${id}`);
+    if (!entries.length) throw new RecordNotFound(CASE, id);
     const roster = await this.staff.current();
     const row = await this.queries.get(id);
     const claimants = new Map(((row?.detail.claimants as { claimantId: string; name: string }[] | undefined) ?? []).map((c) => [c.claimantId, c.name]));

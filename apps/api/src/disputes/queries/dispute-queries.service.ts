@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DisputeCaseRow, DisputeTimelineEntry } from '#read-models';
+import { DisputeCaseRow, DisputeTimelineEntry, StaffMemberRow } from '#read-models';
+import { In } from 'typeorm';
 import type { DataSource } from 'typeorm';
 import { likePattern } from '../../shared/search.js';
 import type { ListDisputesQuery } from './list-disputes.query.js';
@@ -28,11 +29,24 @@ export class DisputeQueries {
     qb.orderBy(column, sort.startsWith('-') ? 'DESC' : 'ASC').addOrderBy('c.id', 'ASC');
     qb.select(['c.id', 'c.title', 'c.category', 'c.status', 'c.respondentName', 'c.respondentEmployerId', 'c.receivedOn', 'c.claimantCount', 'c.mediatorId', 'c.outcome', 'c.revision', 'c.openedAt', 'c.updatedAt']);
     const [rows, total] = await qb.skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
-    return { items: rows.map((r) => ({ ...r, revision: Number(r.revision) })), page, pageSize, total };
+    const names = await this.staffNames(rows.map((r) => r.mediatorId));
+    return { items: rows.map((r) => ({ ...r, mediatorName: names.get(r.mediatorId ?? '') ?? null, revision: Number(r.revision) })), page, pageSize, total };
   }
 
-  async get(id: string): Promise<DisputeCaseRow | null> {
-    return this.ds.getRepository(DisputeCaseRow).findOne({ where: { id } });
+  /** The case row, with its mediator's name beside the id. */
+  async get(id: string): Promise<(DisputeCaseRow & { mediatorName: string | null }) | null> {
+    const row = await this.ds.getRepository(DisputeCaseRow).findOne({ where: { id } });
+    if (!row) return null;
+    const names = await this.staffNames([row.mediatorId]);
+    return Object.assign(row, { mediatorName: names.get(row.mediatorId ?? '') ?? null });
+  }
+
+  /** Staff names from the staff read model (fed by the roster's events). */
+  private async staffNames(ids: (string | null)[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+    if (!wanted.length) return new Map();
+    const staff = await this.ds.getRepository(StaffMemberRow).find({ where: { id: In(wanted) }, select: { id: true, displayName: true } });
+    return new Map(staff.map((s) => [s.id, s.displayName]));
   }
 
   async timeline(id: string): Promise<DisputeTimelineEntry[]> {

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsCalendarDate } from '../../http/field-decorators.js';
 import { DISPUTE_CATEGORIES } from '#domain';
 import { PagedQuery } from '../../shared/search.js';
 
@@ -25,11 +26,11 @@ export class ListDisputesQuery extends PagedQuery {
   employerId?: string;
 
   @ApiPropertyOptional({ example: '2026-01-01', description: 'Received on or after (Beijing date)' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsCalendarDate()
   receivedFrom?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31', description: 'Received on or before (Beijing date)' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsCalendarDate()
   receivedTo?: string;
 
   @ApiPropertyOptional({ description: 'Text in the title, respondent or claimant names (Chinese works)', example: '建筑' })
@@ -39,5 +40,4 @@ export class ListDisputesQuery extends PagedQuery {
   @ApiPropertyOptional({ enum: DISPUTE_SORTS, default: '-receivedOn' })
   @IsOptional() @IsIn(DISPUTE_SORTS)
   sort?: (typeof DISPUTE_SORTS)[number];
-
 }

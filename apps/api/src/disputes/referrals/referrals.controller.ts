@@ -1,4 +1,4 @@
-import { Body, Controller, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { Body, Controller, Res } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
 import type { Actor } from '#domain';
 import type { Response } from 'express';
@@ -10,6 +10,7 @@ import type { CommandAnswer } from '../../shared/command-answer.dto.js';
 import { CaseCommand } from '../shared/case-command.route.js';
 import { DisputeCommands } from '../shared/dispute-commands.js';
 import { RecordReferralAnswerDto, ReferralAnswer, ReferToAgencyDto } from './refer-to-agency.dto.js';
+import { UuidParam } from '../../http/uuid-param.js';
 
 /** The multi-department linkage: the case goes to an agency, the agency answers. */
 @Controller('api/disputes')
@@ -18,7 +19,7 @@ export class ReferralsController {
 
   @CaseCommand('referrals', 'Refer the case to an agency (转办: 妇联, 信访, 司法所, 社保, ...)', 201, ReferralAnswer)
   async refer(
-    @Param('id', new ParseUUIDPipe()) caseId: string,
+    @UuidParam('id') caseId: string,
     @Body() dto: ReferToAgencyDto,
     @CurrentActor() actor: Actor,
     @Meta() meta: RequestMeta,
@@ -34,8 +35,8 @@ export class ReferralsController {
   @CaseCommand('referrals/:referralId/answer', 'Record the agency’s answer to a referral', 200)
   @ApiParam({ name: 'referralId', description: 'From the referral’s answer or the case page' })
   answer(
-    @Param('id', new ParseUUIDPipe()) caseId: string,
-    @Param('referralId', new ParseUUIDPipe()) referralId: string,
+    @UuidParam('id') caseId: string,
+    @UuidParam('referralId') referralId: string,
     @Body() dto: RecordReferralAnswerDto,
     @CurrentActor() actor: Actor,
     @Meta() meta: RequestMeta,

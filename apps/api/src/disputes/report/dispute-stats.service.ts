@@ -29,7 +29,7 @@ export class DisputeStats {
       `WITH handled AS (
          SELECT id FROM dispute_cases
          WHERE received_on BETWEEN $1::date AND $2::date
-           AND coalesce(detail->'intake'->>'decision', 'pending') <> 'declined'
+           AND intake_decision <> 'declined'
        )
        SELECT (SELECT count(*) FROM handled) AS cases,
               (SELECT count(DISTINCT coalesce('worker:' || c.worker_id::text, 'case:' || c.case_id::text || ':' || c.name))

@@ -1,12 +1,16 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allowed, READERS } from '#auth';
 import { disputeCasesProjection, partiesProjection } from '#read-models';
 import type { Response } from 'express';
 import { etagOf } from '../../http/if-match.js';
+import { RecordNotFound } from '../../http/problem.js';
+import { FreshnessQuery } from '../../shared/freshness.query.js';
+import { EmployerListPage, EmployerPage } from '../party-views.dto.js';
 import { ReadModelFreshness } from '../../shared/read-model-freshness.js';
 import { EmployerQueries } from './employer-queries.service.js';
 import { ListEmployersQuery } from './list-employers.query.js';
+import { UuidParam } from '../../http/uuid-param.js';
 
 @ApiTags('employers')
 @ApiBearerAuth()
@@ -20,7 +24,8 @@ export class EmployerQueriesController {
   @Get()
   @Allowed(...READERS)
   @ApiOperation({ summary: 'List employers: search by name (Chinese) or by credit code' })
-  async list(@Query() query: ListEmployersQuery, @Res({ passthrough: true }) res: Response) {
+  @ApiOkResponse({ type: EmployerListPage })
+  async list(@Query() query: ListEmployersQuery, @Res({ passthrough: true }) res: Response): Promise<EmployerListPage> {
     await this.freshness.await(partiesProjection.name, query.minPosition, res);
     return this.queries.list(query);
   }
@@ -28,13 +33,13 @@ export class EmployerQueriesController {
   @Get(':id')
   @Allowed(...READERS)
   @ApiOperation({ summary: 'An employer’s page with the cases in which it is the respondent' })
-  @ApiQuery({ name: 'minPosition', required: false })
-  async get(@Param('id', new ParseUUIDPipe()) id: string, @Query('minPosition') minPosition: string | undefined, @Res({ passthrough: true }) res: Response) {
-    await this.freshness.await(partiesProjection.name, minPosition, res);
-    await this.freshness.await(disputeCasesProjection.name, minPosition, res);
+  @ApiOkResponse({ type: EmployerPage })
+  async get(@UuidParam('id') id: string, @Query() query: FreshnessQuery, @Res({ passthrough: true }) res: Response): Promise<EmployerPage> {
+    await this.freshness.await(partiesProjection.name, query.minPosition, res);
+    await this.freshness.await(disputeCasesProjection.name, query.minPosition, res);
     const employer = await this.queries.get(id);
-    if (!employer) throw new NotFoundException(`no employer ${id}`);
+    if (!employer) throw new RecordNotFound({ zh: '用人单位', en: 'employer' }, id);
     res.setHeader('ETag', etagOf(employer.revision));
-    return { ...employer, revision: Number(employer.revision), registeredAt: employer.registeredAt.toISOString(), cases: await this.queries.cases(id) };
+    return { ...employer, revision: Number(employer.revision), registeredAt: employer.registeredAt.toISOString(), cases: (await this.queries.cases(id)) as unknown as EmployerPage['cases'] };
   }
 }

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { LONG_TEXT, NAME } from '../../shared/text-limits.js';
+import { RequiredText } from '../../http/field-decorators.js';
 
 export class RegisterEmployerDto {
   @ApiProperty({ example: '仁和镇宏达建材有限公司' })
-  @IsString() @IsNotEmpty() @MaxLength(NAME)
+  @RequiredText(NAME)
   name!: string;
 
   /** Checked by the domain (422 CREDIT_CODE_INVALID, saying which check failed). */

@@ -1,15 +1,19 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allowed, READERS } from '#auth';
 import type { Actor } from '#domain';
 import { disputeCasesProjection, partiesProjection } from '#read-models';
 import type { Response } from 'express';
 import { etagOf } from '../../http/if-match.js';
+import { RecordNotFound } from '../../http/problem.js';
+import { FreshnessQuery } from '../../shared/freshness.query.js';
+import { WorkerListPage, WorkerPage } from '../party-views.dto.js';
 import { CurrentActor } from '../../shared/actor.js';
 import { ReadModelFreshness } from '../../shared/read-model-freshness.js';
 import { IdNumberAccess } from './id-number-access.js';
 import { ListWorkersQuery } from './list-workers.query.js';
 import { WorkerQueries } from './worker-queries.service.js';
+import { UuidParam } from '../../http/uuid-param.js';
 
 @ApiTags('workers')
 @ApiBearerAuth()
@@ -24,7 +28,8 @@ export class WorkerQueriesController {
   @Get()
   @Allowed(...READERS)
   @ApiOperation({ summary: 'List workers: search by name (Chinese) or by full ID number; ID numbers masked' })
-  async list(@Query() query: ListWorkersQuery, @Res({ passthrough: true }) res: Response) {
+  @ApiOkResponse({ type: WorkerListPage })
+  async list(@Query() query: ListWorkersQuery, @Res({ passthrough: true }) res: Response): Promise<WorkerListPage> {
     await this.freshness.await(partiesProjection.name, query.minPosition, res);
     return this.queries.list(query);
   }
@@ -32,17 +37,17 @@ export class WorkerQueriesController {
   @Get(':id')
   @Allowed(...READERS)
   @ApiOperation({ summary: 'A worker’s page with every case they are in; the full ID number only for supervisors, administrators and the mediator of one of those cases' })
-  @ApiQuery({ name: 'minPosition', required: false })
+  @ApiOkResponse({ type: WorkerPage })
   async get(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Query('minPosition') minPosition: string | undefined,
+    @UuidParam('id') id: string,
+    @Query() query: FreshnessQuery,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
-  ) {
-    await this.freshness.await(partiesProjection.name, minPosition, res);
-    await this.freshness.await(disputeCasesProjection.name, minPosition, res);
+  ): Promise<WorkerPage> {
+    await this.freshness.await(partiesProjection.name, query.minPosition, res);
+    await this.freshness.await(disputeCasesProjection.name, query.minPosition, res);
     const found = await this.queries.get(id);
-    if (!found) throw new NotFoundException(`no worker ${id}`);
+    if (!found) throw new RecordNotFound({ zh: '职工', en: 'worker' }, id);
     const { worker, employerName } = found;
     res.setHeader('ETag', etagOf(worker.revision));
     return {

@@ -1,0 +1,81 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CASE_OUTCOMES, DISPUTE_CATEGORIES } from '#domain';
+import { PagedAnswer } from '../shared/paged.dto.js';
+
+export class WorkerListItem {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: '110105********1234', description: 'Always masked in lists' }) idNumber!: string;
+  @ApiProperty({ type: String, nullable: true }) phone!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) employerId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) employerName!: string | null;
+  @ApiProperty({ format: 'date-time' }) registeredAt!: string;
+}
+
+export class WorkerListPage extends PagedAnswer {
+  @ApiProperty({ type: [WorkerListItem] }) items!: WorkerListItem[];
+}
+
+export class WorkerCaseView {
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty() claimantId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: DISPUTE_CATEGORIES }) category!: string;
+  @ApiProperty({ enum: ['open', 'accepted', 'closed'] }) status!: string;
+  @ApiProperty({ enum: CASE_OUTCOMES, nullable: true }) outcome!: string | null;
+  @ApiProperty({ format: 'date' }) receivedOn!: string;
+  @ApiProperty() respondentName!: string;
+  @ApiProperty({ type: String, nullable: true }) mediatorId!: string | null;
+}
+
+export class EmployerRef {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: String, nullable: true }) name!: string | null;
+}
+
+export class WorkerPage {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: 'integer', description: 'Also the ETag' }) revision!: number;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'In full only for supervisors, administrators and the mediator of one of the worker’s cases' }) idNumber!: string;
+  @ApiProperty() idNumberMasked!: boolean;
+  @ApiProperty({ type: String, nullable: true }) phone!: string | null;
+  @ApiProperty({ type: EmployerRef, nullable: true }) employer!: EmployerRef | null;
+  @ApiProperty({ type: String, nullable: true }) notes!: string | null;
+  @ApiProperty({ format: 'date-time' }) registeredAt!: string;
+  @ApiProperty({ type: [WorkerCaseView] }) cases!: WorkerCaseView[];
+}
+
+export class EmployerListItem {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: String, nullable: true }) creditCode!: string | null;
+  @ApiProperty({ type: String, nullable: true }) address!: string | null;
+  @ApiProperty({ type: String, nullable: true }) contact!: string | null;
+  @ApiProperty({ type: 'integer' }) revision!: number;
+  @ApiProperty({ format: 'date-time' }) registeredAt!: string;
+}
+
+export class EmployerListPage extends PagedAnswer {
+  @ApiProperty({ type: [EmployerListItem] }) items!: EmployerListItem[];
+}
+
+export class EmployerCaseView {
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: DISPUTE_CATEGORIES }) category!: string;
+  @ApiProperty({ enum: ['open', 'accepted', 'closed'] }) status!: string;
+  @ApiProperty({ enum: CASE_OUTCOMES, nullable: true }) outcome!: string | null;
+  @ApiProperty({ format: 'date' }) receivedOn!: string;
+  @ApiProperty({ type: 'integer' }) claimantCount!: number;
+  @ApiProperty({ type: String, nullable: true }) mediatorId!: string | null;
+}
+
+export class EmployerCases {
+  @ApiProperty({ type: 'integer', description: 'All the cases, even beyond the first 200 listed' }) total!: number;
+  @ApiProperty({ type: [EmployerCaseView] }) items!: EmployerCaseView[];
+}
+
+export class EmployerPage extends EmployerListItem {
+  @ApiProperty({ type: EmployerCases }) cases!: EmployerCases;
+}

@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+
+/** One line of /health: resolves with a detail when up, throws saying why when down. */
+export interface HealthIndicator {
+  readonly name: string;
+  check(): Promise<unknown>;
+}
+
+/**
+ * The checks /health runs beside its own (database, event store, projections). Any provider
+ * registers one here (the embedded database's supervisor, the job queues), and /health asks
+ * each in turn: a 503 names every one that is down.
+ */
+@Injectable()
+export class HealthIndicators {
+  private readonly indicators = new Map<string, HealthIndicator>();
+
+  register(indicator: HealthIndicator): () => void {
+    this.indicators.set(indicator.name, indicator);
+    return () => this.indicators.delete(indicator.name);
+  }
+
+  all(): HealthIndicator[] {
+    return [...this.indicators.values()];
+  }
+}

@@ -1,0 +1,24 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** Who the staff are, by name: case lists and pages show a mediator's name, not a UUID. Never credentials. */
+@Entity({ name: 'staff_members' })
+export class StaffMemberRow {
+  @PrimaryColumn({ type: 'text' })
+  id!: string;
+
+  @Column({ type: 'text' })
+  username!: string;
+
+  @Column({ name: 'display_name', type: 'text' })
+  displayName!: string;
+
+  @Column({ type: 'text', array: true })
+  roles!: string[];
+
+  @Column({ type: 'boolean' })
+  active!: boolean;
+
+  /** The staff-roster stream's revision this row reflects. */
+  @Column({ type: 'bigint' })
+  revision!: string;
+}
