@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { redact } from '../../libs/platform/src/redact.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../libs/read-models/src/database/embedded-postgres.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../libs/platform/src/database/embedded-postgres.js';
 
 export interface BenchDatabase {
   url: string;

@@ -1,5 +1,5 @@
 // Plain JS: Jest loads global setup outside its module mapper, so this cannot import our TS
-// libs. It mirrors libs/read-models/src/database/embedded-postgres.ts in a throwaway folder.
+// libs. It mirrors libs/platform/src/database/embedded-postgres.ts in a throwaway folder.
 import { chmod, mkdir, mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';

@@ -5,7 +5,7 @@ import { CommandsModule } from '#commands';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { AppConfig } from '#config';
-import { InfrastructureModule, loggerParams, WorkerModule } from '#platform';
+import { InfrastructureModule, loggerParams, WorkerModule, type DatabaseStatusSource } from '#platform';
 import { AuthController } from './auth/auth.controller.js';
 import { DisputesModule } from './disputes/disputes.module.js';
 import { PartiesModule } from './parties/parties.module.js';
@@ -19,13 +19,13 @@ import { ProjectionsStatusController } from './operations/projections-status.con
 @Module({})
 export class AppModule {
   /** The API; with `withWorker` (npm start) the projectors run in the same process. */
-  static register(config: AppConfig, databaseUrl: string, options: { withWorker?: boolean; logDestination?: DestinationStream } = {}): DynamicModule {
+  static register(config: AppConfig, databaseUrl: string, options: { withWorker?: boolean; logDestination?: DestinationStream; databaseStatus?: DatabaseStatusSource | null } = {}): DynamicModule {
     const withWorker = options.withWorker ?? config.WITH_WORKER;
     return {
       module: AppModule,
       imports: [
         LoggerModule.forRoot(loggerParams(config, options.logDestination)),
-        InfrastructureModule.forRoot(config, databaseUrl),
+        InfrastructureModule.forRoot(config, databaseUrl, options.databaseStatus),
         CommandsModule,
         AuthModule.forRoot(config),
         DisputesModule,

@@ -21,19 +21,21 @@ async function main(): Promise<void> {
   try {
     db = await openDatabase(config);
     await runMigrations(db.url);
-    const app = await NestFactory.create(AppModule.register(config, db.url), { bufferLogs: true });
+    const app = await NestFactory.create(AppModule.register(config, db.url, { databaseStatus: db.supervisor }), { bufferLogs: true });
     app.useLogger(app.get(PinoLogger));
     configureHttp(app, config);
     let stopping = false;
     const stop = async (signal: string) => {
       if (stopping) return;
       stopping = true;
+      db?.supervisor?.release(); // the server stops with us now: no restart
       logger.log(`${signal}: stopping the server${db?.embedded ? ' and the embedded PostgreSQL' : ''}`);
       await app.close().catch((e: Error) => logger.error(e.message));
       await shutdown(0);
     };
     process.once('SIGINT', () => void stop('SIGINT'));
     process.once('SIGTERM', () => void stop('SIGTERM'));
+    db.stopAfterOwnShutdown(); // the app closes its connections first, then the server stops
     try {
       await app.listen(config.PORT);
     } catch (error) {

@@ -3,8 +3,8 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { disputeStreamName } from '#domain';
 import { comparePositions, PostgresEventStore, type NewEvent } from '#event-store';
-import { runMigrations } from '#platform';
-import { ALL_PROJECTIONS, dataSourceOptions, disputeCasesProjection } from '#read-models';
+import { dataSourceOptions, runMigrations } from '#platform';
+import { ALL_PROJECTIONS, disputeCasesProjection } from '#read-models';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { rebuildProjections } from './rebuild-projections.js';
 

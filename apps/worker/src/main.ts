@@ -17,12 +17,14 @@ async function main(): Promise<void> {
   app.useLogger(app.get(PinoLogger));
   const stop = async (signal: string) => {
     new Logger('worker').log(`${signal}: stopping`);
+    db.supervisor?.release();
     await app.close();
     await db.stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+  db.stopAfterOwnShutdown(); // the worker closes its connections first, then the server stops
 }
 
 main().catch((error) => {

@@ -12,3 +12,4 @@ export * from './login-attempts.js';
 export * from './first-administrator.js';
 export * from './password-policy.js';
 export * from './refresh-tokens.js';
+export * from './migrations/index.js';

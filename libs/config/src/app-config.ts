@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, Validate, ValidatorConstraint, validateSync, type ValidatorConstraintInterface } from 'class-validator';
 import { isIP } from 'node:net';
@@ -143,10 +145,53 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return config;
 }
 
-/** For entry points: the settings, or the list of bad ones on stderr and exit code 1. */
+/**
+ * Creates a folder and its missing parents one by one. Node's own `mkdir -p` never returns for
+ * some impossible paths (`/proc/x` loops forever on Node 20); this answers ENOENT at once.
+ */
+function makeFolder(dir: string): void {
+  try {
+    if (statSync(dir).isDirectory()) return;
+    throw Object.assign(new Error(`${dir} is a file, not a folder`), { code: 'ENOTDIR' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const parent = dirname(dir);
+  if (parent !== dir) makeFolder(parent);
+  try {
+    mkdirSync(dir, { mode: 0o755 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+}
+
+/**
+ * DATA_DIR must be a folder this process can create and write when anything lives there: the
+ * embedded PostgreSQL (no DATABASE_URL) or the generated token key (no JWT_SECRET). Returns the
+ * problem, or null. Checked at start-up, so a bad folder stops the process with a message.
+ */
+export function dataDirProblem(config: Pick<AppConfig, 'DATA_DIR' | 'DATABASE_URL' | 'JWT_SECRET'>): string | null {
+  if (config.DATABASE_URL && config.JWT_SECRET) return null;
+  const dir = resolve(config.DATA_DIR);
+  const probe = join(dir, `.write-check-${process.pid}`);
+  try {
+    makeFolder(dir);
+    writeFileSync(probe, '');
+    rmSync(probe, { force: true });
+    return null;
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    return `DATA_DIR=${JSON.stringify(config.DATA_DIR)}: cannot be created or written (${code ?? message}): choose a folder this user may write, or set DATABASE_URL and JWT_SECRET`;
+  }
+}
+
+/** For entry points: the settings (DATA_DIR writable), or the list of bad ones on stderr and exit code 1. */
 export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): AppConfig {
   try {
-    return loadConfig(env);
+    const config = loadConfig(env);
+    const problem = dataDirProblem(config);
+    if (problem) throw new ConfigError([problem]);
+    return config;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(`${error.message}\nNothing was started. Fix the setting(s) above; see README.md "Settings".`);

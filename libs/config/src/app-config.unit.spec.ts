@@ -1,4 +1,7 @@
-import { ConfigError, loadConfig, trustProxySetting } from './app-config.js';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, dataDirProblem, loadConfig, trustProxySetting } from './app-config.js';
 
 describe('loadConfig', () => {
   it('gives the embedded defaults when nothing is set', () => {
@@ -44,5 +47,34 @@ describe('loadConfig', () => {
     for (const bad of ['true', '*', '0.0.0.0/99', 'proxy.example', '11', 'loopback,,']) {
       expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(new RegExp(`TRUST_PROXY=${JSON.stringify(bad).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: must be the number of proxies`));
     }
+  });
+});
+
+describe('DATA_DIR at start-up', () => {
+  let scratch: string;
+  beforeAll(() => (scratch = mkdtempSync(join(tmpdir(), 'data-dir-'))));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('refuses a folder that cannot be created, at once and naming the setting (/proc/x hung before)', () => {
+    const started = Date.now();
+    expect(dataDirProblem(loadConfig({ DATA_DIR: '/proc/x' }))).toMatch(/^DATA_DIR="\/proc\/x": cannot be created or written \(ENOENT\)/);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('refuses a path that is a file', () => {
+    const file = join(scratch, 'a-file');
+    writeFileSync(file, 'x');
+    expect(dataDirProblem(loadConfig({ DATA_DIR: join(file, 'data') }))).toMatch(/cannot be created or written \(ENOTDIR\)/);
+  });
+
+  it('creates a missing folder, parents included, and leaves nothing else in it', () => {
+    const dir = join(scratch, 'new', 'data');
+    expect(dataDirProblem(loadConfig({ DATA_DIR: dir }))).toBeNull();
+    expect(existsSync(dir)).toBe(true);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('is not needed when the database and the token key come from settings', () => {
+    expect(dataDirProblem(loadConfig({ DATA_DIR: '/proc/x', DATABASE_URL: 'postgres://postgres@127.0.0.1/x', JWT_SECRET: 'x'.repeat(32) }))).toBeNull();
   });
 });

@@ -1,13 +1,19 @@
 import { Logger } from '@nestjs/common';
 import type { AppConfig } from '#config';
-import { dataSourceOptions, EmbeddedPostgresBusy, startEmbeddedPostgres } from '#read-models';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { dataSourceOptions } from './database/data-source-options.js';
+import type { EmbeddedDatabaseSupervisor } from './database/embedded-database-supervisor.js';
+import { EmbeddedPostgresBusy, startEmbeddedPostgres } from './database/embedded-postgres.js';
 import { redact } from './redact.js';
 
 export interface OpenDatabase {
   url: string;
   embedded: boolean;
+  /** The embedded PostgreSQL this process started, watched and restarted; null otherwise. */
+  supervisor: EmbeddedDatabaseSupervisor | null;
+  /** On SIGINT/SIGTERM the caller closes its connections, then calls stop(): nothing stops the server before. */
+  stopAfterOwnShutdown(): void;
   stop(): Promise<void>;
 }
 
@@ -19,7 +25,7 @@ export async function openDatabase(config: AppConfig, options: { attach?: boolea
   const logger = new Logger('database');
   if (config.DATABASE_URL) {
     logger.log(`using the PostgreSQL server at ${redact(config.DATABASE_URL)}`);
-    return { url: config.DATABASE_URL, embedded: false, stop: async () => undefined };
+    return { url: config.DATABASE_URL, embedded: false, supervisor: null, stopAfterOwnShutdown: () => undefined, stop: async () => undefined };
   }
   const started = Date.now();
   logger.log(`starting embedded PostgreSQL with its data in ${join(config.DATA_DIR, 'postgres')}`);
@@ -27,6 +33,7 @@ export async function openDatabase(config: AppConfig, options: { attach?: boolea
     dataDir: config.DATA_DIR,
     attach: options.attach,
     log: (line) => logger.debug(line),
+    logger,
   }).catch((error: Error) => {
     if (error instanceof EmbeddedPostgresBusy) throw error;
     throw new Error(`${error.message}\nIs DATA_DIR=${config.DATA_DIR} writable? Set DATABASE_URL to use a PostgreSQL server instead.`);
@@ -34,7 +41,7 @@ export async function openDatabase(config: AppConfig, options: { attach?: boolea
   const url = db.urlFor('casework');
   await ensureDatabase(db.adminUrl, 'casework');
   logger.log(`embedded PostgreSQL ready in ${Date.now() - started} ms`);
-  return { url, embedded: true, stop: db.stop };
+  return { url, embedded: true, supervisor: db.supervisor, stopAfterOwnShutdown: db.stopAfterOwnShutdown, stop: db.stop };
 }
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {

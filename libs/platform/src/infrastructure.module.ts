@@ -2,11 +2,13 @@ import { Global, Logger, Module, type DynamicModule, type OnApplicationShutdown,
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '#config';
 import { PostgresEventStore, type EventStore } from '#event-store';
-import { dataSourceOptions } from '#read-models';
+import { dataSourceOptions } from './database/data-source-options.js';
 import pg from 'pg';
+import type { DatabaseStatusSource } from './database/embedded-database-supervisor.js';
+import { embeddedPostgresHealth } from './database/embedded-postgres-health.js';
 import { HealthIndicators } from './health-indicators.js';
 import { isServerShutdown, OrderlyShutdown } from './shutdown.js';
-import { APP_CONFIG, DATABASE_URL, EVENT_STORE, PG_POOL } from './tokens.js';
+import { APP_CONFIG, DATABASE_STATUS, DATABASE_URL, EVENT_STORE, PG_POOL } from './tokens.js';
 
 /** Closes in order: the LISTEN connection and last NOTIFY first, then the pool; the server after (main). */
 class Closer implements OnApplicationShutdown {
@@ -36,7 +38,7 @@ function connectionTrouble(logger: Logger, shutdown: OrderlyShutdown) {
 @Global()
 @Module({})
 export class InfrastructureModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string, databaseStatus: DatabaseStatusSource | null = null): DynamicModule {
     const logger = new Logger('event-store');
     return {
       module: InfrastructureModule,
@@ -46,6 +48,15 @@ export class InfrastructureModule {
         { provide: DATABASE_URL, useValue: databaseUrl },
         OrderlyShutdown,
         HealthIndicators,
+        {
+          // The embedded PostgreSQL's supervisor, registered as a /health line: why it is down (a full disk).
+          provide: DATABASE_STATUS,
+          inject: [HealthIndicators],
+          useFactory: (indicators: HealthIndicators) => {
+            if (databaseStatus) indicators.register(embeddedPostgresHealth(databaseStatus));
+            return databaseStatus;
+          },
+        },
         {
           provide: PG_POOL,
           inject: [OrderlyShutdown],
@@ -71,7 +82,7 @@ export class InfrastructureModule {
         },
         Closer,
       ],
-      exports: [APP_CONFIG, DATABASE_URL, PG_POOL, EVENT_STORE, OrderlyShutdown, HealthIndicators],
+      exports: [APP_CONFIG, DATABASE_URL, PG_POOL, EVENT_STORE, OrderlyShutdown, HealthIndicators, DATABASE_STATUS],
     };
   }
 }

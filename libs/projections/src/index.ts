@@ -7,3 +7,4 @@ export * from './status.js';
 export * from './batches.js';
 export * from './projection-runner.js';
 export * from './rebuild.js';
+export * from './migrations/index.js';

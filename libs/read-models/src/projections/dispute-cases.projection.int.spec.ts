@@ -3,10 +3,9 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { disputeCaseDecider, disputeStreamName, foldEvents, type DisputeCaseCommand } from '#domain';
 import { comparePositions, handleCommand, PostgresEventStore } from '#event-store';
-import { runMigrations } from '#platform';
+import { dataSourceOptions, runMigrations } from '#platform';
 import { applyToReadModels, rebuildProjection } from '#projections';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
-import { dataSourceOptions } from '../database/data-source-options.js';
 import { DisputeCaseRow } from '../entities/dispute-case-row.entity.js';
 import { disputeCasesProjection } from './dispute-cases.projection.js';
 

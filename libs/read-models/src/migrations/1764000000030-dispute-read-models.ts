@@ -1,27 +1,16 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { EVENT_STORE_SCHEMA_SQL } from '#event-store';
 
-export class Foundation1764000000000 implements MigrationInterface {
-  name = 'Foundation1764000000000';
+/**
+ * The case list, timeline and claimants read models. Made by the first Foundation migration in
+ * databases migrated before the split by owner: then there is nothing to do here (later
+ * migrations may have changed these tables since, so nothing is re-created piecemeal).
+ */
+export class DisputeReadModels1764000000030 implements MigrationInterface {
+  name = 'DisputeReadModels1764000000030';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(EVENT_STORE_SCHEMA_SQL);
     await q.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
-    await q.query(`
-      CREATE TABLE projection_checkpoints (
-        name text PRIMARY KEY,
-        position text NOT NULL,
-        updated_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await q.query(`
-      CREATE TABLE idempotency_keys (
-        key text PRIMARY KEY,
-        request_hash text NOT NULL,
-        status_code int,
-        response_body jsonb,
-        response_headers jsonb,
-        created_at timestamptz NOT NULL DEFAULT now()
-      )`);
+    if (await q.hasTable('dispute_cases')) return;
     await q.query(`
       CREATE TABLE dispute_cases (
         id uuid PRIMARY KEY,
@@ -71,6 +60,6 @@ export class Foundation1764000000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE dispute_claimants, dispute_timeline, dispute_cases, idempotency_keys, projection_checkpoints`);
+    await q.query(`DROP TABLE dispute_claimants, dispute_timeline, dispute_cases`);
   }
 }

@@ -1,0 +1,4 @@
+import { ProjectionCheckpoints1764000000010 } from './1764000000010-projection-checkpoints.js';
+
+/** The projection runtime's share of the one migration history (assembled in libs/platform). */
+export const PROJECTION_MIGRATIONS = [ProjectionCheckpoints1764000000010];
