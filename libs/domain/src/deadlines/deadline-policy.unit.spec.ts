@@ -10,7 +10,7 @@ const admin: Actor = { staffId: 'staff-admin', role: 'administrator' };
 const liu: Actor = { staffId: 'staff-liu', role: 'supervisor' };
 const wang: Actor = { staffId: 'staff-wang', role: 'mediator' };
 const policies = deciderSpec(deadlinePolicyDecider);
-const set = (type: DeadlinePolicyCommand['type'], data: Record<string, unknown>, actor = admin) => ({ type, data, ctx: { actor, now: NOW } }) as DeadlinePolicyCommand;
+const set = (type: DeadlinePolicyCommand['type'], data: Record<string, unknown>, actor = admin) => ({ type, data, ctx: { actor, now: NOW } }) as unknown as DeadlinePolicyCommand;
 
 describe('deadline policies (administrator, as events)', () => {
   it('given the defaults, when an administrator sets a shorter mediation target, records it with the one it replaces', () => {
