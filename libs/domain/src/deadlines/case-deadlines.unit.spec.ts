@@ -158,3 +158,25 @@ describe('the deadline calculator (properties)', () => {
     );
   });
 });
+
+describe('the case clock the read model keeps', () => {
+  it('holds the same facts and notices as the case folded by its own evolve', async () => {
+    const { evolveCaseClock } = await import('./case-clock.js');
+    const { caseClockFacts } = await import('./case-deadlines.js');
+    const events: DisputeCaseEvent[] = [
+      opened('2026-03-01'),
+      paused('2026-03-03'),
+      { type: 'MediationClockResumed', data: { caseId: CASE, resumedOn: '2026-03-06', pausedDays: 3, dueOn: '2026-03-19', resumedBy: wang.staffId, resumedAt: noon('2026-03-06') } },
+      { type: 'FollowUpRecorded', data: { caseId: CASE, followUpId: 'f-2', at: '2026-03-20T09:00:00+08:00', result: '回访' } },
+      { type: 'FollowUpRecorded', data: { caseId: CASE, followUpId: 'f-1', at: '2026-03-10', result: '补录的回访' } },
+      { type: 'DeadlineMissed', data: { caseId: CASE, kind: 'mediation', dueOn: '2026-03-19', daysOver: 1, responsibleId: wang.staffId, policyRevision: -1 } },
+      { type: 'CaseClosed', data: { caseId: CASE, outcome: 'referred_to_arbitration', reason: '转仲裁', closedBy: wang.staffId, closedAt: noon('2026-03-25') } },
+    ];
+    let clock = null as ReturnType<typeof evolveCaseClock>;
+    events.forEach((e, i) => (clock = evolveCaseClock(clock, e, `e-${i}`)));
+    const state = events.reduce(disputeCaseDecider.evolve, disputeCaseDecider.initialState())!;
+    expect(clock!.facts).toEqual(caseClockFacts(state));
+    expect(clock!.notices).toEqual(state.deadlineNotices);
+    expect(clock!.causes).toEqual({ mediation: 'e-2', follow_up: 'e-4' });
+  });
+});

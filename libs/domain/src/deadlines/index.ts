@@ -29,3 +29,4 @@ export {
 } from './cadre-activity.js';
 export { caseClockFacts, type PauseMediationClock, type ResumeMediationClock, type CheckDeadline, type CaseDeadlineCommand } from './case-deadlines.js';
 export * from './cadre-duties.js';
+export * from './case-clock.js';
