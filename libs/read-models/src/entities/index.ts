@@ -4,6 +4,8 @@ import { DisputeTimelineEntry } from './dispute-timeline-entry.entity.js';
 import { EmployerRow } from './employer-row.entity.js';
 import { StaffMemberRow } from './staff-member-row.entity.js';
 import { WorkerRow } from './worker-row.entity.js';
+import { CaseDeadlineRow } from './case-deadline-row.entity.js';
+import { CadreActivityRow } from './cadre-activity-row.entity.js';
 
 /** The TypeORM entities of the read models (the other tables are read and written with SQL). */
-export const READ_MODEL_ENTITIES = [DisputeCaseRow, DisputeTimelineEntry, DisputeClaimantRow, WorkerRow, EmployerRow, StaffMemberRow];
+export const READ_MODEL_ENTITIES = [DisputeCaseRow, DisputeTimelineEntry, DisputeClaimantRow, WorkerRow, EmployerRow, StaffMemberRow, CaseDeadlineRow, CadreActivityRow];
