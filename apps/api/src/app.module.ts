@@ -2,11 +2,13 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthGuard, AuthModule, FirstAdministrator } from '#auth';
 import { CommandsModule } from '#commands';
+import { DeadlineJobsModule, JobsModule } from '#jobs';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { AppConfig } from '#config';
 import { InfrastructureModule, loggerParams, WorkerModule, type DatabaseStatusSource } from '#platform';
 import { AuthController } from './auth/auth.controller.js';
+import { DeadlinesModule } from './deadlines/deadlines.module.js';
 import { DisputesModule } from './disputes/disputes.module.js';
 import { PartiesModule } from './parties/parties.module.js';
 import { StaffController } from './staff/staff.controller.js';
@@ -14,6 +16,7 @@ import { HealthController } from './health/health.controller.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { Metrics, MetricsController } from './operations/metrics.js';
+import { DeadlineMetrics } from './deadlines/deadline-metrics.js';
 import { ProjectionsStatusController } from './operations/projections-status.controller.js';
 
 @Module({})
@@ -30,12 +33,15 @@ export class AppModule {
         AuthModule.forRoot(config),
         DisputesModule,
         PartiesModule,
-        ...(withWorker ? [WorkerModule] : []),
+        JobsModule,
+        DeadlinesModule,
+        ...(withWorker ? [WorkerModule, DeadlineJobsModule] : []),
       ],
       controllers: [HealthController, AuthController, StaffController, MetricsController, ProjectionsStatusController],
       providers: [
         FirstAdministrator,
         Metrics,
+        DeadlineMetrics,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { LoggerModule, Logger as PinoLogger } from 'nestjs-pino';
+import { CommandsModule } from '#commands';
 import { loadConfigOrExit } from '#config';
+import { DeadlineJobsModule } from '#jobs';
 import { InfrastructureModule, loggerParams, nestLogLevels, openDatabase, runMigrations, WorkerModule } from '#platform';
 
 /** The worker on its own (projectors, jobs), for scaling apart from the API. */
@@ -11,7 +13,7 @@ async function main(): Promise<void> {
   Logger.overrideLogger(nestLogLevels(config.LOG_LEVEL));
   const db = await openDatabase(config, { attach: true });
   await runMigrations(db.url);
-  @Module({ imports: [LoggerModule.forRoot(loggerParams(config)), InfrastructureModule.forRoot(config, db.url), WorkerModule] })
+  @Module({ imports: [LoggerModule.forRoot(loggerParams(config)), InfrastructureModule.forRoot(config, db.url), CommandsModule, WorkerModule, DeadlineJobsModule] })
   class WorkerAppModule {}
   const app = await NestFactory.createApplicationContext(WorkerAppModule, { bufferLogs: true });
   app.useLogger(app.get(PinoLogger));
