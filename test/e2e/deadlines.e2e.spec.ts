@@ -148,3 +148,26 @@ describe(`deadlines (${backend})`, () => {
     expect(policies).toMatchObject({ followUp: { intervalMonths: 1, warnDaysBefore: 7 }, mediation: { days: 15 }, revision: 0 });
   });
 });
+
+describe(`the job dashboard at /admin/queues (${backend})`, () => {
+  let t: DeadlineTestApp;
+  beforeAll(async () => (t = await startDeadlineApp()));
+  afterAll(async () => {
+    await t?.close();
+    await t?.db.drop();
+  });
+
+  it('answers administrators only: 401 without a token, 403 for a supervisor, the deadline queue for an administrator', async () => {
+    const admin = await adminOf(t);
+    const supervisor = await staffAs(t, 'supervisor');
+    expect((await t.http().get('/admin/queues/api/queues')).status).toBe(401);
+    expect((await supervisor.get('/admin/queues/api/queues')).status).toBe(403);
+    expect((await supervisor.get('/admin/queues')).status).toBe(403);
+    const queues = await admin.get('/admin/queues/api/queues').query({ activeQueue: 'deadlines', status: 'delayed', page: '1' });
+    expect(queues.status).toBe(200);
+    expect(queues.body.queues.map((q: { name: string }) => q.name)).toEqual(['deadlines']);
+    const page = await admin.get('/admin/queues');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<html');
+  });
+});
