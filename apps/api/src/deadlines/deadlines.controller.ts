@@ -49,8 +49,8 @@ export class DeadlinesController {
   }
 
   @Get('api/inbox')
-  @Allowed('mediator', 'supervisor')
-  @ApiOperation({ summary: 'What is due for the signed-in person: a mediator’s own cases due soon or overdue; for a supervisor, every case’s' })
+  @Allowed(...READERS)
+  @ApiOperation({ summary: 'What is due for the signed-in person: a mediator’s own cases due soon or overdue; for a supervisor (and the auditor), every case’s' })
   @ApiOkResponse({ type: DeadlineBoardPage })
   async inbox(@Req() req: Request): Promise<DeadlineBoardPage> {
     const user = (req as Request & { user: AuthenticatedStaff }).user;

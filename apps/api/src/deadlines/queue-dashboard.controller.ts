@@ -1,4 +1,4 @@
-import { All, Body, Controller, Next, Query, Req, Res, type OnModuleInit } from '@nestjs/common';
+import { Body, Controller, Get, Next, Post, Put, Query, Req, Res, type OnModuleInit } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
@@ -45,9 +45,25 @@ export class QueueDashboardController implements OnModuleInit {
     this.router = adapter.getRouter();
   }
 
-  @All(['', '*path'])
-  serve(@Req() req: Request, @Res() res: Response, @Next() next: NextFunction, @Query() _query: DashboardQuery, @Body() _body: unknown): void {
-    // Hand the request to the dashboard's router as if it were mounted at the base path.
+  // Reads are GET, actions (retry, promote, clean, add) PUT and POST. Its PATCH actions (editing a
+  // job's data, delay or priority, a scheduler) are not offered: a deadline job is derived, not edited.
+  @Get(['', '*path'])
+  read(@Req() req: Request, @Res() res: Response, @Next() next: NextFunction, @Query() _query: DashboardQuery): void {
+    this.serve(req, res, next);
+  }
+
+  @Put('*path')
+  put(@Req() req: Request, @Res() res: Response, @Next() next: NextFunction, @Query() _query: DashboardQuery, @Body() _body: unknown): void {
+    this.serve(req, res, next);
+  }
+
+  @Post('*path')
+  post(@Req() req: Request, @Res() res: Response, @Next() next: NextFunction, @Query() _query: DashboardQuery, @Body() _body: unknown): void {
+    this.serve(req, res, next);
+  }
+
+  /** Hands the request to the dashboard's router as if it were mounted at the base path. */
+  private serve(req: Request, res: Response, next: NextFunction): void {
     const url = req.originalUrl.slice(QUEUE_DASHBOARD_PATH.length) || '/';
     Object.assign(req, { url: url.startsWith('/') ? url : `/${url}`, baseUrl: QUEUE_DASHBOARD_PATH });
     this.router(req, res, next);
