@@ -7,11 +7,12 @@
 import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { commandAnswer, Commands, CommandsModule, CommandMeta, type Aggregate } from '#commands';
 import { loadConfig } from '#config';
 import { disputeCaseDecider, disputeStreamName, beijingDay, type DisputeCaseCommand, type DisputeCaseEvent, type DisputeCaseState } from '#domain';
 import { DeadlineJobsModule, DeadlineQueue, DeadlineScheduler, DeadlineWorker, deadlineJobId, JobsModule } from '#jobs';
 import { InfrastructureModule, runMigrations } from '#platform';
+// After #platform (see apps/worker/src/main.ts).
+import { commandAnswer, Commands, CommandsModule, CommandMeta, type Aggregate } from '#commands';
 import { randomUUID } from 'node:crypto';
 import { fmt, percentile, printMachine, runBenchmark, table } from './support/report.js';
 

@@ -2,10 +2,11 @@ import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { LoggerModule, Logger as PinoLogger } from 'nestjs-pino';
-import { CommandsModule } from '#commands';
 import { loadConfigOrExit } from '#config';
-import { DeadlineJobsModule } from '#jobs';
 import { InfrastructureModule, loggerParams, nestLogLevels, openDatabase, runMigrations, WorkerModule } from '#platform';
+// After #platform: #commands reaches #platform (and #platform #auth, which uses #commands), so #platform loads first.
+import { CommandsModule } from '#commands';
+import { DeadlineJobsModule } from '#jobs';
 
 /** The worker on its own (projectors, jobs), for scaling apart from the API. */
 async function main(): Promise<void> {
