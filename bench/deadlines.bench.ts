@@ -9,7 +9,7 @@ import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '#config';
 import { disputeCaseDecider, disputeStreamName, beijingDay, type DisputeCaseCommand, type DisputeCaseEvent, type DisputeCaseState } from '#domain';
-import { DeadlineJobsModule, DeadlineQueue, DeadlineScheduler, DeadlineWorker, deadlineJobId, JobsModule } from '#jobs';
+import { DeadlineJobsModule, DeadlineQueue, DeadlineScheduler, DeadlineWorker, deadlineJobId, JobsModule, SWEEP_JOB } from '#jobs';
 import { InfrastructureModule, runMigrations } from '#platform';
 // After #platform (see apps/worker/src/main.ts).
 import { commandAnswer, Commands, CommandsModule, CommandMeta, type Aggregate } from '#commands';
@@ -102,11 +102,17 @@ await runBenchmark('Deadlines: 10,000 scheduled deadlines, job lateness, sweep r
     const s = started.slice(0, n).sort();
     const f = finished.slice(0, n).sort();
 
-    // The sweep: 1,000 of the scheduled jobs deleted, then restored.
-    const all = (await queue.getJobs(['delayed'], 0, -1)).filter((j) => !j.id!.includes('bench'));
+    // The sweep: 1,000 of the scheduled jobs deleted, then restored. The periodic sweep is taken
+    // off first, so that the one measured here is the one that restores them.
+    await queue.removeJobScheduler(SWEEP_JOB);
+    const all = [...new Map((await queue.getJobs(['delayed'], 0, -1)).filter((j) => !j.id!.includes('bench')).map((j) => [j.id!, j])).values()];
     const victims = all.slice(0, DELETED);
-    await Promise.all(victims.map((j) => j.remove()));
+    const before = (await queue.getJobCounts('delayed')).delayed;
+    for (const j of victims) await queue.remove(j.id!);
+    const deleted = before - (await queue.getJobCounts('delayed')).delayed;
     const sweep = await scheduler.sweep();
+    const back = (await queue.getJobCounts('delayed')).delayed;
+    console.log(`${fmt(all.length)} scheduled jobs listed; ${fmt(deleted)} deleted; after the sweep ${fmt(back)} delayed (${fmt(before)} before)\n`);
 
     console.log(
       table(
@@ -128,7 +134,7 @@ await runBenchmark('Deadlines: 10,000 scheduled deadlines, job lateness, sweep r
         ],
       ),
     );
-    console.log(`\ngoal p99 < 2,000 ms: ${percentile(f, 0.99) < 2000 ? 'met' : 'NOT met'}; ${n} of ${PROBES} probe jobs finished; sweep restored ${sweep.restored} of ${DELETED} deleted jobs`);
+    console.log(`\ngoal p99 < 2,000 ms: ${percentile(f, 0.99) < 2000 ? 'met' : 'NOT met'}; ${n} of ${PROBES} probe jobs finished; sweep restored ${sweep.restored} of ${deleted} deleted jobs`);
   } finally {
     await app.close();
   }

@@ -170,4 +170,18 @@ describe(`the job dashboard at /admin/queues (${backend})`, () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('<html');
   });
+
+  it('reports the queue in /health and deadline counts in /metrics', async () => {
+    const mediator = await staffAs(t, 'mediator');
+    const received = addDays(beijingDay(t.clock.now().toISOString()), -20);
+    await mediator.post('/api/disputes').send(aGroupWageDispute({ application: { kind: 'written', receivedAt: received } }, 1)).expect(201);
+    const health = await t.http().get('/health');
+    expect(health.status).toBe(200);
+    expect(health.body.checks['queue:deadlines']).toMatchObject({ status: 'up', detail: { backend: REDIS_URL ? 'redis' : 'postgres' } });
+    const metrics = await eventually(async () => {
+      const text = (await t.http().get('/metrics').expect(200)).text;
+      return text.includes('deadlines{kind="mediation",state="overdue"} 1') && text;
+    }, 10_000, 'the overdue deadline in /metrics');
+    expect(metrics).toMatch(/deadline_jobs\{state="delayed"\} \d+/);
+  });
 });

@@ -40,7 +40,7 @@ export class DeadlineWorker implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.worker = this.deadlines.backend.worker(DEADLINE_QUEUE, (job, token) => this.process(job, token), { concurrency: 8 });
+    this.worker = this.deadlines.backend.worker(DEADLINE_QUEUE, (job, token) => this.process(job, token), { concurrency: 16 });
     this.worker.on('error', (e) => this.logger.warn(`deadline worker: ${e.message}`));
     this.worker.on('failed', (job, e) => this.logger.warn(`deadline job ${job?.id} failed: ${e.message}`));
     await this.deadlines.queue.upsertJobScheduler(SWEEP_JOB, { every: SWEEP_EVERY_MS }, { name: SWEEP_JOB, data: {} });

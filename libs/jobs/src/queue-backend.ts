@@ -26,7 +26,7 @@ export class QueueBackend {
 
   private options(): { connection: never; prefix?: string } {
     if (this.redis) return { connection: this.redis as never, prefix: this.prefix };
-    return { connection: { connectionString: this.databaseUrl, migrate: true, max: 4 } as never };
+    return { connection: { connectionString: this.databaseUrl, migrate: true, max: 10 } as never };
   }
 
   private factory() {
