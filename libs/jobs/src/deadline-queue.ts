@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { AppConfig } from '#config';
 import { APP_CONFIG, DATABASE_URL } from '#platform';
@@ -14,8 +14,12 @@ export class DeadlineQueue implements OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(DATABASE_URL) databaseUrl: string) {
     this.backend = new QueueBackend(databaseUrl, config.REDIS_URL);
     this.queue = this.backend.queue(DEADLINE_QUEUE);
-    // A connection that drops is retried by BullMQ; /health says so meanwhile.
-    this.queue.on('error', () => undefined);
+    // A connection that drops is retried by BullMQ; /health says so meanwhile, the log once per message.
+    let last = '';
+    this.queue.on('error', (e: Error) => {
+      if (e.message !== last) new Logger('deadlines').warn(`deadline queue: ${e.message}`);
+      last = e.message;
+    });
   }
 
   /** Jobs waiting to fire, by state: for /metrics and /health. */

@@ -39,11 +39,14 @@ export class DeadlineWorker implements OnApplicationBootstrap, OnApplicationShut
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): void {
     this.worker = this.deadlines.backend.worker(DEADLINE_QUEUE, (job, token) => this.process(job, token), { concurrency: 16 });
     this.worker.on('error', (e) => this.logger.warn(`deadline worker: ${e.message}`));
     this.worker.on('failed', (job, e) => this.logger.warn(`deadline job ${job?.id} failed: ${e.message}`));
-    await this.deadlines.queue.upsertJobScheduler(SWEEP_JOB, { every: SWEEP_EVERY_MS }, { name: SWEEP_JOB, data: {} });
+    // Not awaited: a Redis still out of reach must not hold the start (it is retried; /health says so).
+    void this.deadlines.queue
+      .upsertJobScheduler(SWEEP_JOB, { every: SWEEP_EVERY_MS }, { name: SWEEP_JOB, data: {} })
+      .catch((e: Error) => this.logger.warn(`could not set up the periodic sweep: ${e.message}`));
     this.unsubscribe = this.projections.runner.onProgress(() => this.kick());
     this.timer = setInterval(() => this.kick(), SCHEDULE_POLL_MS);
     this.shutdown.signal.addEventListener('abort', () => void this.stop(), { once: true });
