@@ -22,8 +22,14 @@ import { ProjectionsStatusController } from './operations/projections-status.con
 @Module({})
 export class AppModule {
   /** The API; with `withWorker` (npm start) the projectors run in the same process. */
-  static register(config: AppConfig, databaseUrl: string, options: { withWorker?: boolean; logDestination?: DestinationStream; databaseStatus?: DatabaseStatusSource | null } = {}): DynamicModule {
+  static register(
+    config: AppConfig,
+    databaseUrl: string,
+    options: { withWorker?: boolean; withDeadlineJobs?: boolean; logDestination?: DestinationStream; databaseStatus?: DatabaseStatusSource | null } = {},
+  ): DynamicModule {
     const withWorker = options.withWorker ?? config.WITH_WORKER;
+    // The deadline jobs run wherever the projectors do; a composition may leave them out (see test/support/test-app.ts).
+    const withDeadlineJobs = options.withDeadlineJobs ?? withWorker;
     return {
       module: AppModule,
       imports: [
@@ -35,7 +41,8 @@ export class AppModule {
         PartiesModule,
         JobsModule,
         DeadlinesModule,
-        ...(withWorker ? [WorkerModule, DeadlineJobsModule] : []),
+        ...(withWorker ? [WorkerModule] : []),
+        ...(withDeadlineJobs ? [WorkerModule, DeadlineJobsModule] : []),
       ],
       controllers: [HealthController, AuthController, StaffController, MetricsController, ProjectionsStatusController],
       providers: [

@@ -1,6 +1,6 @@
 // A case's clock as the deadlines read model keeps it: the facts its deadlines depend on, the
 // notices recorded, and which event last (re)started each deadline (scheduled jobs are named by it).
-import { beijingDay } from '../shared/dates.js';
+import { storedBeijingDay as beijingDay } from './deadline-days.js';
 import type { DisputeCaseEvent } from '../disputes/dispute-case.events.js';
 import type { CaseClockFacts, DeadlineNotice } from './deadline-calculator.js';
 import type { CaseDeadlineKind } from './deadline-policies.js';

@@ -6,7 +6,7 @@ import { beijingDay, type IsoDay } from '../shared/dates.js';
 import type { CommandContext } from '../shared/messages.js';
 import type { DisputeCase, DisputeCaseEvent } from '../disputes/dispute-case.events.js';
 import { caseDeadline, mediationDeadline, noticeDue, type CaseClockFacts } from './deadline-calculator.js';
-import { daysBetween } from './deadline-days.js';
+import { daysBetween, storedBeijingDay } from './deadline-days.js';
 import { deadlineRules as broken } from './deadline.errors.js';
 import { CASE_DEADLINE_KINDS, PAUSE_REASONS, type CaseDeadlineKind, type DeadlinePolicies, type PauseReason } from './deadline-policies.js';
 
@@ -18,14 +18,14 @@ export type CaseDeadlineCommand = PauseMediationClock | ResumeMediationClock | C
 
 /** The facts a case's deadlines depend on, in Beijing days. */
 export function caseClockFacts(state: DisputeCase): CaseClockFacts {
-  const followUps = state.followUps.map((f) => beijingDay(f.at)).sort();
+  const followUps = state.followUps.map((f) => storedBeijingDay(f.at)).sort();
   const first = (state.agreements ?? (state.agreement ? [state.agreement] : []))[0];
   return {
-    receivedOn: beijingDay(state.receivedAt),
+    receivedOn: storedBeijingDay(state.receivedAt),
     pauses: state.mediationPauses ?? [],
-    agreementOn: first ? beijingDay(first.reachedAt) : null,
+    agreementOn: first ? storedBeijingDay(first.reachedAt) : null,
     lastFollowUpOn: followUps.at(-1) ?? null,
-    closedOn: state.status === 'closed' && state.closedAt ? beijingDay(state.closedAt) : null,
+    closedOn: state.status === 'closed' && state.closedAt ? storedBeijingDay(state.closedAt) : null,
   };
 }
 

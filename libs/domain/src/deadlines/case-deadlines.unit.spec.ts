@@ -180,3 +180,11 @@ describe('the case clock the read model keeps', () => {
     expect(clock!.causes).toEqual({ mediation: 'e-2', follow_up: 'e-4' });
   });
 });
+
+describe('history the date checks came after', () => {
+  it('folds a case received at an instant no four-digit Beijing day holds, without throwing', async () => {
+    const { evolveCaseClock } = await import('./case-clock.js');
+    const clock = evolveCaseClock(null, opened('9999-12-31T23:00:00-12:00'), 'e-0');
+    expect(clock!.facts.receivedOn).toBe('9999-12-31');
+  });
+});

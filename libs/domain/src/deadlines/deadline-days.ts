@@ -1,4 +1,4 @@
-import type { IsoDay } from '../shared/dates.js';
+import { beijingDay, type IsoDay } from '../shared/dates.js';
 
 const DAY_MS = 86_400_000;
 const BEIJING_OFFSET_MS = 8 * 3600_000;
@@ -28,4 +28,19 @@ export function addMonths(day: IsoDay, months: number): IsoDay {
 /** The instant a Beijing day begins (00:00 in Beijing), ISO-8601 in UTC. */
 export function startOfBeijingDay(day: IsoDay): string {
   return new Date(utc(day) - BEIJING_OFFSET_MS).toISOString();
+}
+
+/**
+ * The Beijing day of a stored value, never throwing: history may hold an instant no four-digit
+ * day can represent (stored before the date checks, e.g. 9999-12-31T23:00-12:00, year 10000 in
+ * Beijing); such a day counts as the last representable one, so a replay never stops on it.
+ */
+export function storedBeijingDay(value: string): IsoDay {
+  try {
+    return beijingDay(value);
+  } catch {
+    const t = Date.parse(value);
+    const day = Number.isFinite(t) ? new Date(t + 8 * 3600_000).toISOString().slice(0, 10) : '';
+    return /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : '9999-12-31';
+  }
 }

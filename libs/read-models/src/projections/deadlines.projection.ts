@@ -1,4 +1,4 @@
-import { beijingDay, evolveCaseClock, type CadreActivityEvent, type CaseClock, type DisputeCaseEvent } from '#domain';
+import { storedBeijingDay, evolveCaseClock, type CadreActivityEvent, type CaseClock, type DisputeCaseEvent } from '#domain';
 import { appendOnlyRows, defineProjection, entityRows, type Projected, type ReadModel } from '#projections';
 import { CadreActivityRow } from '../entities/cadre-activity-row.entity.js';
 import { CaseDeadlineRow } from '../entities/case-deadline-row.entity.js';
@@ -46,7 +46,7 @@ const cadreActivities: ReadModel<DeadlineEvent, CadreActivityRow> = {
   evolve: (row, e) => {
     if (row) return row;
     if (e.type === 'CadreActivityRecorded') return { id: e.id, cadreId: e.data.cadreId, kind: e.data.kind, day: e.data.on, caseId: null, title: e.data.enterpriseName ?? e.data.title };
-    if (e.type === 'FollowUpRecorded') return { id: e.id, cadreId: e.metadata.actor.staffId, kind: 'follow_up', day: beijingDay(e.data.at), caseId: e.data.caseId, title: e.data.result.slice(0, 200) };
+    if (e.type === 'FollowUpRecorded') return { id: e.id, cadreId: e.metadata.actor.staffId, kind: 'follow_up', day: storedBeijingDay(e.data.at), caseId: e.data.caseId, title: e.data.result.slice(0, 200) };
     return row;
   },
   storage: appendOnlyRows(CadreActivityRow),
