@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { DelayedError, type Job, type Worker } from 'bullmq';
 import { CLOCK, Commands, systemCommand, type Clock } from '#commands';
 import { DomainError } from '#domain';
-import { OrderlyShutdown, ProjectionsService } from '#platform';
+import { isServerShutdown, OrderlyShutdown, ProjectionsService } from '#platform';
 import { caseDeadlineChecks } from './case-deadline-checks.js';
 import { DEADLINE_QUEUE, SWEEP_JOB, type DeadlineJobData } from './deadline-jobs.js';
 import { DeadlinePolicyReader } from './deadline-policy-reader.js';
@@ -41,7 +41,7 @@ export class DeadlineWorker implements OnApplicationBootstrap, OnApplicationShut
 
   onApplicationBootstrap(): void {
     this.worker = this.deadlines.backend.worker(DEADLINE_QUEUE, (job, token) => this.process(job, token), { concurrency: 16 });
-    this.worker.on('error', (e) => this.logger.warn(`deadline worker: ${e.message}`));
+    this.worker.on('error', (e) => (this.shutdown.underway || isServerShutdown(e) ? this.logger.debug(`deadline worker: ${e.message} (expected: stopping)`) : this.logger.warn(`deadline worker: ${e.message}`)));
     this.worker.on('failed', (job, e) => this.logger.warn(`deadline job ${job?.id} failed: ${e.message}`));
     // Not awaited: a Redis still out of reach must not hold the start (it is retried; /health says so).
     void this.deadlines.queue
