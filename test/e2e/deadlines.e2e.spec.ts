@@ -71,9 +71,9 @@ describe(`deadlines (${backend})`, () => {
 
   it('records DeadlineWarned then DeadlineMissed once each as the injected clock passes the warning and the due day', async () => {
     const caseId = await openReceived(today(), '今天收到的案件');
-    await t.worker.scheduleNow();
     const board = async () => (await supervisor.get(`/api/deadlines/cases/${caseId}`).query({ minPosition: position }).expect(200)).body;
     expect(await board()).toMatchObject({ receivedOn: today(), dueOn: addDays(today(), 15), daysLeft: 15, paused: false, state: 'upcoming' });
+    await t.worker.scheduleNow(); // its jobs wait in the queue for the real 12 and 15 days
     expect(await storedCount(caseId, 'DeadlineWarned')).toBe(0);
 
     t.clock.advanceDays(13); // the warning day (3 days before the 15th) has begun

@@ -118,6 +118,11 @@ export class DeadlineScheduler {
       }
       await this.add(missing);
       result.restored += missing.length;
+      // One added meanwhile by the scheduler with the delay it computed then wins over ours: promote it if due.
+      for (const job of missing.filter((j) => Date.parse(j.data.at) <= now)) {
+        const found = await this.deadlines.queue.getJob(job.id);
+        if (found && (await found.isDelayed())) await found.promote().catch(() => undefined);
+      }
       if (rows.length < PAGE) break;
     }
     result.ms = Math.round(performance.now() - started);
