@@ -13,7 +13,11 @@
  * Phases: bare POST, open a case (POST /api/disputes), record a session (POST /api/disputes/:id/sessions),
  * GET /health, GET /api/auth/me, bare POST again (the anchor is the mean of the two bare runs, so drift
  * during the run shows). Prints requests/s, p50 and p99, and the ratios against the anchor.
+ * Beside each rate: the CPU milliseconds per request of the server process and of its
+ * database backends (from /proc), steadier than rates on a machine shared with other work.
  * Goal (issue 9): commands at 70% or more of the bare rate, p99 under 2x the bare p99.
+ * Settings: BENCH_CLIENTS, BENCH_SECONDS, BENCH_PHASES (open,session,health,me), BENCH_CLIENT=fetch,
+ * BENCH_APP_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/abs/dir"), BENCH_LOG_LEVEL.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -28,6 +32,12 @@ import { fmt, percentile, printMachine, runBenchmark, table } from './support/re
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = 2;
+/**
+ * BENCH_CLIENT=fetch: the clients use fetch (undici) instead of node:http agents. fetch costs the
+ * load generator several times more CPU per request, and the generator shares the 2 cores with
+ * both servers, so it caps the bare route far below what node:http clients reach.
+ */
+const USE_FETCH = process.env.BENCH_CLIENT === 'fetch';
 /** BENCH_PHASES: which of open, session, health, me to run (default all); the bare anchor always runs. */
 const PHASES = new Set((process.env.BENCH_PHASES ?? 'open,session,health,me').split(',').map((p) => p.trim()));
 const here = dirname(fileURLToPath(import.meta.url));
@@ -45,6 +55,7 @@ class Client {
   constructor(private readonly port: number) {}
 
   send(method: string, path: string, body?: unknown): Promise<Reply> {
+    if (USE_FETCH) return this.fetch(method, path, body);
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     const headers: Record<string, string | number> = {};
     if (payload) {
@@ -71,6 +82,21 @@ class Client {
       req.on('error', reject);
       req.end(payload);
     });
+  }
+
+  private async fetch(method: string, path: string, body?: unknown): Promise<Reply> {
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    const res = await fetch(`http://127.0.0.1:${this.port}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: res.status, body: parsed };
   }
 
   close(): void {
@@ -254,7 +280,7 @@ await runBenchmark('http benchmark: starting Postgres, the bare server and the a
   try {
     await printMachine(
       db,
-      `${CLIENTS} clients in one Node process (keep-alive, one request at a time each), ${SECONDS} s per phase after ${WARMUP_SECONDS} s warm-up; the application and the bare server each in a process of its own`,
+      `${CLIENTS} clients (${USE_FETCH ? 'fetch' : 'node:http keep-alive agents'}) in one Node process (one request at a time each), ${SECONDS} s per phase after ${WARMUP_SECONDS} s warm-up; the application and the bare server each in a process of its own`,
     );
     const admin = new Client(app.port);
     const login = await admin.send('POST', '/api/auth/login', { username: 'admin', password: adminPassword });
