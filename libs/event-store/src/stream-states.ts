@@ -27,7 +27,7 @@ interface Entry {
 export class StreamStates {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(readonly capacity = 2_000) {}
+  constructor(readonly capacity = 1_000) {}
 
   get<S>(decider: object, stream: string): KnownStream<S> | undefined {
     const entry = this.entries.get(stream);
