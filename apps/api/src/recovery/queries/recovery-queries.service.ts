@@ -10,6 +10,7 @@ import {
   INSTALMENT_STATUS_LABELS,
   instalmentStates,
   recoveryTotals,
+  formatYuan,
   type DisputeCase,
   type Lang,
   type RecoveryEvent,
@@ -18,7 +19,7 @@ import {
 import { DisputeCaseRow, RecoveryRow, RecoveryTimelineEntry } from '#read-models';
 import type { DataSource } from 'typeorm';
 import type { ListRecoveriesQuery } from './recovery-queries.query.js';
-import type { RecoveryLedgerView, RecoveryListPage } from './recovery-views.dto.js';
+import type { CaseRecoverySummary, RecoveryLedgerView, RecoveryListPage } from './recovery-views.dto.js';
 
 /** The recovery read models: one case's ledger, and the list of cases by what is most overdue. */
 @Injectable()
@@ -73,6 +74,29 @@ export class RecoveryQueries {
           claimantName: (id) => claimantName.get(id),
         }),
       })),
+    };
+  }
+
+  /** What the case page says about the money: whether "agreement fulfilled" may be recorded, and why not. */
+  async summary(caseId: string, agreementId: string | null, lang: Lang): Promise<CaseRecoverySummary> {
+    const row = await this.ds.getRepository(RecoveryRow).findOne({ where: { caseId }, select: { status: true, agreementId: true, owedFen: true, paidFen: true, outstandingFen: true, writtenOffFen: true } });
+    const complete = row?.status === 'complete' && row.agreementId === agreementId;
+    const stillOwedFen = row ? row.owedFen - row.paidFen - row.writtenOffFen : null;
+    const zh = lang === 'zh';
+    const note = !agreementId
+      ? zh ? '尚未登记调解协议；追欠台账以协议为起点。' : 'No agreement yet: the recovery ledger starts from the agreement.'
+      : complete
+        ? zh ? '追欠完成：每位职工均已足额领取（或余额已核销），可以“协议履行完毕”结案。' : 'Recovery complete: every worker has been paid (or the rest written off); the case can be closed as agreement fulfilled.'
+        : zh
+          ? `尚有${formatYuan(stillOwedFen ?? 0, 'zh')}未发放到职工手中（或未核销）；追欠完成后才能以“协议履行完毕”结案。`
+          : `${formatYuan(stillOwedFen ?? 0, 'en')} has not yet reached the workers (nor been written off); "agreement fulfilled" is accepted once the recovery is complete.`;
+    return {
+      status: row ? (row.status as 'recovering' | 'complete') : 'not_started',
+      agreementFulfilledAllowed: complete,
+      owedFen: row?.owedFen ?? null,
+      paidFen: row?.paidFen ?? null,
+      stillOwedFen,
+      note,
     };
   }
 

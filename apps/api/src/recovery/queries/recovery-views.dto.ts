@@ -130,3 +130,13 @@ export class RecoveryListItem {
 export class RecoveryListPage extends PagedAnswer {
   @ApiProperty({ type: [RecoveryListItem], description: 'Most overdue first' }) items!: RecoveryListItem[];
 }
+
+/** On the case page: where the money stands, and whether "agreement fulfilled" may be recorded. */
+export class CaseRecoverySummary {
+  @ApiProperty({ enum: ['not_started', 'recovering', 'complete'] }) status!: 'not_started' | 'recovering' | 'complete';
+  @ApiProperty({ description: 'Only when the recovery ledger is complete under the agreement in force' }) agreementFulfilledAllowed!: boolean;
+  @ApiProperty({ type: 'integer', nullable: true }) owedFen!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) paidFen!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Not yet paid to the workers nor written off, in fen' }) stillOwedFen!: number | null;
+  @ApiProperty({ description: 'One sentence, in the language asked for' }) note!: string;
+}
