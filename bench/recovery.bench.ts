@@ -147,6 +147,9 @@ await runBenchmark('recovery benchmark: starting Postgres and the application...
     );
     process.stdout.write(` ${fmt(payouts.count / payouts.seconds)}/s\n`);
     row(`payout (${CLIENTS} clients, ${PAYOUT_CASES} cases, 50 per case)`, payouts);
+    // The same machine's yardstick in the same run: a command on the case's own stream, same clients, same cases.
+    const sessions = await concurrently(mediators, 2_000, (c, k) => c.post(`/api/disputes/${cases[k % PAYOUT_CASES]!.id}/sessions`, { heldAt: '2026-03-30', summary: '回访调解' }), (_, res) => (last = latest(last, expectStatus(res, 201, 'session').body.position)));
+    row(`yardstick: record a mediation session (${CLIENTS} clients, same cases)`, sessions);
 
     // 3. Queries.
     await relogin();

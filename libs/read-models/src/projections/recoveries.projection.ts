@@ -39,6 +39,7 @@ export function evolveRecoveryRow(row: RecoveryRow | null, event: Event): Recove
   return after.status === 'not_started' ? row : recoveryRow(after, event);
 }
 
+const MONEY = ['owedFen', 'paidFen', 'heldFen', 'allocatedUnpaidFen', 'outstandingFen', 'writtenOffFen'] as const;
 const workersOf = (row: RecoveryRow | null) => ((row?.detail as unknown as RecoveryLedger | undefined)?.workers ?? []);
 
 /** Ledger rows, and beside each one row per worker (what the worker's and the employer's pages read). */
@@ -49,8 +50,12 @@ function recoveryStorage(): RowStorage<RecoveryRow> {
     async save(em: EntityManager, changes: readonly RowChange<RecoveryRow>[]) {
       await rows.save(em, changes);
       const workers: RecoveryWorkerRow[] = [];
-      for (const { after } of changes) {
+      for (const { before, after } of changes) {
+        // Only the workers whose money moved: a payout changes one row, not the case's 500.
+        const was = new Map(workersOf(before).map((w) => [w.claimantId, w]));
         for (const w of workersOf(after)) {
+          const old = was.get(w.claimantId);
+          if (old && MONEY.every((k) => old[k] === w[k]) && old.name === w.name && old.workerId === w.workerId) continue;
           workers.push(
             Object.assign(new RecoveryWorkerRow(), {
               caseId: after!.caseId,
