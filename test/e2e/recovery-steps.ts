@@ -11,6 +11,7 @@ export interface Parts {
   writtenOffFen: number;
 }
 export interface LedgerWorker extends Parts {
+  receivedFen: number;
   claimantId: string;
   name: string;
   payouts: { payoutId: string; amountFen: number; fromHeldFen: number }[];
@@ -40,6 +41,7 @@ export function addsUp(ledger: Ledger): string[] {
   const parts = (p: Parts) => p.paidFen + p.heldFen + p.allocatedUnpaidFen + p.outstandingFen + p.writtenOffFen;
   for (const w of ledger.workers) {
     if (w.owedFen !== parts(w)) wrong.push(`${w.name}: owed ${w.owedFen} ≠ ${parts(w)}`);
+    if (w.receivedFen !== w.paidFen + w.heldFen + w.allocatedUnpaidFen) wrong.push(`${w.name}: received ≠ paid + held + allocated-unpaid`);
     for (const [k, v] of Object.entries(w)) if (typeof v === 'number' && v < 0) wrong.push(`${w.name}: ${k} ${v}`);
     if (w.payouts.reduce((s, p) => s + p.amountFen, 0) !== w.paidFen) wrong.push(`${w.name}: payouts ≠ paid`);
   }

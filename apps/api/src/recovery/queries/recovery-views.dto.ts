@@ -36,6 +36,7 @@ export class HoldView {
 }
 
 export class RecoveryWorkerView extends MoneyParts {
+  @fen('Received for this worker (allocated to them): paid + held + allocatedUnpaid') receivedFen!: number;
   @ApiProperty() claimantId!: string;
   @ApiProperty({ nullable: true, type: String }) workerId!: string | null;
   @ApiProperty() name!: string;
