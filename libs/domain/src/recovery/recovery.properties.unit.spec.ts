@@ -183,7 +183,7 @@ describe('recovery ledger properties', () => {
       fc.property(owedAmounts, fc.array(step, { maxLength: 60, size: 'max' }), (owed, steps) => {
         for (const e of run(owed, steps).events) seen.set(e.type, (seen.get(e.type) ?? 0) + 1);
       }),
-      { numRuns: 200 },
+      { numRuns: 150 },
     );
     // The sequences reach every kind of event, so the balance was checked after each of them.
     const types = ['RecoveryOpened', 'OwedRebased', 'PaymentPlanSet', 'PaymentPlanAmended', 'ReceiptRecorded', 'PayoutRecorded', 'MoneyHeld', 'WriteOffRequested', 'WriteOffApproved', 'WriteOffRejected', 'RecoveryCompleted'];
@@ -219,7 +219,7 @@ describe('recovery ledger properties', () => {
           expect(Math.abs(a.amountFen - exact)).toBeLessThan(1);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 150 },
     );
   });
 });
