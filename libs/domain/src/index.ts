@@ -6,3 +6,5 @@ export * from './shared/dates.js';
 export * from './disputes/index.js';
 export * from './parties/index.js';
 export * from './staff/index.js';
+export * from './aid/beneficiary-facts.js';
+export * from './aid/beneficiaries/index.js';
