@@ -16,13 +16,15 @@ describe('the foundation slice: open a dispute, read it back', () => {
   it('opens a case and reads it back byte for byte once the projector has its position', async () => {
     const body = aGroupWageDispute({ title: '劳动争议：「某某」公司拖欠工资 — 测试🙂', description: '第一行\n第二行，含全角标点：；“引号”' });
     const opened = await mediator.post('/api/disputes').send(body).expect(201);
-    expect(opened.body).toEqual({ id: expect.any(String), revision: 0, position: expect.stringMatching(/^\d+:\d+$/) });
+    const claimants = body.claimants.map((c) => ({ claimantId: expect.any(String), name: c.name }));
+    expect(opened.body).toEqual({ id: expect.any(String), revision: 0, position: expect.stringMatching(/^\d+:\d+$/), claimants });
     expect(opened.headers.etag).toBe('"0"');
 
     const page = await mediator.get(`/api/disputes/${opened.body.id}`).query({ minPosition: opened.body.position }).expect(200);
     expect(page.body.title).toBe(body.title);
     expect(page.body.description).toBe(body.description);
-    expect(page.body.claimants.map((c: { name: string }) => c.name)).toEqual(body.claimants.map((c) => c.name));
+    // The answer names each claimant's id, so a clerk can record claims without reading the case first.
+    expect(page.body.claimants.map((c: { claimantId: string; name: string }) => ({ claimantId: c.claimantId, name: c.name }))).toEqual(opened.body.claimants);
     expect(page.body.respondent.name).toBe('北京某建筑工程有限公司');
     expect(page.headers['x-read-model-position']).toBe(opened.body.position);
 

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { CqrsModule } from '@nestjs/cqrs';
 import { AuthGuard, AuthModule, FirstAdministrator } from '#auth';
+import { CommandsModule } from '#commands';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { AppConfig } from '#config';
@@ -13,7 +13,6 @@ import { StaffController } from './staff/staff.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
-import { RunDomainCommandHandler } from './shared/run-domain-command.js';
 import { Metrics, MetricsController } from './operations/metrics.js';
 import { ProjectionsStatusController } from './operations/projections-status.controller.js';
 
@@ -27,7 +26,7 @@ export class AppModule {
       imports: [
         LoggerModule.forRoot(loggerParams(config, options.logDestination)),
         InfrastructureModule.forRoot(config, databaseUrl, options.databaseStatus),
-        CqrsModule.forRoot(),
+        CommandsModule,
         AuthModule.forRoot(config),
         DisputesModule,
         PartiesModule,
@@ -35,7 +34,6 @@ export class AppModule {
       ],
       controllers: [HealthController, AuthController, StaffController, MetricsController, ProjectionsStatusController],
       providers: [
-        RunDomainCommandHandler,
         FirstAdministrator,
         Metrics,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

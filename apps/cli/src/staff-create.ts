@@ -3,7 +3,8 @@ import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
-import { AuthModule, passwordProblem, StaffAccounts, SYSTEM_ACTOR, systemTrace } from '#auth';
+import { AuthModule, passwordProblem, StaffAccounts } from '#auth';
+import { systemCommand } from '#commands';
 import { loadConfigOrExit } from '#config';
 import { DomainError, ROLES, type Role } from '#domain';
 import { InfrastructureModule, nestLogLevels, openDatabase, runMigrations } from '#platform';
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
   try {
     const { staffId } = await app
       .get(StaffAccounts)
-      .create({ username: values.username, displayName: values['display-name'] ?? values.username, password, roles: roles as Role[] }, SYSTEM_ACTOR, systemTrace());
+      .create({ username: values.username, displayName: values['display-name'] ?? values.username, password, roles: roles as Role[] }, systemCommand());
     console.log(`Created staff account ${values.username} (${staffId}) with roles: ${roles.join(', ')}`);
   } catch (error) {
     if (error instanceof DomainError) {

@@ -1,5 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
+import { CommandsModule } from '#commands';
 import type { AppConfig } from '#config';
 import { AuthGuard } from './auth.guard.js';
 import { Credentials } from './credentials.js';
@@ -17,7 +18,7 @@ export class AuthModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AuthModule,
-      imports: [JwtModule.register({ secret: jwtSecret(config), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } })],
+      imports: [CommandsModule, JwtModule.register({ secret: jwtSecret(config), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } })],
       providers: [LoginAttempts, StaffDirectory, PasswordHasher, Credentials, RefreshTokens, StaffAccounts, SignIn, AuthGuard],
       exports: [StaffDirectory, StaffAccounts, SignIn, AuthGuard, PasswordHasher, Credentials],
     };

@@ -2,8 +2,9 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import type { AppConfig } from '#config';
 import { DomainError } from '#domain';
 import { APP_CONFIG } from '#platform';
+import { systemCommand } from '#commands';
 import { passwordProblem } from './password-policy.js';
-import { StaffAccounts, SYSTEM_ACTOR, systemTrace } from './staff-accounts.js';
+import { StaffAccounts } from './staff-accounts.js';
 import { StaffDirectory } from './staff-directory.js';
 
 /** On an empty roster: create the first administrator from the settings, or say how to. */
@@ -35,7 +36,7 @@ export class FirstAdministrator implements OnApplicationBootstrap {
       throw new Error(`ADMIN_PASSWORD is refused: ${problem.en} (${problem.zh}). Nothing was created; choose another and start again.`);
     }
     try {
-      const { staffId } = await this.accounts.create({ username, displayName: username, password, roles: ['administrator'] }, SYSTEM_ACTOR, systemTrace());
+      const { staffId } = await this.accounts.create({ username, displayName: username, password, roles: ['administrator'] }, systemCommand());
       this.logger.log(`created the first administrator "${username}" (${staffId}) from ADMIN_USERNAME / ADMIN_PASSWORD`);
     } catch (error) {
       // Another process created it first: the roster's expected revision decided.

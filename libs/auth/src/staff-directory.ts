@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { STAFF_ROSTER_STREAM, staffRosterDecider, type StaffRoster, type StaffRosterEvent } from '#domain';
+import { domainEventOf, STAFF_ROSTER_STREAM, staffRosterDecider, type StaffRoster, type StaffRosterEvent } from '#domain';
 import type { EventStore } from '#event-store';
 import { EVENT_STORE } from '#platform';
 
@@ -43,7 +43,7 @@ export class StaffDirectory {
   private async refresh(): Promise<RosterView> {
     const events = await this.store.readStream(STAFF_ROSTER_STREAM, { fromRevision: this.next });
     for (const e of events) {
-      const event = { type: e.type, data: e.data } as StaffRosterEvent;
+      const event = domainEventOf<StaffRosterEvent>(e);
       this.state = staffRosterDecider.evolve(this.state, event);
       if (event.type === 'StaffAccountDisabled') this.lastDisabledAt = { ...this.lastDisabledAt, [event.data.staffId]: Number(e.streamRevision) };
       this.next = e.streamRevision + 1n;

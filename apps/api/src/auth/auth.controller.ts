@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Allowed, Public, READERS, SignIn, StaffAccounts, type AuthenticatedStaff } from '#auth';
 import type { Request } from 'express';
-import { Meta, type RequestMeta } from '../http/request-meta.js';
+import { CLOCK, type Clock, type CommandMeta } from '#commands';
+import { Command, Meta, type RequestMeta } from '../http/request-meta.js';
 import { ChangeOwnPasswordDto, LoginDto, MeAnswer, RefreshTokenDto, TokenPairAnswer } from './auth.dto.js';
 
 @ApiTags('auth')
@@ -11,6 +12,7 @@ export class AuthController {
   constructor(
     private readonly signIn: SignIn,
     private readonly accounts: StaffAccounts,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post('login')
@@ -70,9 +72,9 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Change my own password (needs the current one); my older tokens and refresh tokens stop working' })
   @ApiNoContentResponse({ description: 'Changed: log in again with the new password' })
-  async changePassword(@Body() dto: ChangeOwnPasswordDto, @Req() req: Request & { user: AuthenticatedStaff }, @Meta() meta: RequestMeta): Promise<void> {
-    const { staffId, role } = req.user;
-    await this.accounts.changePassword(staffId, dto.newPassword, { staffId, role }, { correlationId: meta.correlationId, causationId: meta.requestId, occurredAt: meta.receivedAt }, dto.oldPassword);
-    await this.signIn.endSessionsOf(staffId, 'password changed', new Date(meta.receivedAt));
+  async changePassword(@Body() dto: ChangeOwnPasswordDto, @Command() meta: CommandMeta): Promise<void> {
+    const { staffId } = meta.actor;
+    await this.accounts.changePassword(staffId, dto.newPassword, meta, dto.oldPassword);
+    await this.signIn.endSessionsOf(staffId, 'password changed', new Date(meta.occurredAt(this.clock)));
   }
 }

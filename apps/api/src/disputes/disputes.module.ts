@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { CommandRunner } from '../shared/command-runner.js';
 import { ReadModelFreshness } from '../shared/read-model-freshness.js';
 import { AmendAgreementController } from './amend-agreement/amend-agreement.controller.js';
 import { ClaimantsController } from './claimants/claimants.controller.js';
@@ -13,7 +12,6 @@ import { DisputeQueriesController } from './queries/dispute-queries.controller.j
 import { ReferralsController } from './referrals/referrals.controller.js';
 import { DisputeStatsController } from './report/dispute-stats.controller.js';
 import { DisputeStats } from './report/dispute-stats.service.js';
-import { DisputeCommands } from './shared/dispute-commands.js';
 
 @Module({
   controllers: [
@@ -28,6 +26,6 @@ import { DisputeCommands } from './shared/dispute-commands.js';
     ClosingController,
     AmendAgreementController,
   ],
-  providers: [DisputeQueries, ReadModelFreshness, CommandRunner, DisputeCommands, MediatorRoster, DisputeStats],
+  providers: [DisputeQueries, ReadModelFreshness, MediatorRoster, DisputeStats],
 })
 export class DisputesModule {}

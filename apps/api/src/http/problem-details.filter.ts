@@ -1,7 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { DomainError, roleLabel } from '#domain';
+import { DomainError, listNames, NotFoundError, roleLabel } from '#domain';
 import { NotAllowed, NotAuthenticated, TooManyAttempts } from '#auth';
-import { EventIdConflict, WrongExpectedRevision } from '#event-store';
+import { EventIdConflict, StreamContended, WrongExpectedRevision } from '#event-store';
 import { assignCorrelationId, redactUrl } from '#platform';
 import type { Request, Response } from 'express';
 import { fieldLabel } from './field-messages.js';
@@ -17,11 +17,9 @@ import {
   type Lang,
   type Problem,
 } from './problem.js';
+import type { CommandRequest } from './request-meta.js';
 
 const TYPE = 'https://casework.example/problems/';
-
-/** Rules that mean "the record in the path does not exist": 404, still with the rule's code. */
-const NOT_FOUND_RULES = new Set(['CASE_NOT_FOUND', 'STAFF_NOT_FOUND', 'WORKER_NOT_FOUND']);
 
 /** Titles for statuses Nest or Express answer by themselves (an unknown route, a wrong method). */
 const STATUS_TITLES: Record<number, Bilingual> = {
@@ -110,7 +108,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return {
         type: `${TYPE}rule/${e.code}`,
         title: e.messages[lang],
-        status: NOT_FOUND_RULES.has(e.code) ? 404 : 422,
+        status: e instanceof NotFoundError ? 404 : 422,
         detail: e.messages[lang],
         code: e.code,
         messages: e.messages,
@@ -149,6 +147,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         currentRevision: e.actual.toString(),
       };
     }
+    if (e instanceof StreamContended) {
+      return {
+        type: `${TYPE}conflict`,
+        title: lang === 'en' ? 'Many changes to this record at once: this change was not recorded, send it again' : '此记录正被多人同时修改，本次修改未登记，请重新提交',
+        status: 409,
+        detail: e.message,
+        code: 'RECORD_BUSY',
+      };
+    }
     if (e instanceof EventIdConflict) {
       return {
         type: `${TYPE}conflict`,
@@ -180,12 +187,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const detail: Bilingual = noRoute ? { zh: `没有这个地址：${req.method} ${req.path}`, en: `No such route: ${req.method} ${req.path}` } : { zh: title.zh, en: e.message };
       return { type: status === 404 ? `${TYPE}not-found` : `${TYPE}http-${status}`, title: title[lang], status, detail: detail[lang], code: `HTTP_${status}` };
     }
+    // Say what this request did record before it failed: the command path keeps count.
+    const recorded = (req as CommandRequest).commandMeta?.recorded ?? [];
+    const types = recorded.flatMap((r) => r.types);
     return {
       type: `${TYPE}internal`,
       title: lang === 'en' ? 'Internal error' : '服务器内部错误',
       status: 500,
-      detail: lang === 'en' ? 'The error was logged with the correlation id.' : '错误已连同关联编号记入日志。',
+      detail: types.length
+        ? lang === 'en'
+          ? `The error was logged with the correlation id. Before it, this request recorded ${types.length} event(s): ${listNames(types, 'en')}.`
+          : `错误已连同关联编号记入日志。出错前，本次请求已登记 ${types.length} 个事件：${listNames(types, 'zh')}。`
+        : lang === 'en'
+          ? 'The error was logged with the correlation id; this request recorded nothing.'
+          : '错误已连同关联编号记入日志；本次请求未登记任何内容。',
       code: 'INTERNAL',
+      ...(recorded.length ? { recorded } : {}),
     };
   }
 }

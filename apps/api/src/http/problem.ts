@@ -1,3 +1,5 @@
+import type { Bilingual, Lang } from '#domain';
+
 /** RFC 9457 problem details, as every error answer of the API. */
 export interface Problem {
   type: string;
@@ -10,13 +12,8 @@ export interface Problem {
   [extension: string]: unknown;
 }
 
-export type Lang = 'zh' | 'en';
-
-/** A message for a clerk: Simplified Chinese and English. */
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+// The kernel's words (libs/domain/src/shared/bilingual.ts), here for the HTTP layer's callers.
+export type { Bilingual, Lang };
 
 /** A plain string reads the same in both languages (kept for callers not yet bilingual). */
 export type Message = string | Bilingual;

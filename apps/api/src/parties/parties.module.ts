@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { CommandRunner } from '../shared/command-runner.js';
 import { ReadModelFreshness } from '../shared/read-model-freshness.js';
 import { EmployerQueries } from './employer-queries/employer-queries.service.js';
 import { EmployerQueriesController } from './employer-queries/employer-queries.controller.js';
 import { RegisterEmployerController } from './register-employer/register-employer.controller.js';
 import { RegisterWorkerController } from './register-worker/register-worker.controller.js';
 import { IdentityReservations } from './shared/identity-reservations.js';
+import { PartyRegistrations } from './shared/party-registrations.js';
 import { IdNumberAccess } from './worker-queries/id-number-access.js';
 import { WorkerQueries } from './worker-queries/worker-queries.service.js';
 import { WorkerQueriesController } from './worker-queries/worker-queries.controller.js';
@@ -13,6 +13,6 @@ import { WorkerQueriesController } from './worker-queries/worker-queries.control
 /** Workers and employers: one identity each, shared by disputes, wage recovery and aid. */
 @Module({
   controllers: [RegisterWorkerController, WorkerQueriesController, RegisterEmployerController, EmployerQueriesController],
-  providers: [CommandRunner, IdentityReservations, ReadModelFreshness, WorkerQueries, IdNumberAccess, EmployerQueries],
+  providers: [IdentityReservations, PartyRegistrations, ReadModelFreshness, WorkerQueries, IdNumberAccess, EmployerQueries],
 })
 export class PartiesModule {}

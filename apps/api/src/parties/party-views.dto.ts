@@ -6,7 +6,7 @@ export class WorkerListItem {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ example: '110105********1234', description: 'Always masked in lists' }) idNumber!: string;
-  @ApiProperty({ type: String, nullable: true }) phone!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '138****8000', description: 'Always masked in lists' }) phone!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) employerId!: string | null;
   @ApiProperty({ type: String, nullable: true }) employerName!: string | null;
   @ApiProperty({ format: 'date-time' }) registeredAt!: string;
@@ -39,7 +39,8 @@ export class WorkerPage {
   @ApiProperty() name!: string;
   @ApiProperty({ description: 'In full only for supervisors, administrators and the mediator of one of the worker’s cases' }) idNumber!: string;
   @ApiProperty() idNumberMasked!: boolean;
-  @ApiProperty({ type: String, nullable: true }) phone!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'In full for the same readers as the ID number; otherwise masked (138****8000)' }) phone!: string | null;
+  @ApiProperty() phoneMasked!: boolean;
   @ApiProperty({ type: EmployerRef, nullable: true }) employer!: EmployerRef | null;
   @ApiProperty({ type: String, nullable: true }) notes!: string | null;
   @ApiProperty({ format: 'date-time' }) registeredAt!: string;
@@ -51,7 +52,7 @@ export class EmployerListItem {
   @ApiProperty() name!: string;
   @ApiProperty({ type: String, nullable: true }) creditCode!: string | null;
   @ApiProperty({ type: String, nullable: true }) address!: string | null;
-  @ApiProperty({ type: String, nullable: true }) contact!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Contact person and phone; the phone masked in lists (李经理 139****9000)' }) contact!: string | null;
   @ApiProperty({ type: 'integer' }) revision!: number;
   @ApiProperty({ format: 'date-time' }) registeredAt!: string;
 }
@@ -77,5 +78,6 @@ export class EmployerCases {
 }
 
 export class EmployerPage extends EmployerListItem {
+  @ApiProperty({ description: 'The contact’s phone is in full only for supervisors, administrators and the mediators of the employer’s cases' }) contactMasked!: boolean;
   @ApiProperty({ type: EmployerCases }) cases!: EmployerCases;
 }

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { CommandAnswerBody } from '#commands';
 
 /** What every command answers: the record, its new revision (the ETag) and the log position. */
-export class CommandAnswer {
+export class CommandAnswer implements CommandAnswerBody {
   @ApiProperty({ description: 'Id of the record changed' })
   id!: string;
 

@@ -1,19 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allowed, SignIn, StaffAccounts, StaffDirectory, type AuthenticatedStaff, type CommandTrace } from '#auth';
-import { findStaff, ROLES, staffRosterRules, type Actor, type Role, type StaffAccount } from '#domain';
-import type { Request, Response } from 'express';
-import { etagOf, IfMatchRevision } from '../http/if-match.js';
-import { Meta, type RequestMeta } from '../http/request-meta.js';
+import { Allowed, SignIn, StaffAccounts, StaffDirectory, type AuthenticatedStaff } from '#auth';
+import { CLOCK, commandAnswer, type Clock, type CommandMeta } from '#commands';
+import { findStaff, ROLES, staffRosterRules, type Role, type StaffAccount } from '#domain';
+import type { Request } from 'express';
+import { Command } from '../http/request-meta.js';
+import { UuidParam } from '../http/uuid-param.js';
 import { RequestValidationError } from '../http/problem.js';
 import { FIELD } from '../auth/field-messages.js';
-import { CurrentActor } from '../shared/actor.js';
 import { CommandAnswer } from '../shared/command-answer.dto.js';
-import { CommandDocs } from '../shared/command-docs.js';
+import { CommandRoute } from '../shared/command-route.js';
 import { CreateStaffDto, DisableStaffDto, GrantRoleDto, ResetPasswordDto, StaffAccountView } from './staff.dto.js';
-import { UuidParam } from '../http/uuid-param.js';
-
-const trace = (meta: RequestMeta): CommandTrace => ({ correlationId: meta.correlationId, causationId: meta.requestId, occurredAt: meta.receivedAt });
 
 /** Who sees what of an account: usernames (half of a login) only administrators and auditors. */
 const FULL_VIEW: readonly Role[] = ['administrator', 'auditor'];
@@ -40,21 +37,16 @@ export class StaffController {
     private readonly accounts: StaffAccounts,
     private readonly directory: StaffDirectory,
     private readonly signIn: SignIn,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
-
-  private answer(res: Response, id: string, r: { nextRevision: bigint; position: string | null }): CommandAnswer {
-    res.setHeader('ETag', etagOf(r.nextRevision));
-    return { id, revision: Number(r.nextRevision), position: r.position };
-  }
 
   @Post()
   @ApiOperation({ summary: 'Create a staff account' })
   @ApiCreatedResponse({ type: CommandAnswer })
-  @CommandDocs()
-  async create(@Body() dto: CreateStaffDto, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    const r = await this.accounts.create(dto, actor, trace(meta));
-    res.setHeader('Location', `/api/staff/${r.staffId}`);
-    return this.answer(res, r.staffId, r);
+  @CommandRoute({ location: (staffId) => `/api/staff/${staffId}` })
+  async create(@Body() dto: CreateStaffDto, @Command() meta: CommandMeta): Promise<CommandAnswer> {
+    const created = await this.accounts.create(dto, meta);
+    return commandAnswer(created.staffId, created);
   }
 
   @Get()
@@ -82,31 +74,31 @@ export class StaffController {
   @Post(':id/roles')
   @ApiOperation({ summary: 'Grant a role' })
   @ApiCreatedResponse({ type: CommandAnswer })
-  @CommandDocs()
-  async grant(@UuidParam('id') id: string, @Body() dto: GrantRoleDto, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @IfMatchRevision() rev: bigint | undefined, @Res({ passthrough: true }) res: Response) {
-    return this.answer(res, id, await this.accounts.grantRole(id, dto.role, actor, trace(meta), rev));
+  @CommandRoute()
+  async grant(@UuidParam('id') id: string, @Body() dto: GrantRoleDto, @Command() meta: CommandMeta): Promise<CommandAnswer> {
+    return commandAnswer(id, await this.accounts.grantRole(id, dto.role, meta));
   }
 
   @Delete(':id/roles/:role')
   @ApiOperation({ summary: 'Revoke a role (not the last active administrator’s)' })
   @ApiOkResponse({ type: CommandAnswer })
-  @CommandDocs()
-  async revoke(@UuidParam('id') id: string, @Param('role') role: string, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @IfMatchRevision() rev: bigint | undefined, @Res({ passthrough: true }) res: Response) {
+  @CommandRoute()
+  async revoke(@UuidParam('id') id: string, @Param('role') role: string, @Command() meta: CommandMeta): Promise<CommandAnswer> {
     if (!(ROLES as readonly string[]).includes(role)) {
       const { zh, en } = FIELD.role().context as { zh: string; en: string };
       throw new RequestValidationError([{ field: 'role', messages: [en], localized: { zh: [zh], en: [en] } }]);
     }
-    return this.answer(res, id, await this.accounts.revokeRole(id, role as Role, actor, trace(meta), rev));
+    return commandAnswer(id, await this.accounts.revokeRole(id, role as Role, meta));
   }
 
   @Post(':id/disable')
   @HttpCode(200)
   @ApiOperation({ summary: 'Disable an account: it cannot log in, and every token issued before ends for good, even if it is enabled again (not the last active administrator)' })
   @ApiOkResponse({ type: CommandAnswer })
-  @CommandDocs()
-  async disable(@UuidParam('id') id: string, @Body() dto: DisableStaffDto, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @IfMatchRevision() rev: bigint | undefined, @Res({ passthrough: true }) res: Response) {
-    const answer = this.answer(res, id, await this.accounts.disable(id, dto.reason, actor, trace(meta), rev));
-    await this.signIn.endSessionsOf(id, 'disabled', new Date(meta.receivedAt));
+  @CommandRoute()
+  async disable(@UuidParam('id') id: string, @Body() dto: DisableStaffDto, @Command() meta: CommandMeta): Promise<CommandAnswer> {
+    const answer = commandAnswer(id, await this.accounts.disable(id, dto.reason, meta));
+    await this.signIn.endSessionsOf(id, 'disabled', new Date(meta.occurredAt(this.clock)));
     return answer;
   }
 
@@ -114,17 +106,17 @@ export class StaffController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Enable a disabled account again (it logs in afresh: its old tokens stay dead)' })
   @ApiOkResponse({ type: CommandAnswer })
-  @CommandDocs()
-  async enable(@UuidParam('id') id: string, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @IfMatchRevision() rev: bigint | undefined, @Res({ passthrough: true }) res: Response) {
-    return this.answer(res, id, await this.accounts.enable(id, actor, trace(meta), rev));
+  @CommandRoute()
+  async enable(@UuidParam('id') id: string, @Command() meta: CommandMeta): Promise<CommandAnswer> {
+    return commandAnswer(id, await this.accounts.enable(id, meta));
   }
 
   @Post(':id/password')
   @HttpCode(204)
   @ApiOperation({ summary: 'Set a staff member’s password (reset); their tokens and refresh tokens stop working' })
   @ApiNoContentResponse({ description: 'Set; the person logs in with the new password' })
-  async resetPassword(@UuidParam('id') id: string, @Body() dto: ResetPasswordDto, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta): Promise<void> {
-    await this.accounts.changePassword(id, dto.newPassword, actor, trace(meta));
-    await this.signIn.endSessionsOf(id, 'password reset', new Date(meta.receivedAt));
+  async resetPassword(@UuidParam('id') id: string, @Body() dto: ResetPasswordDto, @Command() meta: CommandMeta): Promise<void> {
+    await this.accounts.changePassword(id, dto.newPassword, meta);
+    await this.signIn.endSessionsOf(id, 'password reset', new Date(meta.occurredAt(this.clock)));
   }
 }

@@ -1,3 +1,4 @@
+import type { Command } from '../shared/command.js';
 import { beijingDay } from '../shared/dates.js';
 import type { CommandContext, Decider } from '../shared/messages.js';
 import { requireFen, sumFen } from '../shared/money.js';
@@ -24,10 +25,13 @@ import {
   type FollowUpMethod,
   type OralApplicationRecord,
   type ReferralAgency,
-  type Respondent,
 } from './dispute-case.events.js';
 
-type DisputeCommandOf<Type extends string, Data> = { type: Type; data: Data; ctx: CommandContext };
+
+/** A claimant as a form sends one: without a registered worker, `workerId` may be left out. */
+export type ClaimantInput = { claimantId: string; workerId?: string | null; name: string };
+/** The respondent as a form sends it: `employerId` only once the employer is registered. */
+export type RespondentInput = { name: string; employerId?: string | null };
 
 /** As the intake form sends it: the oral record is required only when `kind` is 'oral'. */
 export interface ApplicationInput {
@@ -36,7 +40,7 @@ export interface ApplicationInput {
   oral?: OralApplicationRecord;
 }
 
-export type OpenDisputeCase = DisputeCommandOf<
+export type OpenDisputeCase = Command<
   'OpenDisputeCase',
   {
     caseId: string;
@@ -44,61 +48,62 @@ export type OpenDisputeCase = DisputeCommandOf<
     category: DisputeCategory;
     description: string;
     application: ApplicationInput;
-    respondent: Respondent;
+    respondent: RespondentInput;
     /** At least one: a case is brought by workers; a group case's others may be added over the following days. */
-    claimants: ClaimantRef[];
+    claimants: ClaimantInput[];
     /** Ignored in favour of the opener when a mediator opens the case. */
-    mediatorId: string | null;
+    mediatorId?: string | null;
   }
 >;
-export type AddClaimants = DisputeCommandOf<'AddClaimants', { caseId: string; claimants: ClaimantRef[] }>;
-export type RecordClaim = DisputeCommandOf<
-  'RecordClaim',
-  { caseId: string; claimantId: string; kind: ClaimKind; amountFen: number; note?: string }
->;
-export type AcceptIntake = DisputeCommandOf<'AcceptIntake', { caseId: string }>;
-export type DeclineIntake = DisputeCommandOf<'DeclineIntake', { caseId: string; reason: string }>;
-export type AssignMediator = DisputeCommandOf<'AssignMediator', { caseId: string; mediatorId: string }>;
-export type ReferToAgency = DisputeCommandOf<
+export type AddClaimants = Command<'AddClaimants', { caseId: string; claimants: ClaimantInput[] }>;
+export type ClaimInput = { claimantId: string; kind: ClaimKind; amountFen: number; note?: string };
+export type RecordClaim = Command<'RecordClaim', { caseId: string } & ClaimInput>;
+/** Claims of many claimants in one go (a group case's list): all are recorded, or none. */
+export type RecordClaims = Command<'RecordClaims', { caseId: string; claims: ClaimInput[] }>;
+export type AcceptIntake = Command<'AcceptIntake', { caseId: string }>;
+export type DeclineIntake = Command<'DeclineIntake', { caseId: string; reason: string }>;
+export type AssignMediator = Command<'AssignMediator', { caseId: string; mediatorId: string }>;
+export type ReferToAgency = Command<
   'ReferToAgency',
   {
     caseId: string;
     referralId: string;
     agency: ReferralAgency;
     agencyName?: string;
-    note: string;
+    note?: string;
     /** When the case was referred, for a referral entered after the fact; now when absent. */
     referredAt?: string;
   }
 >;
-export type RecordReferralAnswer = DisputeCommandOf<
+export type RecordReferralAnswer = Command<
   'RecordReferralAnswer',
   { caseId: string; referralId: string; answer: string; answeredAt: string }
 >;
-export type RecordMediationSession = DisputeCommandOf<
+export type RecordMediationSession = Command<
   'RecordMediationSession',
-  { caseId: string; sessionId: string; heldAt: string; place: string; attendees: string[]; summary: string }
+  { caseId: string; sessionId: string; heldAt: string; place?: string; attendees?: string[]; summary: string }
 >;
-export type RecordFollowUp = DisputeCommandOf<
+export type RecordFollowUp = Command<
   'RecordFollowUp',
   { caseId: string; followUpId: string; at: string; method?: FollowUpMethod; result: string }
 >;
-export type ReachAgreement = DisputeCommandOf<
+export type ReachAgreement = Command<
   'ReachAgreement',
   { caseId: string; agreementId: string; amounts: AgreedAmount[]; terms: string; paymentDates: string[] }
 >;
 /** Changing the agreement in force, with the reason: the new version replaces it, the old one stays in the history. */
-export type AmendAgreement = DisputeCommandOf<
+export type AmendAgreement = Command<
   'AmendAgreement',
   { caseId: string; agreementId: string; amounts: AgreedAmount[]; terms: string; paymentDates: string[]; reason: string }
 >;
-export type RecordOutcome = DisputeCommandOf<'RecordOutcome', { caseId: string; outcome: CaseOutcome; reason?: string }>;
-export type ReopenCase = DisputeCommandOf<'ReopenCase', { caseId: string; reason: string }>;
+export type RecordOutcome = Command<'RecordOutcome', { caseId: string; outcome: CaseOutcome; reason?: string }>;
+export type ReopenCase = Command<'ReopenCase', { caseId: string; reason: string }>;
 
 export type DisputeCaseCommand =
   | OpenDisputeCase
   | AddClaimants
   | RecordClaim
+  | RecordClaims
   | AcceptIntake
   | DeclineIntake
   | AssignMediator
@@ -154,16 +159,25 @@ export function addClaimants({ data, ctx }: AddClaimants, state: DisputeCaseStat
 /** Claims add up: a claimant asking for wages and for overtime has two claims. */
 export function recordClaim({ data, ctx }: RecordClaim, state: DisputeCaseState): Decided {
   const dispute = caseToChange(state, data.caseId, ctx);
-  const claimant = findClaimant(dispute, data.claimantId) ?? broken.claimantNotFound([data.claimantId]);
-  const kind = requireOneOf('kind', data.kind, DISPUTE_CATEGORIES);
-  const amountFen = requireFen(data.amountFen);
-  const note = text(data.note);
-  return [
-    {
-      type: 'ClaimRecorded',
-      data: { caseId: dispute.caseId, claimantId: claimant.claimantId, kind, amountFen, ...(note ? { note } : {}) },
-    },
-  ];
+  return [claimRecorded(dispute, data)];
+}
+
+export function recordClaims({ data, ctx }: RecordClaims, state: DisputeCaseState): Decided {
+  const dispute = caseToChange(state, data.caseId, ctx);
+  const unknown = data.claims.filter((c) => !findClaimant(dispute, c.claimantId)).map((c) => c.claimantId);
+  if (unknown.length > 0) broken.claimantNotFound([...new Set(unknown)]);
+  return data.claims.map((claim) => claimRecorded(dispute, claim));
+}
+
+function claimRecorded(dispute: DisputeCase, claim: ClaimInput): DisputeCaseEvent {
+  const claimant = findClaimant(dispute, claim.claimantId) ?? broken.claimantNotFound([claim.claimantId]);
+  const kind = requireOneOf('kind', claim.kind, DISPUTE_CATEGORIES);
+  const amountFen = requireFen(claim.amountFen);
+  const note = text(claim.note);
+  return {
+    type: 'ClaimRecorded',
+    data: { caseId: dispute.caseId, claimantId: claimant.claimantId, kind, amountFen, ...(note ? { note } : {}) },
+  };
 }
 
 export function acceptIntake({ data, ctx }: AcceptIntake, state: DisputeCaseState): Decided {
@@ -401,6 +415,8 @@ export function decide(command: DisputeCaseCommand, state: DisputeCaseState): De
       return addClaimants(command, state);
     case 'RecordClaim':
       return recordClaim(command, state);
+    case 'RecordClaims':
+      return recordClaims(command, state);
     case 'AcceptIntake':
       return acceptIntake(command, state);
     case 'DeclineIntake':
@@ -453,7 +469,7 @@ function caseToChange(state: DisputeCaseState, caseId: string, { actor }: Comman
 }
 
 /** A mediator who takes a dispute in handles it; only a supervisor hands a new case to someone else. */
-function openingMediator({ actor }: CommandContext, requested: string | null): string | null {
+function openingMediator({ actor }: CommandContext, requested: string | null | undefined): string | null {
   if (actor.role === 'supervisor') return requested || null;
   if (actor.role !== 'mediator') return broken.notCaseworker();
   if (requested && requested !== actor.staffId) broken.supervisorOnly('assign');
@@ -480,7 +496,7 @@ function checkApplication(input: Partial<ApplicationInput>, now: string): Applic
 }
 
 /** Refuses a claimant already on the case, by claimant id or by worker id, or listed twice in the batch. */
-function newClaimants(onCase: readonly ClaimantRef[], incoming: readonly ClaimantRef[]): ClaimantRef[] {
+function newClaimants(onCase: readonly ClaimantRef[], incoming: readonly ClaimantInput[]): ClaimantRef[] {
   const claimantIds = new Set(onCase.map((c) => c.claimantId));
   const workerIds = new Set(onCase.flatMap((c) => (c.workerId ? [c.workerId] : [])));
   const accepted: ClaimantRef[] = [];

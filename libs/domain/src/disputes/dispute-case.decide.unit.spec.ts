@@ -65,7 +65,7 @@ function aGroupWageDispute(claimants = workers(3), mediatorId: string | null = w
     category,
     description,
     application: { kind: 'written', receivedAt: application.receivedAt },
-    respondent,
+    respondent: { employerId: respondent.employerId ?? null, name: respondent.name },
     claimants,
     mediatorId,
     openedBy: mediatorId ?? liu.staffId,
@@ -89,6 +89,7 @@ const withdrawn = ev('CaseClosed', { outcome: 'withdrawn', reason: '申请人撤
 const changes = (): DisputeCaseCommand[] => [
   cmd('AddClaimants', { claimants: workers(1, 10) }),
   cmd('RecordClaim', { claimantId: 'c-1', kind: 'unpaid_wages', amountFen: 100 }),
+  cmd('RecordClaims', { claims: [{ claimantId: 'c-1', kind: 'unpaid_wages', amountFen: 100 }] }),
   cmd('AcceptIntake', {}),
   cmd('DeclineIntake', { reason: '不属于劳动争议' }),
   cmd('ReferToAgency', { referralId: 'r-9', agency: 'judicial_office', note: '' }),
@@ -397,6 +398,57 @@ describe('DisputeCase', () => {
     });
   });
 
+  describe('RecordClaims', () => {
+    it('records the claims of many claimants at once, one event each, in the order sent', () => {
+      spec
+        .given([aGroupWageDispute()])
+        .when(
+          cmd('RecordClaims', {
+            claims: [
+              { claimantId: 'c-1', kind: 'unpaid_wages', amountFen: 800_000 },
+              { claimantId: 'c-3', kind: 'overtime', amountFen: 12_000, note: '周末加班' },
+              { claimantId: 'c-1', kind: 'social_insurance', amountFen: 0 },
+            ],
+          }),
+        )
+        .then([
+          ev('ClaimRecorded', { claimantId: 'c-1', kind: 'unpaid_wages', amountFen: 800_000 }),
+          ev('ClaimRecorded', { claimantId: 'c-3', kind: 'overtime', amountFen: 12_000, note: '周末加班' }),
+          ev('ClaimRecorded', { claimantId: 'c-1', kind: 'social_insurance', amountFen: 0 }),
+        ]);
+    });
+
+    it('CLAIMANT_NOT_FOUND names every claimant not on the case, and records none of the claims', () => {
+      const error = spec
+        .given([aGroupWageDispute()])
+        .when(
+          cmd('RecordClaims', {
+            claims: [
+              { claimantId: 'c-1', kind: 'unpaid_wages', amountFen: 100 },
+              { claimantId: 'c-98', kind: 'unpaid_wages', amountFen: 100 },
+              { claimantId: 'c-99', kind: 'overtime', amountFen: 100 },
+            ],
+          }),
+        )
+        .thenThrows('CLAIMANT_NOT_FOUND');
+      expect(error.details).toEqual({ claimantIds: ['c-98', 'c-99'] });
+    });
+
+    it('AMOUNT_INVALID in any row refuses the whole list', () => {
+      spec
+        .given([aGroupWageDispute()])
+        .when(
+          cmd('RecordClaims', {
+            claims: [
+              { claimantId: 'c-1', kind: 'unpaid_wages', amountFen: 100 },
+              { claimantId: 'c-2', kind: 'unpaid_wages', amountFen: -5 },
+            ],
+          }),
+        )
+        .thenThrows('AMOUNT_INVALID');
+    });
+  });
+
   describe('AcceptIntake', () => {
     it('accepts the case', () => {
       spec.given([aGroupWageDispute()]).when(cmd('AcceptIntake', {})).then([accepted]);
@@ -680,7 +732,7 @@ describe('DisputeCase', () => {
       const many = workers(1000);
       const error = spec.given([aGroupWageDispute(many)]).when(reach(each(many.slice(0, 2)))).thenThrows('AGREEMENT_AMOUNT_MISSING');
       expect(error.messages.zh).toMatch(/等998人。$/);
-      expect(error.messages.en).toMatch(/and 988 more\.$/);
+      expect(error.messages.en).toMatch(/and 993 more\.$/);
     });
 
     it('CLAIMANT_NOT_FOUND: an amount for someone not on the case', () => {

@@ -1,3 +1,4 @@
+import { listNames, type Lang } from '../shared/bilingual.js';
 import { beijingDateTime } from '../shared/dates.js';
 import { formatYuan } from '../shared/money.js';
 import type { DisputeCaseEvent } from './dispute-case.events.js';
@@ -7,8 +8,6 @@ import {
   FOLLOW_UP_METHOD_LABELS,
   REFERRAL_AGENCY_LABELS,
 } from './dispute-labels.js';
-
-type Lang = 'zh' | 'en';
 
 /** Lookups the caller has at hand; without them people are named by their ids. */
 export interface DisputeDescribeOptions {
@@ -171,10 +170,4 @@ function payable(dates: readonly string[], lang: Lang): string {
 function brief(text: string, max = 40): string {
   const chars = Array.from(text.replace(/\s+/g, ' ').trim());
   return chars.length > max ? `${chars.slice(0, max).join('')}…` : chars.join('');
-}
-
-function listNames(names: readonly string[], lang: Lang, shown = 5): string {
-  const head = names.slice(0, shown);
-  if (lang === 'zh') return head.join('、') + (names.length > shown ? `等${names.length}人` : '');
-  return head.join(', ') + (names.length > shown ? ` and ${names.length - shown} more` : '');
 }

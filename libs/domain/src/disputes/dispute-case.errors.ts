@@ -1,16 +1,9 @@
+import { listNames } from '../shared/bilingual.js';
 import type { ImplausibleDate } from '../shared/dates.js';
-import { rule } from '../shared/domain-error.js';
+import { notFound, rule } from '../shared/domain-error.js';
 import { formatYuan } from '../shared/money.js';
 import type { CaseOutcome } from './dispute-case.events.js';
 import { CASE_OUTCOME_LABELS, DISPUTE_FIELD_LABELS, type DisputeField } from './dispute-labels.js';
-
-/** "张三、李四等12人" / "Zhang San, Li Si and 10 more": a group case may have a thousand names. */
-function listNames(names: readonly string[], lang: 'zh' | 'en', shown = 10): string {
-  const head = names.slice(0, shown);
-  const rest = names.length - head.length;
-  if (lang === 'zh') return head.join('、') + (rest > 0 ? `等${names.length}人` : '');
-  return head.join(', ') + (rest > 0 ? ` and ${rest} more` : '');
-}
 
 /**
  * The dispute case's broken rules. Each throws a DomainError with a stable code (clients and
@@ -18,7 +11,7 @@ function listNames(names: readonly string[], lang: 'zh' | 'en', shown = 10): str
  */
 export const disputeCaseRules = {
   caseNotFound: (caseId: string): never =>
-    rule('CASE_NOT_FOUND', `No dispute case ${caseId} has been opened.`, `案件 ${caseId} 尚未立案。`, { caseId }),
+    notFound('CASE_NOT_FOUND', `No dispute case ${caseId} has been opened.`, `案件 ${caseId} 尚未立案。`, { caseId }),
   caseAlreadyOpened: (caseId: string): never =>
     rule('CASE_ALREADY_OPENED', `Dispute case ${caseId} is already open.`, `案件 ${caseId} 已经立案。`, { caseId }),
   caseClosed: (caseId: string): never =>

@@ -47,9 +47,13 @@ export {
 export {
   disputeCaseDecider,
   type ApplicationInput,
+  type ClaimantInput,
+  type RespondentInput,
   type OpenDisputeCase,
   type AddClaimants,
   type RecordClaim,
+  type RecordClaims,
+  type ClaimInput,
   type AcceptIntake,
   type DeclineIntake,
   type AssignMediator,

@@ -1,17 +1,17 @@
-import type { CommandContext, Decider, DomainEvent } from '../shared/messages.js';
+import type { Command } from '../shared/command.js';
+import type { Decider, DomainEvent } from '../shared/messages.js';
 import { validateCreditCode } from './credit-code.js';
 import { partyRules as broken } from './party.errors.js';
 
 /** An employer (用人单位), the respondent in disputes and the debtor in wage recovery. */
 export const employerStreamName = (employerId: string): string => `employer-${employerId}`;
 
-type EmployerCommandOf<Type extends string, Data> = { type: Type; data: Data; ctx: CommandContext };
 
 /**
  * The credit code is optional: small workshops and sole traders the union deals with often
  * cannot show one when a dispute is taken in.
  */
-export type RegisterEmployer = EmployerCommandOf<
+export type RegisterEmployer = Command<
   'RegisterEmployer',
   { employerId: string; name: string; creditCode?: string; address?: string; contact?: string }
 >;

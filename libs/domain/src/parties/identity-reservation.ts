@@ -1,4 +1,5 @@
-import type { CommandContext, Decider, DomainEvent } from '../shared/messages.js';
+import type { Command } from '../shared/command.js';
+import type { Decider, DomainEvent } from '../shared/messages.js';
 import { partyRules as broken } from './party.errors.js';
 
 /**
@@ -15,14 +16,13 @@ const STREAM_PREFIX: Record<IdentityKind, string> = { resident_id: 'resident-id'
 /** `digest` is the hex SHA-256 of the normalised number, computed by the caller (no crypto here). */
 export const identityReservationStreamName = (kind: IdentityKind, digest: string): string => `${STREAM_PREFIX[kind]}-${digest}`;
 
-type ReservationCommandOf<Type extends string, Data> = { type: Type; data: Data; ctx: CommandContext };
 
-export type ReserveIdentity = ReservationCommandOf<'ReserveIdentity', { kind: IdentityKind; holderId: string }>;
+export type ReserveIdentity = Command<'ReserveIdentity', { kind: IdentityKind; holderId: string }>;
 /**
  * Gives the number back when the registration it was reserved for never happened (the
  * registration failed, or was abandoned half-way): only the holder named can be released.
  */
-export type ReleaseIdentity = ReservationCommandOf<'ReleaseIdentity', { kind: IdentityKind; holderId: string; reason: string }>;
+export type ReleaseIdentity = Command<'ReleaseIdentity', { kind: IdentityKind; holderId: string; reason: string }>;
 export type IdentityReservationCommand = ReserveIdentity | ReleaseIdentity;
 
 export type IdentityReserved = DomainEvent<'IdentityReserved', { kind: IdentityKind; holderId: string; reservedAt: string }>;

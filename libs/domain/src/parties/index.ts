@@ -5,6 +5,7 @@ export {
   type ResidentIdCheck,
   type ResidentIdProblem,
 } from './resident-id.js';
+export { maskPhone, maskPhonesIn } from './phone.js';
 export { validateCreditCode, creditCodeCheckChar, type CreditCodeCheck, type CreditCodeProblem } from './credit-code.js';
 export {
   workerDecider,

@@ -1,4 +1,4 @@
-import { rule } from '../shared/domain-error.js';
+import { notFound, rule } from '../shared/domain-error.js';
 import type { CreditCodeProblem } from './credit-code.js';
 import type { ResidentIdProblem } from './resident-id.js';
 
@@ -46,7 +46,7 @@ export const partyRules = {
       { workerId: existingWorkerId },
     ),
   workerNotFound: (workerId: string): never =>
-    rule('WORKER_NOT_FOUND', `No worker ${workerId} is registered.`, `职工 ${workerId} 尚未登记。`, { workerId }),
+    notFound('WORKER_NOT_FOUND', `No worker ${workerId} is registered.`, `职工 ${workerId} 尚未登记。`, { workerId }),
   employerAlreadyRegistered: (employerId: string): never =>
     rule(
       'EMPLOYER_ALREADY_REGISTERED',

@@ -1,4 +1,5 @@
-import type { CommandContext, Decider, DomainEvent } from '../shared/messages.js';
+import type { Command } from '../shared/command.js';
+import type { Decider, DomainEvent } from '../shared/messages.js';
 import { partyRules as broken } from './party.errors.js';
 import { validateResidentId } from './resident-id.js';
 
@@ -12,14 +13,13 @@ import { validateResidentId } from './resident-id.js';
  */
 export const workerStreamName = (workerId: string): string => `worker-${workerId}`;
 
-type WorkerCommandOf<Type extends string, Data> = { type: Type; data: Data; ctx: CommandContext };
 
-export type RegisterWorker = WorkerCommandOf<
+export type RegisterWorker = Command<
   'RegisterWorker',
   { workerId: string; name: string; idNumber: string; phone?: string; employerId?: string; notes?: string }
 >;
 /** `phone: null` erases the number the worker no longer uses. */
-export type UpdateWorkerContact = WorkerCommandOf<'UpdateWorkerContact', { workerId: string; phone: string | null }>;
+export type UpdateWorkerContact = Command<'UpdateWorkerContact', { workerId: string; phone: string | null }>;
 export type WorkerCommand = RegisterWorker | UpdateWorkerContact;
 
 export type WorkerRegistered = DomainEvent<

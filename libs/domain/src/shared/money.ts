@@ -1,3 +1,4 @@
+import type { Lang } from './bilingual.js';
 import { rule } from './domain-error.js';
 
 // Money is whole fen (1 yuan = 100 fen) in safe integers: never a float, never a fraction of a fen.
@@ -7,7 +8,7 @@ declare const fenBrand: unique symbol;
 /** A whole number of fen, checked to be a safe integer (it may be negative: a balance, a refund). */
 export type Fen = number & { readonly [fenBrand]: true };
 
-export type MoneyLang = 'zh' | 'en';
+export type MoneyLang = Lang;
 
 const amountInvalid = (value: unknown, reason: 'not_whole_fen' | 'negative' | 'not_yuan' | 'too_large'): never =>
   rule(

@@ -1,6 +1,5 @@
+import type { Lang } from '../shared/bilingual.js';
 import type { Role } from '../shared/messages.js';
-
-export type Lang = 'zh' | 'en';
 
 /** How a role is named to a clerk, in the console and in messages. */
 export const ROLE_LABELS: Readonly<Record<Role, Readonly<Record<Lang, string>>>> = {

@@ -1,4 +1,5 @@
 import { ROLES } from '../shared/messages.js';
+import type { Command } from '../shared/command.js';
 import type { CommandContext, Decider, Role } from '../shared/messages.js';
 import { staffRosterRules as broken } from './staff-roster.errors.js';
 import {
@@ -12,18 +13,17 @@ import {
   type StaffRosterEvent,
 } from './staff-roster.events.js';
 
-type StaffCommand<Type extends string, Data> = { type: Type; data: Data; ctx: CommandContext };
 
-export type CreateStaffAccount = StaffCommand<
+export type CreateStaffAccount = Command<
   'CreateStaffAccount',
   { staffId: string; username: string; displayName: string; roles: Role[] }
 >;
-export type GrantRole = StaffCommand<'GrantRole', { staffId: string; role: Role }>;
-export type RevokeRole = StaffCommand<'RevokeRole', { staffId: string; role: Role }>;
-export type DisableStaffAccount = StaffCommand<'DisableStaffAccount', { staffId: string; reason?: string }>;
-export type EnableStaffAccount = StaffCommand<'EnableStaffAccount', { staffId: string }>;
+export type GrantRole = Command<'GrantRole', { staffId: string; role: Role }>;
+export type RevokeRole = Command<'RevokeRole', { staffId: string; role: Role }>;
+export type DisableStaffAccount = Command<'DisableStaffAccount', { staffId: string; reason?: string }>;
+export type EnableStaffAccount = Command<'EnableStaffAccount', { staffId: string }>;
 /** Carries no password: the application stores the new credential, the log records that it changed. */
-export type ChangePassword = StaffCommand<'ChangePassword', { staffId: string }>;
+export type ChangePassword = Command<'ChangePassword', { staffId: string }>;
 
 export type StaffRosterCommand =
   | CreateStaffAccount

@@ -1,4 +1,5 @@
-import { roleLabel, type Lang } from './role-labels.js';
+import type { Lang } from '../shared/bilingual.js';
+import { roleLabel } from './role-labels.js';
 import { findStaff, type StaffRoster, type StaffRosterEvent } from './staff-roster.events.js';
 
 /**

@@ -1,4 +1,4 @@
-import { rule } from '../shared/domain-error.js';
+import { notFound, rule } from '../shared/domain-error.js';
 import type { Role } from '../shared/messages.js';
 import { roleLabel } from './role-labels.js';
 
@@ -14,7 +14,7 @@ export const staffRosterRules = {
       '只有在职的系统管理员才能管理员工账号和角色。',
     ),
   staffNotFound: (staffId: string): never =>
-    rule('STAFF_NOT_FOUND', `There is no staff account ${staffId}.`, `员工账号 ${staffId} 不存在。`, { staffId }),
+    notFound('STAFF_NOT_FOUND', `There is no staff account ${staffId}.`, `员工账号 ${staffId} 不存在。`, { staffId }),
   staffAlreadyExists: (staffId: string): never =>
     rule(
       'STAFF_ALREADY_EXISTS',

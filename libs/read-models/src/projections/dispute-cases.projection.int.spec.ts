@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { disputeCaseDecider, disputeStreamName, type DisputeCaseCommand, type DisputeCaseEvent } from '#domain';
+import { disputeCaseDecider, disputeStreamName, foldEvents, type DisputeCaseCommand } from '#domain';
 import { comparePositions, handleCommand, PostgresEventStore } from '#event-store';
 import { dataSourceOptions, runMigrations } from '#platform';
 import { applyToReadModels, rebuildProjection } from '#projections';
@@ -35,7 +35,7 @@ describe('dispute-cases projection on Postgres', () => {
 
   async function run(caseId: string, command: DisputeCaseCommand) {
     return handleCommand(store, disputeCaseDecider, disputeStreamName(caseId), command, {
-      newEventId: randomUUID,
+      eventId: () => randomUUID(),
       metadata: { actor: mediator, correlationId: randomUUID(), causationId: randomUUID(), occurredAt: ctx.now },
     });
   }
@@ -70,7 +70,7 @@ describe('dispute-cases projection on Postgres', () => {
 
     for (const caseId of cases) {
       const history = await store.readStream(disputeStreamName(caseId));
-      const folded = history.reduce((s, e) => disputeCaseDecider.evolve(s, { type: e.type, data: e.data } as DisputeCaseEvent), disputeCaseDecider.initialState());
+      const folded = foldEvents(disputeCaseDecider, history);
       const row = await ds.getRepository(DisputeCaseRow).findOneByOrFail({ id: caseId });
       expect(row.detail).toEqual(JSON.parse(JSON.stringify(folded)));
       expect(row).toMatchObject({ revision: '6', claimantCount: 2, claimantNames: ['张三', '李四'], status: 'open', intakeDecision: 'pending' });

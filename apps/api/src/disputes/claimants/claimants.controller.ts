@@ -1,45 +1,32 @@
-import { Body, Controller, Res } from '@nestjs/common';
-import type { Actor } from '#domain';
-import type { Response } from 'express';
-import { randomUUID } from 'node:crypto';
-import { IfMatchRevision } from '../../http/if-match.js';
-import { Meta, type RequestMeta } from '../../http/request-meta.js';
-import { CurrentActor } from '../../shared/actor.js';
+import { Body, Controller } from '@nestjs/common';
+import { commandAnswer, CommandMeta, Commands } from '#commands';
+import { Command } from '../../http/request-meta.js';
+import { UuidParam } from '../../http/uuid-param.js';
 import type { CommandAnswer } from '../../shared/command-answer.dto.js';
 import { CaseCommand } from '../shared/case-command.route.js';
-import { DisputeCommands } from '../shared/dispute-commands.js';
+import { disputeCases } from '../shared/dispute-case.aggregate.js';
 import { AddClaimantsDto, ClaimantsAddedAnswer } from './add-claimants.dto.js';
-import { RecordClaimDto } from './record-claim.dto.js';
-import { UuidParam } from '../../http/uuid-param.js';
+import { RecordClaimDto, RecordClaimsDto } from './record-claim.dto.js';
 
 /** Who brings the case and what each of them asks for. */
 @Controller('api/disputes')
 export class ClaimantsController {
-  constructor(private readonly disputes: DisputeCommands) {}
+  constructor(private readonly commands: Commands) {}
 
   @CaseCommand('claimants', 'Add claimants (workers) to a case', 201, ClaimantsAddedAnswer)
-  async add(
-    @UuidParam('id') caseId: string,
-    @Body() dto: AddClaimantsDto,
-    @CurrentActor() actor: Actor,
-    @Meta() meta: RequestMeta,
-    @IfMatchRevision() expectedRevision: bigint | undefined,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<ClaimantsAddedAnswer> {
-    const claimants = dto.claimants.map((c) => ({ claimantId: randomUUID(), workerId: c.workerId ?? null, name: c.name }));
-    const answer = await this.disputes.run('AddClaimants', { caseId, claimants }, { actor, meta, expectedRevision, res });
-    return { ...answer, claimantIds: claimants.map((c) => c.claimantId) };
+  async add(@UuidParam('id') caseId: string, @Body() dto: AddClaimantsDto, @Command() meta: CommandMeta): Promise<ClaimantsAddedAnswer> {
+    const claimants = dto.claimants.map((c) => ({ ...c, claimantId: meta.newId() }));
+    const result = await this.commands.execute(disputeCases, { type: 'AddClaimants', data: { caseId, claimants } }, meta);
+    return { ...commandAnswer(caseId, result), claimantIds: claimants.map((c) => c.claimantId) };
   }
 
   @CaseCommand('claims', 'Record a claim of one claimant, in fen', 201)
-  record(
-    @UuidParam('id') caseId: string,
-    @Body() dto: RecordClaimDto,
-    @CurrentActor() actor: Actor,
-    @Meta() meta: RequestMeta,
-    @IfMatchRevision() expectedRevision: bigint | undefined,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandAnswer> {
-    return this.disputes.run('RecordClaim', { caseId, ...dto }, { actor, meta, expectedRevision, res });
+  async record(@UuidParam('id') caseId: string, @Body() dto: RecordClaimDto, @Command() meta: CommandMeta): Promise<CommandAnswer> {
+    return commandAnswer(caseId, await this.commands.execute(disputeCases, { type: 'RecordClaim', data: { caseId, ...dto } }, meta));
+  }
+
+  @CaseCommand('claims/bulk', 'Record the claims of many claimants at once (a group case’s list), in fen: all or none', 201)
+  async recordMany(@UuidParam('id') caseId: string, @Body() dto: RecordClaimsDto, @Command() meta: CommandMeta): Promise<CommandAnswer> {
+    return commandAnswer(caseId, await this.commands.execute(disputeCases, { type: 'RecordClaims', data: { caseId, claims: dto.claims } }, meta));
   }
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { DISPUTE_CATEGORIES, type DisputeCategory } from '#domain';
+import { CommandAnswer } from '../../shared/command-answer.dto.js';
 import { LONG_TEXT, NAME, TITLE } from '../../shared/text-limits.js';
 import { IsDateOrInstant, NestedList, NestedObject, RequiredText } from '../../http/field-decorators.js';
 
@@ -86,4 +87,17 @@ export class OpenDisputeDto {
   @ApiPropertyOptional({ description: 'Mediator to assign (supervisors); a mediator opening a case becomes its mediator' })
   @IsOptional() @IsString() @MaxLength(100)
   mediatorId?: string;
+}
+
+export class OpenedClaimant {
+  @ApiProperty({ description: 'The claimant’s id on the case: claims and agreement amounts name it' })
+  claimantId!: string;
+
+  @ApiProperty({ example: '张三' })
+  name!: string;
+}
+
+export class OpenDisputeAnswer extends CommandAnswer {
+  @ApiProperty({ type: [OpenedClaimant], description: 'The claimants as opened, in the order sent, with their ids' })
+  claimants!: OpenedClaimant[];
 }

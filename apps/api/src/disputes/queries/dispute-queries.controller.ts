@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allowed, READERS, StaffDirectory } from '#auth';
-import { describeDisputeEvent, findStaff, type DisputeCaseEvent } from '#domain';
+import { describeDisputeEvent, domainEventOf, findStaff, type DisputeCaseEvent } from '#domain';
 import { disputeCasesProjection } from '#read-models';
 import type { Response } from 'express';
 import { etagOf } from '../../http/if-match.js';
@@ -72,7 +72,7 @@ export class DisputeQueriesController {
       type: e.type,
       occurredAt: e.occurredAt.toISOString(),
       actor: { staffId: e.actorStaffId, role: e.actorRole },
-      description: describeDisputeEvent({ type: e.type, data: e.data } as DisputeCaseEvent, meta.lang, { actorId: e.actorStaffId, ...names }),
+      description: describeDisputeEvent(domainEventOf<DisputeCaseEvent>(e), meta.lang, { actorId: e.actorStaffId, ...names }),
       data: e.data,
     }));
   }

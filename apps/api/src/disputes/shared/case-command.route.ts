@@ -2,7 +2,7 @@ import { applyDecorators, HttpCode, Post, type Type } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Allowed, CASEWORKERS } from '#auth';
 import { CommandAnswer } from '../../shared/command-answer.dto.js';
-import { CommandDocs } from '../../shared/command-docs.js';
+import { CommandRoute } from '../../shared/command-route.js';
 
 /**
  * A command on one case: POST /api/disputes/:id/<path>, for caseworkers (the domain then
@@ -19,6 +19,6 @@ export function CaseCommand(path: string, summary: string, status: 200 | 201, an
     ApiOperation({ summary }),
     ApiParam({ name: 'id', description: 'The case' }),
     ApiResponse({ status, type: answer, description: 'The case’s new revision (also the ETag) and the log position' }),
-    CommandDocs(),
+    CommandRoute(),
   );
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { maskPhonesIn } from '#domain';
 import { EmployerRow } from '#read-models';
 import type { DataSource } from 'typeorm';
 import { likePattern } from '../../shared/search.js';
@@ -12,6 +13,7 @@ const CASES_SHOWN = 200;
 export class EmployerQueries {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
+  /** Lists never carry a full phone number, whoever asks. */
   async list(q: ListEmployersQuery) {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 20;
@@ -20,7 +22,8 @@ export class EmployerQueries {
     if (q.creditCode?.trim()) qb.andWhere('e.creditCode = :code', { code: q.creditCode.trim().toUpperCase() });
     qb.orderBy('e.name', 'ASC').addOrderBy('e.id', 'ASC').skip((page - 1) * pageSize).take(pageSize);
     const [rows, total] = await qb.getManyAndCount();
-    return { items: rows.map((e) => ({ ...e, revision: Number(e.revision), registeredAt: e.registeredAt.toISOString() })), page, pageSize, total };
+    const items = rows.map((e) => ({ ...e, contact: e.contact === null ? null : maskPhonesIn(e.contact), revision: Number(e.revision), registeredAt: e.registeredAt.toISOString() }));
+    return { items, page, pageSize, total };
   }
 
   async get(id: string): Promise<EmployerRow | null> {

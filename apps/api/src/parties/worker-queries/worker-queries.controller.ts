@@ -27,7 +27,7 @@ export class WorkerQueriesController {
 
   @Get()
   @Allowed(...READERS)
-  @ApiOperation({ summary: 'List workers: search by name (Chinese) or by full ID number; ID numbers masked' })
+  @ApiOperation({ summary: 'List workers: search by name (Chinese) or by full ID number; ID and phone numbers masked' })
   @ApiOkResponse({ type: WorkerListPage })
   async list(@Query() query: ListWorkersQuery, @Res({ passthrough: true }) res: Response): Promise<WorkerListPage> {
     await this.freshness.await(partiesProjection.name, query.minPosition, res);
@@ -36,7 +36,7 @@ export class WorkerQueriesController {
 
   @Get(':id')
   @Allowed(...READERS)
-  @ApiOperation({ summary: 'A worker’s page with every case they are in; the full ID number only for supervisors, administrators and the mediator of one of those cases' })
+  @ApiOperation({ summary: 'A worker’s page with every case they are in; the full ID and phone numbers only for supervisors, administrators and the mediator of one of those cases' })
   @ApiOkResponse({ type: WorkerPage })
   async get(
     @UuidParam('id') id: string,
@@ -54,8 +54,7 @@ export class WorkerQueriesController {
       id: worker.id,
       revision: Number(worker.revision),
       name: worker.name,
-      ...(await this.access.show(actor, worker.id, worker.idNumber)),
-      phone: worker.phone,
+      ...(await this.access.show(actor, worker.id, worker)),
       employer: worker.employerId ? { id: worker.employerId, name: employerName } : null,
       notes: worker.notes,
       registeredAt: worker.registeredAt.toISOString(),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { maskResidentId } from '#domain';
+import { maskPhone, maskResidentId } from '#domain';
 import { EmployerRow, WorkerRow } from '#read-models';
 import type { DataSource } from 'typeorm';
 import { likePattern } from '../../shared/search.js';
@@ -22,7 +22,7 @@ export interface WorkerCase {
 export class WorkerQueries {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  /** Lists never carry a full ID number, whoever asks. */
+  /** Lists never carry a full ID or phone number, whoever asks. */
   async list(q: ListWorkersQuery) {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 20;
@@ -37,7 +37,7 @@ export class WorkerQueries {
       id: w.id,
       name: w.name,
       idNumber: maskResidentId(w.idNumber),
-      phone: w.phone,
+      phone: w.phone === null ? null : maskPhone(w.phone),
       employerId: w.employerId,
       employerName: (raw[i] as { employerName: string | null }).employerName,
       registeredAt: w.registeredAt.toISOString(),
