@@ -1,3 +1,4 @@
+import type { Lang } from '../../shared/bilingual.js';
 import { formatYuan } from '../../shared/money.js';
 import {
   HARDSHIP_CAUSE_LABELS,
@@ -10,7 +11,6 @@ import type { ModelWorkerEvent } from './model-worker.js';
 import type { OrganisationEvent } from './organisation.js';
 import type { StudentEvent } from './student.js';
 
-type Lang = 'zh' | 'en';
 
 export type BeneficiaryEvent = HouseholdFileEvent | ModelWorkerEvent | StudentEvent | OrganisationEvent | CareVisitEvent;
 

@@ -1,4 +1,4 @@
-import { rule } from '../../shared/domain-error.js';
+import { notFound, rule } from '../../shared/domain-error.js';
 import { BENEFICIARY_FIELD_LABELS, type BeneficiaryField } from './beneficiary-labels.js';
 
 /** Why a day is not plausible for the beneficiary files. */
@@ -30,7 +30,7 @@ export const beneficiaryRules = {
       '只有帮扶资金专员或主管才能登记困难职工档案、劳模、学生、工会组织和走访慰问。',
     ),
   householdNotFound: (householdId: string): never =>
-    rule('HOUSEHOLD_FILE_NOT_FOUND', `No hardship household file ${householdId} has been opened.`, `困难职工档案 ${householdId} 不存在。`, {
+    notFound('HOUSEHOLD_FILE_NOT_FOUND', `No hardship household file ${householdId} has been opened.`, `困难职工档案 ${householdId} 不存在。`, {
       householdId,
     }),
   householdAlreadyOpen: (householdId: string): never =>
@@ -43,17 +43,17 @@ export const beneficiaryRules = {
   householdNotOpen: (householdId: string): never =>
     rule('HOUSEHOLD_FILE_NOT_OPEN', 'This hardship file is already closed.', '该困难职工档案已销档。', { householdId }),
   modelWorkerNotFound: (modelWorkerId: string): never =>
-    rule('MODEL_WORKER_NOT_FOUND', `No model worker ${modelWorkerId} is on file.`, `劳模 ${modelWorkerId} 不在名册中。`, { modelWorkerId }),
+    notFound('MODEL_WORKER_NOT_FOUND', `No model worker ${modelWorkerId} is on file.`, `劳模 ${modelWorkerId} 不在名册中。`, { modelWorkerId }),
   modelWorkerAlreadyOnFile: (modelWorkerId: string): never =>
     rule('MODEL_WORKER_ALREADY_ON_FILE', 'This worker is already on the model workers’ roll.', '该职工已在劳模名册中。', { modelWorkerId }),
   modelWorkerRemoved: (modelWorkerId: string): never =>
     rule('MODEL_WORKER_NOT_ON_FILE', 'This model worker has already left the roll.', '该劳模已移出名册。', { modelWorkerId }),
   studentNotFound: (studentId: string): never =>
-    rule('STUDENT_NOT_FOUND', `No student ${studentId} is on file.`, `学生 ${studentId} 未登记。`, { studentId }),
+    notFound('STUDENT_NOT_FOUND', `No student ${studentId} is on file.`, `学生 ${studentId} 未登记。`, { studentId }),
   studentAlreadyRegistered: (studentId: string): never =>
     rule('STUDENT_ALREADY_REGISTERED', `Student ${studentId} is already on file.`, `学生 ${studentId} 已登记。`, { studentId }),
   organisationNotFound: (organisationId: string): never =>
-    rule('ORGANISATION_NOT_FOUND', `No union organisation ${organisationId} is on file.`, `工会组织 ${organisationId} 未登记。`, {
+    notFound('ORGANISATION_NOT_FOUND', `No union organisation ${organisationId} is on file.`, `工会组织 ${organisationId} 未登记。`, {
       organisationId,
     }),
   organisationAlreadyCreated: (organisationId: string): never =>
@@ -80,7 +80,7 @@ export const beneficiaryRules = {
   careVisitAlreadyRecorded: (visitId: string): never =>
     rule('CARE_VISIT_ALREADY_RECORDED', `Care visit ${visitId} is already recorded.`, `走访记录 ${visitId} 已登记。`, { visitId }),
   careVisitNotFound: (visitId: string): never =>
-    rule('CARE_VISIT_NOT_FOUND', `No care visit ${visitId} is recorded.`, `走访记录 ${visitId} 不存在。`, { visitId }),
+    notFound('CARE_VISIT_NOT_FOUND', `No care visit ${visitId} is recorded.`, `走访记录 ${visitId} 不存在。`, { visitId }),
   careVisitWithdrawn: (visitId: string): never =>
     rule('CARE_VISIT_WITHDRAWN', 'This care visit was already withdrawn as recorded in error.', '该走访记录已作为误录撤销。', { visitId }),
   visiteeNotInHardshipOn: (day: string): never =>

@@ -1,5 +1,6 @@
 import type { IsoDay } from '../../shared/dates.js';
-import type { CommandContext, Decider, DomainEvent } from '../../shared/messages.js';
+import type { Command } from '../../shared/command.js';
+import type { Decider, DomainEvent } from '../../shared/messages.js';
 import type { BeneficiaryFacts } from '../beneficiary-facts.js';
 import { VISITEE_KINDS, type VisiteeKind } from './beneficiary-labels.js';
 import { requireAmount, requireDay, requireOneOf, requireReason, requireRecorder, text } from './beneficiary.checks.js';
@@ -13,14 +14,12 @@ import { beneficiaryRules as broken } from './beneficiary.errors.js';
  */
 export const careVisitStreamName = (visitId: string): string => `aid-care-visit-${visitId}`;
 
-type CareVisitCommandOf<Type extends string, Data> = { type: Type; data: Data; ctx: CommandContext };
-
 export interface VisiteeRef {
   kind: VisiteeKind;
   id: string;
 }
 
-export type RecordCareVisit = CareVisitCommandOf<
+export type RecordCareVisit = Command<
   'RecordCareVisit',
   {
     visitId: string;
@@ -44,7 +43,7 @@ export type RecordCareVisit = CareVisitCommandOf<
   }
 >;
 /** A visit recorded in error is withdrawn with a reason, never edited or deleted. */
-export type WithdrawCareVisit = CareVisitCommandOf<'WithdrawCareVisit', { visitId: string; reason: string }>;
+export type WithdrawCareVisit = Command<'WithdrawCareVisit', { visitId: string; reason: string }>;
 export type CareVisitCommand = RecordCareVisit | WithdrawCareVisit;
 
 export type CareVisitRecorded = DomainEvent<

@@ -1,4 +1,5 @@
-import type { CommandContext, Decider } from '../../shared/messages.js';
+import type { Command } from '../../shared/command.js';
+import type { Decider } from '../../shared/messages.js';
 import { HARDSHIP_CAUSES, type HardshipCause } from './beneficiary-labels.js';
 import { requireAmount, requireCount, requireDay, requireOneOf, requireReason, requireRecorder, text } from './beneficiary.checks.js';
 import { beneficiaryRules as broken } from './beneficiary.errors.js';
@@ -10,8 +11,6 @@ import {
   type HouseholdFileEvent,
   type HouseholdFileState,
 } from './household-file.events.js';
-
-type HouseholdCommandOf<Type extends string, Data> = { type: Type; data: Data; ctx: CommandContext };
 
 /** What the clerk writes about the household when the file is opened (or opened again). */
 export interface HouseholdCircumstancesInput {
@@ -26,11 +25,11 @@ export interface HouseholdCircumstancesInput {
  * Opens the worker's hardship file, or opens it again after it was closed. `worker` is the
  * worker as registered (the application reads the worker's stream: a file is for a known worker).
  */
-export type OpenHouseholdFile = HouseholdCommandOf<
+export type OpenHouseholdFile = Command<
   'OpenHouseholdFile',
   HouseholdCircumstancesInput & { householdId: string; worker: { workerId: string; name: string }; openedOn: string; reason?: string }
 >;
-export type CloseHouseholdFile = HouseholdCommandOf<'CloseHouseholdFile', { householdId: string; closedOn: string; reason: string }>;
+export type CloseHouseholdFile = Command<'CloseHouseholdFile', { householdId: string; closedOn: string; reason: string }>;
 export type HouseholdFileCommand = OpenHouseholdFile | CloseHouseholdFile;
 
 type Decided = HouseholdFileEvent[];

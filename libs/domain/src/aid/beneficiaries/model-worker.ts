@@ -1,5 +1,6 @@
 import type { IsoDay } from '../../shared/dates.js';
-import type { CommandContext, Decider, DomainEvent } from '../../shared/messages.js';
+import type { Command } from '../../shared/command.js';
+import type { Decider, DomainEvent } from '../../shared/messages.js';
 import { MODEL_WORKER_LEVELS, type ModelWorkerLevel } from './beneficiary-labels.js';
 import { requireDay, requireOneOf, requireReason, requireRecorder, requireYear, text } from './beneficiary.checks.js';
 import { beneficiaryRules as broken } from './beneficiary.errors.js';
@@ -10,15 +11,13 @@ export const modelWorkerStreamName = (modelWorkerId: string): string => `aid-mod
 /** Titles the union's records hold go back to the 1950s. */
 export const EARLIEST_AWARD_YEAR = 1950;
 
-type ModelWorkerCommandOf<Type extends string, Data> = { type: Type; data: Data; ctx: CommandContext };
-
 /** `worker` is the worker as registered (the application reads the worker's stream). */
-export type RegisterModelWorker = ModelWorkerCommandOf<
+export type RegisterModelWorker = Command<
   'RegisterModelWorker',
   { modelWorkerId: string; worker: { workerId: string; name: string }; title: string; level: ModelWorkerLevel; yearAwarded: number }
 >;
 /** Off the roll (deceased, moved away, title withdrawn): visits before that day still count. */
-export type RemoveModelWorker = ModelWorkerCommandOf<'RemoveModelWorker', { modelWorkerId: string; removedOn: string; reason: string }>;
+export type RemoveModelWorker = Command<'RemoveModelWorker', { modelWorkerId: string; removedOn: string; reason: string }>;
 export type ModelWorkerCommand = RegisterModelWorker | RemoveModelWorker;
 
 export type ModelWorkerRegistered = DomainEvent<

@@ -1,4 +1,5 @@
 import type { IsoDay } from '../../shared/dates.js';
+import type { Command } from '../../shared/command.js';
 import type { CommandContext, Decider, DomainEvent } from '../../shared/messages.js';
 import { WORKERS_HOME_LEVELS, WORKERS_HOME_LEVEL_LABELS, type WorkersHomeLevel } from './beneficiary-labels.js';
 import { requireCount, requireDay, requireOneOf, requireReason, requireRecorder, requireYear, text } from './beneficiary.checks.js';
@@ -14,21 +15,19 @@ export const organisationStreamName = (organisationId: string): string => `organ
 /** Trade unions in the town's records go back to the founding of the PRC. */
 export const EARLIEST_FOUNDING_DAY: IsoDay = '1949-10-01';
 
-type OrganisationCommandOf<Type extends string, Data> = { type: Type; data: Data; ctx: CommandContext };
-
 export interface EnterpriseRef {
   /** The employer as registered (/api/employers), when it is. */
   employerId?: string;
   name: string;
 }
 
-export type CreateOrganisation = OrganisationCommandOf<
+export type CreateOrganisation = Command<
   'CreateOrganisation',
   { organisationId: string; name: string; enterprise: EnterpriseRef; foundedOn: string }
 >;
-export type RecordMemberCount = OrganisationCommandOf<'RecordMemberCount', { organisationId: string; countedOn: string; members: number }>;
-export type RateWorkersHome = OrganisationCommandOf<'RateWorkersHome', { organisationId: string; year: number; level: WorkersHomeLevel }>;
-export type DissolveOrganisation = OrganisationCommandOf<'DissolveOrganisation', { organisationId: string; dissolvedOn: string; reason: string }>;
+export type RecordMemberCount = Command<'RecordMemberCount', { organisationId: string; countedOn: string; members: number }>;
+export type RateWorkersHome = Command<'RateWorkersHome', { organisationId: string; year: number; level: WorkersHomeLevel }>;
+export type DissolveOrganisation = Command<'DissolveOrganisation', { organisationId: string; dissolvedOn: string; reason: string }>;
 export type OrganisationCommand = CreateOrganisation | RecordMemberCount | RateWorkersHome | DissolveOrganisation;
 
 export type OrganisationCreated = DomainEvent<

@@ -1,20 +1,19 @@
 import type { IsoDay } from '../../shared/dates.js';
-import type { CommandContext, Decider, DomainEvent } from '../../shared/messages.js';
+import type { Command } from '../../shared/command.js';
+import type { Decider, DomainEvent } from '../../shared/messages.js';
 import { requireDay, requireRecorder, text } from './beneficiary.checks.js';
 import { beneficiaryRules as broken } from './beneficiary.errors.js';
 
 /** A child of a household in hardship (金秋助学): one stream per student, naming its household file. */
 export const studentStreamName = (studentId: string): string => `aid-student-${studentId}`;
 
-type StudentCommandOf<Type extends string, Data> = { type: Type; data: Data; ctx: CommandContext };
-
 /** `household` is the household file as the application found it (null: no such file). */
-export type RegisterStudent = StudentCommandOf<
+export type RegisterStudent = Command<
   'RegisterStudent',
   { studentId: string; household: { householdId: string } | null; householdId: string; name: string; school: string; grade: string }
 >;
 /** A new school year or a new school, from the day it applies. */
-export type UpdateStudentSchooling = StudentCommandOf<
+export type UpdateStudentSchooling = Command<
   'UpdateStudentSchooling',
   { studentId: string; school: string; grade: string; effectiveOn: string }
 >;
