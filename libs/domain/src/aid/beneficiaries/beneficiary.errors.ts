@@ -29,6 +29,14 @@ export const beneficiaryRules = {
       'Only a fund officer or a supervisor may record hardship files, model workers, students, union organisations and care visits.',
       '只有帮扶资金专员或主管才能登记困难职工档案、劳模、学生、工会组织和走访慰问。',
     ),
+  /** A file names a worker as registered for cases (/api/workers): an unknown id is the clerk's to fix (422). */
+  workerNotRegistered: (workerId: string): never =>
+    rule(
+      'WORKER_NOT_FOUND',
+      `No worker ${workerId} is registered; register the worker first (/api/workers).`,
+      `职工 ${workerId} 尚未登记，请先登记职工信息。`,
+      { workerId },
+    ),
   householdNotFound: (householdId: string): never =>
     notFound('HOUSEHOLD_FILE_NOT_FOUND', `No hardship household file ${householdId} has been opened.`, `困难职工档案 ${householdId} 不存在。`, {
       householdId,
@@ -149,6 +157,7 @@ export const beneficiaryRules = {
 /** Every code the beneficiary deciders can answer with. */
 export const BENEFICIARY_ERROR_CODES = [
   'NOT_AID_RECORDER',
+  'WORKER_NOT_FOUND',
   'HOUSEHOLD_FILE_NOT_FOUND',
   'HOUSEHOLD_FILE_ALREADY_OPEN',
   'HOUSEHOLD_FILE_NOT_OPEN',

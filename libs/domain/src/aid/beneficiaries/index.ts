@@ -1,6 +1,6 @@
 // Named re-exports: each aggregate's evolve/decide stay inside (reachable through its decider).
 export * from './beneficiary-labels.js';
-export { BENEFICIARY_ERROR_CODES, type BeneficiaryErrorCode } from './beneficiary.errors.js';
+export { BENEFICIARY_ERROR_CODES, beneficiaryRules, type BeneficiaryErrorCode } from './beneficiary.errors.js';
 export {
   householdFileDecider,
   type HouseholdFileCommand,
