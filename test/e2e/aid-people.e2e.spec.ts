@@ -215,6 +215,10 @@ describe('aid people: households, model workers, care visits, organisations and 
       expect(noFile.body.code).toBe('HOUSEHOLD_FILE_NOT_FOUND');
       const notRegistered = await visit('model_worker', randomUUID(), '2014-01-01').expect(404);
       expect(notRegistered.body.code).toBe('MODEL_WORKER_NOT_FOUND');
+      // A worker id in capitals is the same worker (streams are named in lower case): one file.
+      const opened = await openFile(workerId!.toUpperCase()).expect(201);
+      expect((await openFile(workerId!).expect(422)).body.code).toBe('HOUSEHOLD_FILE_ALREADY_OPEN');
+      await visit('household', opened.body.id.toUpperCase(), '2014-02-01').expect(201);
       const list = await mediator.get('/api/aid/households').query({ q: '困难职工' }).expect(200);
       expect(list.body.items.every((h: { idNumber: string }) => MASKED.test(h.idNumber))).toBe(true);
     });

@@ -40,7 +40,9 @@ export class BeneficiaryFactsService {
 
   /** The facts on `day` (a Beijing calendar day), or null when there is no such file. */
   async factsOn(ref: BeneficiaryRef, day: IsoDay): Promise<BeneficiaryFacts | null> {
-    return beneficiaryFactsOn(ref, day, await this.statesOf(ref));
+    // Streams are named by ids as the system made them (lower case); a client may send a UUID in capitals.
+    const id = ref.id.toLowerCase();
+    return beneficiaryFactsOn({ ...ref, id }, day, await this.statesOf({ ...ref, id }));
   }
 
   async household(householdId: string): Promise<HouseholdFileState> {
@@ -49,7 +51,7 @@ export class BeneficiaryFactsService {
 
   /** The worker as registered for cases, or WORKER_NOT_FOUND (422): every file is for a known worker. */
   async worker(workerId: string): Promise<{ workerId: string; name: string }> {
-    const worker = await this.fold(workerDecider, workerStreamName(workerId));
+    const worker = await this.fold(workerDecider, workerStreamName(workerId.toLowerCase()));
     return worker ? { workerId: worker.workerId, name: worker.name } : beneficiaryRules.workerNotRegistered(workerId);
   }
 

@@ -26,9 +26,9 @@ export function OptionalText(example: string, description?: string, maxLength = 
   return applyDecorators(ApiPropertyOptional({ example, description, maxLength }), IsOptional(), IsString(), MaxLength(maxLength));
 }
 
-/** The reason a change is made (closing a file, withdrawing a visit): required, never blank. */
-export class ReasonDto {
-  @ApiProperty({ example: '家庭收入已超过困难标准', maxLength: LONG_TEXT })
+/** Why a care visit is withdrawn as recorded in error: required, never blank. */
+export class WithdrawVisitDto {
+  @ApiProperty({ example: '重复登记', maxLength: LONG_TEXT })
   @RequiredText(LONG_TEXT)
   reason!: string;
 }

@@ -16,7 +16,7 @@ import { ReadModelFreshness } from '../../../shared/read-model-freshness.js';
 import { careVisitStreamName } from '#domain';
 import { careVisits } from '../beneficiary-aggregates.js';
 import { BeneficiaryFactsService } from '../beneficiary-facts.service.js';
-import { AID_RECORDERS, ReasonDto } from '../beneficiary-fields.js';
+import { AID_RECORDERS, WithdrawVisitDto } from '../beneficiary-fields.js';
 import { AidPeopleQueries } from '../queries/aid-people-queries.service.js';
 import { CareVisitListPage, CareVisitPage, ListCareVisitsQuery, RecordCareVisitDto } from './care-visit.dto.js';
 
@@ -42,9 +42,9 @@ export class CareVisitsController {
   @CommandRoute({ location: (id) => `/api/aid/care-visits/${id}` })
   async record(@Body() dto: RecordCareVisitDto, @Command() meta: CommandMeta): Promise<CommandAnswer> {
     // The visitee's file as of the visit day, from its own stream: decide() checks it.
-    const visiteeFacts = await this.facts.factsOn({ kind: dto.visitee.kind, id: dto.visitee.id }, dto.visitedOn);
+    const visitee = { kind: dto.visitee.kind, id: dto.visitee.id.toLowerCase() };
+    const visiteeFacts = await this.facts.factsOn(visitee, dto.visitedOn);
     const visitId = meta.newId();
-    const visitee = { kind: dto.visitee.kind, id: dto.visitee.id };
     return commandAnswer(visitId, await this.commands.execute(careVisits, { type: 'RecordCareVisit', data: { ...dto, visitId, visitee, visiteeFacts } }, meta));
   }
 
@@ -54,7 +54,7 @@ export class CareVisitsController {
   @ApiOperation({ summary: 'Withdraw a visit recorded in error, with the reason (it stays in the history, and no longer counts)' })
   @ApiOkResponse({ type: CommandAnswer })
   @CommandRoute()
-  async withdraw(@UuidParam('id') visitId: string, @Body() dto: ReasonDto, @Command() meta: CommandMeta): Promise<CommandAnswer> {
+  async withdraw(@UuidParam('id') visitId: string, @Body() dto: WithdrawVisitDto, @Command() meta: CommandMeta): Promise<CommandAnswer> {
     return commandAnswer(visitId, await this.commands.execute(careVisits, { type: 'WithdrawCareVisit', data: { visitId, reason: dto.reason } }, meta));
   }
 
