@@ -192,6 +192,24 @@ describe('aid people: households, model workers, care visits, organisations and 
       expect((await facts.factsOn({ kind: 'organisation', id: organisation.body.id }, '2016-06-01'))?.workersHomeRatedYears).toEqual([2016]);
     });
 
+    it('a model worker: on the roll once, taken off it from a day; visits after that are refused; the page tells its history', async () => {
+      const [workerId] = await registerWorkers(540, 1);
+      const put = await officer.post('/api/aid/model-workers').send({ workerId, title: '全国五一劳动奖章', level: 'national', yearAwarded: 2012 }).expect(201);
+      const twice = await officer.post('/api/aid/model-workers').send({ workerId, title: '北京市劳动模范', level: 'municipal', yearAwarded: 2014 }).expect(422);
+      expect(twice.body.code).toBe('MODEL_WORKER_ALREADY_ON_FILE');
+      const before = await visit('model_worker', put.body.id, '2011-12-31').expect(422);
+      expect(before.body.code).toBe('VISITEE_NOT_ELIGIBLE');
+      const removed = await officer.post(`/api/aid/model-workers/${put.body.id}/remove`).send({ removedOn: '2018-05-01', reason: '迁出本镇' }).expect(200);
+      await visit('model_worker', put.body.id, '2018-05-01').expect(422);
+      const page = await mediator.get(`/api/aid/model-workers/${put.body.id}`).query({ minPosition: removed.body.position }).set('Accept-Language', 'en').expect(200);
+      expect(page.body).toMatchObject({ workerName: '困难职工540', level: 'national', yearAwarded: 2012, removedOn: '2018-05-01', personVisits: 0 });
+      expect(page.body.idNumber).toMatch(MASKED);
+      expect(page.body.history.map((h: { text: string }) => h.text)).toEqual([
+        expect.stringContaining('困难职工540 put on the model workers’ roll'),
+        expect.stringContaining('Taken off the model workers’ roll on 2018-05-01'),
+      ]);
+    });
+
     it('one visit however often the button is pressed (Idempotency-Key)', async () => {
       const [workerId] = await registerWorkers(520, 1);
       const opened = await openFile(workerId!).expect(201);

@@ -6,6 +6,7 @@ import { PagedAnswer } from '../../../shared/paged.dto.js';
 import { PagedQuery } from '../../../shared/search.js';
 import { LONG_TEXT, NAME } from '../../../shared/text-limits.js';
 import { Day } from '../beneficiary-fields.js';
+import { HistoryEntryView } from '../households/household-views.dto.js';
 
 export class RegisterModelWorkerDto {
   @ApiProperty({ format: 'uuid', description: 'The worker as registered (/api/workers): on the roll once' })
@@ -64,4 +65,8 @@ export class ModelWorkerView {
 
 export class ModelWorkerListPage extends PagedAnswer {
   @ApiProperty({ type: [ModelWorkerView] }) items!: ModelWorkerView[];
+}
+
+export class ModelWorkerPage extends ModelWorkerView {
+  @ApiProperty({ type: [HistoryEntryView] }) history!: HistoryEntryView[];
 }

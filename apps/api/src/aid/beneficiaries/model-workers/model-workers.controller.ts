@@ -2,11 +2,12 @@ import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/commo
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allowed, READERS } from '#auth';
 import { commandAnswer, CommandMeta, Commands } from '#commands';
+import { modelWorkerStreamName } from '#domain';
 import { aidPeopleProjection } from '#read-models';
 import type { Response } from 'express';
 import { etagOf } from '../../../http/if-match.js';
 import { RecordNotFound } from '../../../http/problem.js';
-import { Command } from '../../../http/request-meta.js';
+import { Command, Meta, type RequestMeta } from '../../../http/request-meta.js';
 import { UuidParam } from '../../../http/uuid-param.js';
 import { CommandAnswer } from '../../../shared/command-answer.dto.js';
 import { CommandRoute } from '../../../shared/command-route.js';
@@ -16,7 +17,7 @@ import { modelWorkers } from '../beneficiary-aggregates.js';
 import { BeneficiaryFactsService, modelWorkerIdOf } from '../beneficiary-facts.service.js';
 import { AID_RECORDERS } from '../beneficiary-fields.js';
 import { AidPeopleQueries } from '../queries/aid-people-queries.service.js';
-import { ListModelWorkersQuery, ModelWorkerListPage, ModelWorkerView, RegisterModelWorkerDto, RemoveModelWorkerDto } from './model-worker.dto.js';
+import { ListModelWorkersQuery, ModelWorkerListPage, ModelWorkerPage, RegisterModelWorkerDto, RemoveModelWorkerDto } from './model-worker.dto.js';
 
 /** The model workers’ roll (劳模): title, level and year awarded; care visits count against it. */
 @ApiTags('aid: model workers')
@@ -64,13 +65,18 @@ export class ModelWorkersController {
 
   @Get(':id')
   @Allowed(...READERS)
-  @ApiOperation({ summary: 'A model worker on the roll' })
-  @ApiOkResponse({ type: ModelWorkerView })
-  async get(@UuidParam('id') id: string, @Query() query: FreshnessQuery, @Res({ passthrough: true }) res: Response): Promise<ModelWorkerView> {
+  @ApiOperation({ summary: 'A model worker on the roll, with the history (Accept-Language: zh-CN or en)' })
+  @ApiOkResponse({ type: ModelWorkerPage })
+  async get(
+    @UuidParam('id') id: string,
+    @Query() query: FreshnessQuery,
+    @Meta() meta: RequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ModelWorkerPage> {
     await this.freshness.await(aidPeopleProjection.name, query.minPosition, res);
     const found = await this.queries.modelWorker(id);
     if (!found) throw new RecordNotFound({ zh: '劳模', en: 'model worker' }, id);
     res.setHeader('ETag', etagOf(found.revision));
-    return found;
+    return { ...found, history: await this.queries.history(modelWorkerStreamName(id), meta.lang) };
   }
 }
