@@ -3,7 +3,7 @@ import { staffAs, type StaffAgent } from '../support/staff.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 // After the app's modules (imported by test-app), so the command path's barrel is initialised first.
 import { BeneficiaryFactsService } from '../../apps/api/src/aid/beneficiaries/beneficiary-facts.service.js';
-import { aResidentId, aWorker } from './party-builders.js';
+import { aResidentId, anEmployer, aWorker } from './party-builders.js';
 
 const MASKED = /^\d{6}\*{8}[\dX]{4}$/;
 const PERIOD = { from: '2011-01-01', to: '2016-06-30' };
@@ -184,7 +184,8 @@ describe('aid people: households, model workers, care visits, organisations and 
       });
       expect(await facts.factsOn({ kind: 'household', id: randomUUID() }, '2015-12-31')).toBeNull();
 
-      const organisation = await officer.post('/api/organisations').send({ name: '宏达工会', enterprise: { name: '宏达建材' }, foundedOn: '2010-01-01' }).expect(201);
+      const employer = await supervisor.post('/api/employers').send(anEmployer(540)).expect(201);
+      const organisation = await officer.post('/api/organisations').send({ name: '宏达工会', enterprise: { employerId: employer.body.id, name: '宏达建材' }, foundedOn: '2010-01-01' }).expect(201);
       await officer.post(`/api/organisations/${organisation.body.id}/workers-home-ratings`).send({ year: 2016, level: 'district' }).expect(200);
       const other = await officer.post(`/api/organisations/${organisation.body.id}/workers-home-ratings`).send({ year: 2016, level: 'municipal' }).expect(422);
       expect(other.body.code).toBe('WORKERS_HOME_ALREADY_RATED');
@@ -227,6 +228,8 @@ describe('aid people: households, model workers, care visits, organisations and 
       const [workerId] = await registerWorkers(530, 1);
       await mediator.post('/api/aid/households').send({ workerId, householdSize: 2, cause: 'other', monthlyIncomePerPersonFen: 1, openedOn: '2014-01-01' }).expect(403);
       await auditor.post('/api/organisations').send({ name: 'x', enterprise: { name: 'y' }, foundedOn: '2014-01-01' }).expect(403);
+      const noEmployer = await officer.post('/api/organisations').send({ name: '某工会', enterprise: { employerId: randomUUID(), name: '某公司' }, foundedOn: '2014-01-01' }).expect(422);
+      expect(noEmployer.body.code).toBe('EMPLOYER_NOT_FOUND');
       const unknown = await openFile(randomUUID()).expect(422);
       expect(unknown.body.code).toBe('WORKER_NOT_FOUND');
       const noFile = await visit('household', randomUUID(), '2014-01-01').expect(404);

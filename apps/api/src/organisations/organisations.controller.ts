@@ -13,6 +13,7 @@ import { CommandAnswer } from '../shared/command-answer.dto.js';
 import { CommandRoute } from '../shared/command-route.js';
 import { ReadModelFreshness } from '../shared/read-model-freshness.js';
 import { organisations } from '../aid/beneficiaries/beneficiary-aggregates.js';
+import { BeneficiaryFactsService } from '../aid/beneficiaries/beneficiary-facts.service.js';
 import { AID_RECORDERS } from '../aid/beneficiaries/beneficiary-fields.js';
 import { AidPeopleQueries } from '../aid/beneficiaries/queries/aid-people-queries.service.js';
 import { CreateOrganisationDto, DissolveOrganisationDto, ListOrganisationsQuery, RateWorkersHomeDto, RecordMemberCountDto } from './organisation.dto.js';
@@ -29,6 +30,7 @@ export class OrganisationsController {
     private readonly commands: Commands,
     private readonly queries: OrganisationQueries,
     private readonly people: AidPeopleQueries,
+    private readonly facts: BeneficiaryFactsService,
     private readonly freshness: ReadModelFreshness,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -39,8 +41,10 @@ export class OrganisationsController {
   @ApiCreatedResponse({ type: CommandAnswer })
   @CommandRoute({ location: (id) => `/api/organisations/${id}` })
   async create(@Body() dto: CreateOrganisationDto, @Command() meta: CommandMeta): Promise<CommandAnswer> {
+    const employerId = dto.enterprise.employerId && (await this.facts.requireEmployer(dto.enterprise.employerId));
+    const enterprise = { name: dto.enterprise.name, ...(employerId ? { employerId } : {}) };
     const organisationId = meta.newId();
-    return commandAnswer(organisationId, await this.commands.execute(organisations, { type: 'CreateOrganisation', data: { organisationId, ...dto } }, meta));
+    return commandAnswer(organisationId, await this.commands.execute(organisations, { type: 'CreateOrganisation', data: { organisationId, ...dto, enterprise } }, meta));
   }
 
   @Post(':id/member-counts')

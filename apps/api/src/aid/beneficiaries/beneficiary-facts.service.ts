@@ -12,6 +12,8 @@ import {
   organisationStreamName,
   studentDecider,
   studentStreamName,
+  employerDecider,
+  employerStreamName,
   workerDecider,
   workerStreamName,
   type BeneficiaryFacts,
@@ -53,6 +55,13 @@ export class BeneficiaryFactsService {
   async worker(workerId: string): Promise<{ workerId: string; name: string }> {
     const worker = await this.fold(workerDecider, workerStreamName(workerId.toLowerCase()));
     return worker ? { workerId: worker.workerId, name: worker.name } : beneficiaryRules.workerNotRegistered(workerId);
+  }
+
+  /** An employer named by an organisation must be registered (EMPLOYER_NOT_FOUND, 422). */
+  async requireEmployer(employerId: string): Promise<string> {
+    const id = employerId.toLowerCase();
+    const employer = await this.fold(employerDecider, employerStreamName(id));
+    return employer ? employer.employerId : beneficiaryRules.employerNotRegistered(employerId);
   }
 
   private async statesOf(ref: BeneficiaryRef): Promise<BeneficiaryStates> {

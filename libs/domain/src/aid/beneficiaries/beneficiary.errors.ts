@@ -37,6 +37,13 @@ export const beneficiaryRules = {
       `职工 ${workerId} 尚未登记，请先登记职工信息。`,
       { workerId },
     ),
+  employerNotRegistered: (employerId: string): never =>
+    rule(
+      'EMPLOYER_NOT_FOUND',
+      `No employer ${employerId} is registered; leave the employer out, or register it first (/api/employers).`,
+      `用人单位 ${employerId} 尚未登记；可不填单位编号，或先登记该用人单位。`,
+      { employerId },
+    ),
   householdNotFound: (householdId: string): never =>
     notFound('HOUSEHOLD_FILE_NOT_FOUND', `No hardship household file ${householdId} has been opened.`, `困难职工档案 ${householdId} 不存在。`, {
       householdId,
@@ -158,6 +165,7 @@ export const beneficiaryRules = {
 export const BENEFICIARY_ERROR_CODES = [
   'NOT_AID_RECORDER',
   'WORKER_NOT_FOUND',
+  'EMPLOYER_NOT_FOUND',
   'HOUSEHOLD_FILE_NOT_FOUND',
   'HOUSEHOLD_FILE_ALREADY_OPEN',
   'HOUSEHOLD_FILE_NOT_OPEN',
