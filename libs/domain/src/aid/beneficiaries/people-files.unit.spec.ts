@@ -322,3 +322,36 @@ describe('timeline sentences', () => {
     expect(describeBeneficiaryEvent(rated, 'en')).toBe('Rated a district Workers’ Home for 2016, recorded by staff member staff-fund');
   });
 });
+
+describe('every event has a sentence in both languages', () => {
+  const events: Parameters<typeof describeBeneficiaryEvent>[0][] = [
+    { type: 'HouseholdFileOpened', data: { householdId: 'h', workerId: 'w', workerName: '张秀英', householdSize: 3, cause: 'illness', monthlyIncomePerPersonFen: 68_000, singleMother: true, openedOn: '2014-01-10', reason: '摸底', openedBy: 's' } },
+    { type: 'HouseholdFileClosed', data: { householdId: 'h', closedOn: '2016-03-01', reason: '脱困', closedBy: 's' } },
+    { type: 'HouseholdFileReopened', data: { householdId: 'h', householdSize: 2, cause: 'disability', monthlyIncomePerPersonFen: 1, singleMother: false, openedOn: '2018-01-01', reason: '再次致困', openedBy: 's' } },
+    { type: 'ModelWorkerRegistered', data: { modelWorkerId: 'm', workerId: 'w', workerName: '李建国', title: '全国劳动模范', level: 'national', yearAwarded: 2005, registeredBy: 's' } },
+    { type: 'ModelWorkerRemoved', data: { modelWorkerId: 'm', removedOn: '2020-05-01', reason: '迁出', removedBy: 's' } },
+    { type: 'StudentRegistered', data: { studentId: 'st', householdId: 'h', name: '王小明', school: '仁和中学', grade: '初二', registeredBy: 's' } },
+    { type: 'StudentSchoolingUpdated', data: { studentId: 'st', school: '仁和中学', grade: '初三', effectiveOn: '2025-09-01', updatedBy: 's' } },
+    { type: 'OrganisationCreated', data: { organisationId: 'o', name: '宏达工会', enterprise: { name: '宏达建材' }, foundedOn: '2009-04-01', createdBy: 's' } },
+    { type: 'MemberCountRecorded', data: { organisationId: 'o', countedOn: '2016-06-30', members: 1, recordedBy: 's' } },
+    { type: 'WorkersHomeRated', data: { organisationId: 'o', year: 2015, level: 'town', ratedBy: 's' } },
+    { type: 'OrganisationDissolved', data: { organisationId: 'o', dissolvedOn: '2020-01-01', reason: '企业注销', dissolvedBy: 's' } },
+    { type: 'CareVisitRecorded', data: { visitId: 'v', visitee: { kind: 'household', id: 'h', name: '张秀英' }, visitedOn: '2015-02-10', programmeId: null, visitors: ['刘明'], goods: '米、面、油', recordedBy: 's' } },
+    { type: 'CareVisitWithdrawn', data: { visitId: 'v', reason: '重复登记', withdrawnBy: 's' } },
+  ];
+  it.each(events.map((e) => [e.type, e] as const))('%s', (_, event) => {
+    const zh = describeBeneficiaryEvent(event, 'zh', { staffName: () => '王芳' });
+    const en = describeBeneficiaryEvent(event, 'en', { staffName: () => 'Wang Fang' });
+    expect(zh).toContain('王芳');
+    expect(en).toContain('Wang Fang');
+    expect(zh).not.toBe(en);
+    expect(en).not.toMatch(/undefined|null|\[object/);
+    expect(zh).not.toMatch(/undefined|null|\[object/);
+  });
+  it('a household visit and a single mother’s file read as a clerk would write them', () => {
+    expect(describeBeneficiaryEvent(events[11]!, 'zh', { staffName: () => '王芳' })).toBe('王芳 登记：2015-02-10，刘明走访慰问了困难职工张秀英家，送去米、面、油');
+    expect(describeBeneficiaryEvent(events[0]!, 'en', { staffName: () => 'Wang Fang' })).toBe(
+      'Hardship file opened for 张秀英 by Wang Fang (2014-01-10; household of 3; illness; monthly income per person ¥680.00; single mother); reason: 摸底',
+    );
+  });
+});
