@@ -3,6 +3,7 @@ import { staffAs, type StaffAgent } from '../support/staff.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 // After the app's modules (imported by test-app), so the command path's barrel is initialised first.
 import { BeneficiaryFactsService } from '../../apps/api/src/aid/beneficiaries/beneficiary-facts.service.js';
+import { aModelWorker, aStudentInHardship, aUnitRatedWorkersHome } from './aid-people-steps.js';
 import { aResidentId, anEmployer, aWorker } from './party-builders.js';
 
 const MASKED = /^\d{6}\*{8}[\dX]{4}$/;
@@ -209,6 +210,17 @@ describe('aid people: households, model workers, care visits, organisations and 
         expect.stringContaining('困难职工540 put on the model workers’ roll'),
         expect.stringContaining('Taken off the model workers’ roll on 2018-05-01'),
       ]);
+    });
+
+    it('the steps other tests use record real beneficiaries whose facts the fund reads', async () => {
+      const facts = t.app.get(BeneficiaryFactsService);
+      const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10); // Beijing
+      const student = await aStudentInHardship(officer, supervisor, '刘小明');
+      expect(await facts.factsOn(student, today)).toMatchObject({ openHardshipFile: true, student: { name: '刘小明', school: '仁和镇中心小学', grade: '五年级' } });
+      const modelWorker = await aModelWorker(officer, supervisor, '赵国强', 'national', 2009);
+      expect((await facts.factsOn(modelWorker, today))?.modelWorker).toEqual({ level: 'national', title: '全国劳动模范' });
+      const unit = await aUnitRatedWorkersHome(officer, '镇职工之家', [2015, 2016]);
+      expect((await facts.factsOn(unit, '2016-12-31'))?.workersHomeRatedYears).toEqual([2015, 2016]);
     });
 
     it('one visit however often the button is pressed (Idempotency-Key)', async () => {
