@@ -11,6 +11,7 @@ import { AuthController } from './auth/auth.controller.js';
 import { DisputesModule } from './disputes/disputes.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PartiesModule } from './parties/parties.module.js';
+import { RecoveryModule } from './recovery/recovery.module.js';
 import { StaffController } from './staff/staff.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
@@ -32,6 +33,7 @@ export class AppModule {
         AuthModule.forRoot(config),
         DisputesModule,
         PartiesModule,
+        RecoveryModule,
         BeneficiariesModule,
         OrganisationsModule,
         ...(withWorker ? [WorkerModule] : []),

@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Hardship households, model workers, students, union organisations (member counts, Workers' Home ratings) and care visits. */
-export class AidPeople1764000000640 implements MigrationInterface {
-  name = 'AidPeople1764000000640';
+export class AidPeople1764000000740 implements MigrationInterface {
+  name = 'AidPeople1764000000740';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
