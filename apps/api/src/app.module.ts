@@ -7,10 +7,13 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { AppConfig } from '#config';
 import { InfrastructureModule, loggerParams, WorkerModule, type DatabaseStatusSource } from '#platform';
+import { BeneficiariesModule } from './aid/beneficiaries/beneficiaries.module.js';
 import { AuthController } from './auth/auth.controller.js';
 import { DeadlinesModule } from './deadlines/deadlines.module.js';
 import { DisputesModule } from './disputes/disputes.module.js';
+import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PartiesModule } from './parties/parties.module.js';
+import { RecoveryModule } from './recovery/recovery.module.js';
 import { StaffController } from './staff/staff.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
@@ -41,6 +44,9 @@ export class AppModule {
         PartiesModule,
         JobsModule,
         DeadlinesModule,
+        RecoveryModule,
+        BeneficiariesModule,
+        OrganisationsModule,
         ...(withWorker ? [WorkerModule] : []),
         ...(withDeadlineJobs ? [WorkerModule, DeadlineJobsModule] : []),
       ],

@@ -1,5 +1,5 @@
 export * from './deadline-policies.js';
-export * from './deadline-days.js';
+export { addDays, addMonths, startOfBeijingDay, storedBeijingDay } from './deadline-days.js';
 export * from './deadline-calculator.js';
 export * from './deadline-labels.js';
 export { deadlineRules } from './deadline.errors.js';
