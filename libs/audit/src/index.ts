@@ -10,3 +10,6 @@ export * from './replay/registry.js';
 export * from './migrations/index.js';
 export * from './postgres/log-reader.js';
 export * from './postgres/audit-log.js';
+export * from './signing-key.js';
+export * from './postgres/replay-as-of.js';
+export * from './postgres/audit-reads.js';

@@ -61,7 +61,7 @@ export type Progress = (eventsChecked: number) => void;
  * checkpoint's root, and makes inclusion and consistency proofs.
  */
 export class AuditLog {
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(readonly pool: pg.Pool) {}
 
   /**
    * Anchors every event since the last checkpoint (refusing a log whose new events do not
