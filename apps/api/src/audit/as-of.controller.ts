@@ -42,7 +42,10 @@ export class AsOfController {
   @Get('disputes/:id/timeline.csv')
   @ApiOperation({ summary: 'A case’s timeline from its events as CSV (UTF-8 with BOM, opens in a Chinese spreadsheet); Accept-Language picks the words' })
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'revision, position, recorded at, occurred at, actor, role, event type, description, hash' })
+  @ApiOkResponse({
+    description: 'A header row, then one row per event: revision, position, recorded at, occurred at, actor, role, event type, description, hash',
+    content: { 'text/csv': { schema: { type: 'string', description: 'UTF-8 with BOM, CRLF line ends' } } },
+  })
   async timelineCsv(@UuidParam('id') id: string, @Meta() meta: RequestMeta, @Res() res: Response): Promise<void> {
     const stream = disputeStreamName(id);
     const events = readTrail(this.audit.pool, { stream })[Symbol.asyncIterator]();

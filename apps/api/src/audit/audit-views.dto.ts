@@ -140,3 +140,23 @@ export class AuditReadView {
   @ApiProperty({ description: 'Whether the full ID and phone numbers were shown' }) fullNumbers!: boolean;
   @ApiProperty({ type: String, nullable: true }) correlationId!: string | null;
 }
+
+export class ActorView {
+  @ApiProperty() staffId!: string;
+  @ApiProperty() role!: string;
+}
+
+/** One line of the JSON Lines export: an event with where it sits, what its hash covers, and who did it. */
+export class TrailLineView {
+  @ApiProperty({ example: '7421:1093' }) position!: string;
+  @ApiProperty() streamName!: string;
+  @ApiProperty({ description: 'Stream revision (decimal)' }) revision!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() type!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data!: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true }) metadata!: unknown;
+  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+  @ApiProperty({ description: 'sha256(prevHash \\n stream \\n revision \\n canonical {id,type,data,metadata}), hex' }) hash!: string;
+  @ApiProperty({ description: 'The stream’s previous event’s hash ("" for revision 0)' }) prevHash!: string;
+  @ApiProperty({ type: ActorView, nullable: true }) actor!: ActorView | null;
+}

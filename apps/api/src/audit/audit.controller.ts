@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, getSchemaPath, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { AuditLog, AuditReads, LogNotIntact, readTrail, type EventFilter, type StoredCheckpoint } from '#audit';
 import { Allowed } from '#auth';
 import { CLOCK, type Clock } from '#commands';
@@ -9,7 +9,7 @@ import type { Response } from 'express';
 import { CurrentActor } from '../shared/actor.js';
 import { AUDITORS } from './auditors.js';
 import { ConsistencyQuery, ExportQuery, InclusionQuery, ReadsQuery, VerifyQuery } from './audit-queries.dto.js';
-import { AuditReadView, CheckpointFileView, ConsistencyProofView, InclusionProofView, PublicKeyView, SignedCheckpointView, VerifyReportView } from './audit-views.dto.js';
+import { AuditReadView, CheckpointFileView, ConsistencyProofView, InclusionProofView, PublicKeyView, SignedCheckpointView, TrailLineView, VerifyReportView } from './audit-views.dto.js';
 import { AuditSigningKey } from './audit.providers.js';
 import { writeLines } from './write-lines.js';
 import { UuidParam } from '../http/uuid-param.js';
@@ -129,7 +129,8 @@ export class AuditController {
   @Get('export')
   @ApiOperation({ summary: 'The audit trail as JSON Lines (one event a line: position, stream, revision, hashes, actor), streamed; the whole log from its start is what audit:verify-offline reads' })
   @ApiProduces('application/x-ndjson')
-  @ApiOkResponse({ description: 'JSON Lines, one event per line, in log order' })
+  @ApiOkResponse({ description: 'JSON Lines, one event per line (this schema), in log order', content: { 'application/x-ndjson': { schema: { $ref: getSchemaPath(TrailLineView) } } } })
+  @ApiExtraModels(TrailLineView)
   async export(@Query() q: ExportQuery, @Res() res: Response): Promise<void> {
     res.status(200).setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="audit-trail.jsonl"`);
