@@ -13,3 +13,4 @@ export * from './postgres/audit-log.js';
 export * from './signing-key.js';
 export * from './postgres/replay-as-of.js';
 export * from './postgres/audit-reads.js';
+export * from './canonical-json.js';

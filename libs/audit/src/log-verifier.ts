@@ -60,15 +60,18 @@ export class LogVerifier {
 
   constructor(
     checkpoints: readonly CheckpointClaim[] = [],
-    private readonly options: { maxProblems?: number; keepLeafHashes?: boolean; expectWholeLog?: boolean } = {},
+    private readonly options: { maxProblems?: number; keepLeafHashes?: boolean; expectWholeLog?: boolean; /** false: one stream's chain only, no tree (replays) */ tree?: boolean } = {},
   ) {
     this.pending = [...checkpoints].sort((a, b) => a.size - b.size);
     this.leafHashes = options.keepLeafHashes ? [] : null;
     this.settleCheckpoints();
   }
 
+  /** Events added without a tree (tree: false). */
+  private count = 0;
+
   get size(): number {
-    return this.tree.size;
+    return this.options.tree === false ? this.count : this.tree.size;
   }
 
   get problems(): readonly AuditProblem[] {
@@ -82,7 +85,7 @@ export class LogVerifier {
 
   /** The next event of the log; `anchored` is the leaf a checkpoint anchored at this index, if any. */
   add(e: TrailEvent, anchored?: AnchoredLeaf): void {
-    const index = this.tree.size;
+    const index = this.size;
     const where = { streamName: e.streamName, revision: e.revision, eventId: e.id, position: e.position, leafIndex: index };
     if (!isPosition(e.position) || (this.lastPosition !== null && comparePositions(this.lastPosition, e.position) >= 0)) this.report(problem.outOfOrder(where));
     else this.lastPosition = e.position;
@@ -112,6 +115,10 @@ export class LogVerifier {
     if (anchored && anchored.hash !== e.hash && anchored.eventId === e.id) this.report(problem.differsFromAnchor(where));
     this.heads.set(e.streamName, { streamName: e.streamName, revision: e.revision, eventId: e.id, hash: e.hash });
 
+    if (this.options.tree === false) {
+      this.count++;
+      return;
+    }
     const leaf = leafOf(e.hash);
     if (this.leafHashes) {
       const acc = new MerkleAccumulator();
@@ -153,7 +160,7 @@ export class LogVerifier {
     this.pending.length = 0;
     return {
       ok: this.found.length === 0,
-      eventsChecked: this.tree.size,
+      eventsChecked: this.size,
       streamsChecked: this.heads.size,
       rootHash: this.tree.root().toString('hex'),
       checkpointsChecked: this.checked,

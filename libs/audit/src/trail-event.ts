@@ -1,4 +1,5 @@
-import { canonicalEventBody, chainHash } from '#event-store';
+import { chainHash } from '#event-store';
+import { canonicalJson } from './canonical-json.js';
 
 /**
  * One event as the audit trail carries it (a line of the JSON Lines export, a row the verifier
@@ -21,7 +22,7 @@ export interface TrailEvent {
 
 /** What the stored hash should be, recomputed from the event's own content and its predecessor's hash. */
 export function recomputeHash(e: Pick<TrailEvent, 'streamName' | 'revision' | 'id' | 'type' | 'data' | 'metadata' | 'prevHash'>): string {
-  const body = canonicalEventBody({ id: e.id, type: e.type, data: e.data, metadata: e.metadata as never });
+  const body = canonicalJson({ id: e.id, type: e.type, data: e.data, metadata: e.metadata });
   return chainHash(e.prevHash, e.streamName, BigInt(e.revision), body);
 }
 

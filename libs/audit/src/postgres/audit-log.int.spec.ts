@@ -74,6 +74,20 @@ describe('the audit over the PostgreSQL log: tampering named by stream, revision
     expect(offline.consistency).toEqual([expect.objectContaining({ proven: true, fromSize: 9, toSize: 10 })]);
   });
 
+  it('signs checkpoints while appends run, and never anchors an event that a later commit could precede', async () => {
+    const writers = Array.from({ length: 4 }, async (_, w) => {
+      for (let i = 0; i < 40; i++) await store.appendToStream(`busy-${w}`, [ev('Donated', { amountFen: i })], { expectedRevision: i === 0 ? 'no_stream' : BigInt(i - 1) });
+    });
+    const signing = (async () => {
+      for (let i = 0; i < 5; i++) await audit.checkpoint(key, new Date(), 'system');
+    })();
+    await Promise.all([...writers, signing]);
+    await audit.checkpoint(key, new Date(), 'system');
+    const report = await audit.verify();
+    expect(report).toMatchObject({ ok: true, eventsChecked: 9 + 160, problems: [] });
+    expect(report.checkpointsChecked.every((c) => c.matches)).toBe(true);
+  });
+
   it('names an event whose amount was changed by a direct UPDATE; the offline verifier with an earlier checkpoint fails on it', async () => {
     const cp = (await audit.checkpoint(key, new Date(), 'system'))!;
     const target = await row('fund-b', 1);

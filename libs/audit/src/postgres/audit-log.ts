@@ -1,6 +1,6 @@
 import { createPublicKey, randomUUID, type KeyObject } from 'node:crypto';
 import type pg from 'pg';
-import { parsePosition, toPosition } from '#event-store';
+import { comparePositions, parsePosition, toPosition } from '#event-store';
 import { checkpointSignatureProblem, headsDigest, publicKeyPem, signCheckpoint, type CheckpointBody, type CheckpointFile, type SignedCheckpoint } from '../checkpoint.js';
 import { LogVerifier, type AnchoredLeaf, type StreamHead, type VerifyReport } from '../log-verifier.js';
 import { consistencyRanges, inclusionRanges, leafHash, MerkleAccumulator, rangeHashes } from '../merkle.js';
@@ -78,21 +78,21 @@ export class AuditLog {
       const size = last ? last.body.size : 0;
       const tree = last ? MerkleAccumulator.resume(size, last.frontier.map((h) => Buffer.from(h, 'hex'))) : new MerkleAccumulator();
       let position = last ? last.body.position : '0:0';
-      const { rows: head } = await client.query<{ tx: string; seq: string }>(`SELECT tx_id::text AS tx, seq FROM es_events WHERE ${VISIBLE} ORDER BY tx_id DESC, seq DESC LIMIT 1`);
-      const through = head[0] ? toPosition(head[0].tx, head[0].seq) : '0:0';
       const heads = new Map<string, StreamHead | null>();
-      let batch: { tx: string; seq: string; leafIndex: number; id: string; stream: string; revision: string; hash: string }[] = [];
-      const flush = async () => {
-        if (!batch.length) return;
-        await client.query(
-          `INSERT INTO audit_leaves (leaf_index, tx_id, seq, event_id, stream_name, stream_revision, hash)
-           SELECT * FROM unnest($1::bigint[], $2::text[]::xid8[], $3::bigint[], $4::uuid[], $5::text[], $6::bigint[], $7::text[])`,
-          [batch.map((b) => b.leafIndex), batch.map((b) => b.tx), batch.map((b) => b.seq), batch.map((b) => b.id), batch.map((b) => b.stream), batch.map((b) => b.revision), batch.map((b) => b.hash)],
-        );
-        batch = [];
-      };
-      if (through !== '0:0' && (position === '0:0' || parsePosition(through).tx > parsePosition(position).tx || (parsePosition(through).tx === parsePosition(position).tx && parsePosition(through).seq > parsePosition(position).seq))) {
-        for await (const e of readTrail(this.pool, { afterPosition: position, throughPosition: through, batchSize: 5000 })) {
+      const anchor = async (through: string, onlySettled: boolean) => {
+        if (through === '0:0' || comparePositions(through, position) <= 0) return;
+        let batch: { tx: string; seq: string; leafIndex: number; id: string; stream: string; revision: string; hash: string }[] = [];
+        const flush = async () => {
+          if (!batch.length) return;
+          await client.query(
+            `INSERT INTO audit_leaves (leaf_index, tx_id, seq, event_id, stream_name, stream_revision, hash)
+             SELECT * FROM unnest($1::bigint[], $2::text[]::xid8[], $3::bigint[], $4::uuid[], $5::text[], $6::bigint[], $7::text[])`,
+            [batch.map((b) => b.leafIndex), batch.map((b) => b.tx), batch.map((b) => b.seq), batch.map((b) => b.id), batch.map((b) => b.stream), batch.map((b) => b.revision), batch.map((b) => b.hash)],
+          );
+          batch = [];
+        };
+        // On the transaction's own connection: while appends wait for the lock, the pool may have no other one free.
+        for await (const e of readTrail(client, { afterPosition: position, throughPosition: through, batchSize: 5000, onlySettled })) {
           const where = { streamName: e.streamName, revision: e.revision, eventId: e.id, position: e.position, leafIndex: tree.size };
           if (recomputeHash(e) !== e.hash) throw new LogNotIntact(problem.hashMismatch(where));
           if (!heads.has(e.streamName)) {
@@ -111,16 +111,22 @@ export class AuditLog {
           if (batch.length >= 5000) await flush();
         }
         await flush();
-        const changed = [...heads.values()].filter((h): h is StreamHead => h !== null);
-        for (let i = 0; i < changed.length; i += 5000) {
-          const part = changed.slice(i, i + 5000);
-          await client.query(
-            `INSERT INTO audit_heads (stream_name, stream_revision, event_id, hash)
-             SELECT * FROM unnest($1::text[], $2::bigint[], $3::uuid[], $4::text[])
-             ON CONFLICT (stream_name) DO UPDATE SET stream_revision = excluded.stream_revision, event_id = excluded.event_id, hash = excluded.hash`,
-            [part.map((h) => h.streamName), part.map((h) => h.revision), part.map((h) => h.eventId), part.map((h) => h.hash)],
-          );
-        }
+      };
+      // First, without holding anyone up, what no running transaction can still precede; then,
+      // with appends paused for a moment (an append is one statement: one that waits gets its
+      // transaction id after this commits, so it can never land behind an anchored event), the rest.
+      await anchor(await this.head(client, true), true);
+      await client.query('LOCK TABLE es_events IN SHARE ROW EXCLUSIVE MODE');
+      await anchor(await this.head(client, false), false);
+      const changed = [...heads.values()].filter((h): h is StreamHead => h !== null);
+      for (let i = 0; i < changed.length; i += 5000) {
+        const part = changed.slice(i, i + 5000);
+        await client.query(
+          `INSERT INTO audit_heads (stream_name, stream_revision, event_id, hash)
+           SELECT * FROM unnest($1::text[], $2::bigint[], $3::uuid[], $4::text[])
+           ON CONFLICT (stream_name) DO UPDATE SET stream_revision = excluded.stream_revision, event_id = excluded.event_id, hash = excluded.hash`,
+          [part.map((h) => h.streamName), part.map((h) => h.revision), part.map((h) => h.eventId), part.map((h) => h.hash)],
+        );
       }
       if (options.onlyIfGrown && last && tree.size === size) {
         await client.query('ROLLBACK');
@@ -149,6 +155,11 @@ export class AuditLog {
     } finally {
       client.release();
     }
+  }
+
+  private async head(client: pg.PoolClient, onlySettled: boolean): Promise<string> {
+    const { rows } = await client.query<{ tx: string; seq: string }>(`SELECT tx_id::text AS tx, seq FROM es_events WHERE ${onlySettled ? VISIBLE : 'true'} ORDER BY tx_id DESC, seq DESC LIMIT 1`);
+    return rows[0] ? toPosition(rows[0].tx, rows[0].seq) : '0:0';
   }
 
   private async headsIn(client: pg.PoolClient | pg.Pool): Promise<StreamHead[]> {

@@ -8,6 +8,12 @@ export const VISIBLE = `tx_id < pg_snapshot_xmin(pg_current_snapshot())`;
 
 export interface EventFilter {
   stream?: string;
+  /**
+   * Only events no running transaction can still precede (the store's subscriber guard). Off,
+   * everything committed is read: right for verifying and exporting, where an append that
+   * commits during the read is simply not part of this read.
+   */
+  onlySettled?: boolean;
   /** Exclusive lower bound (a position). */
   afterPosition?: string;
   /** Inclusive upper bound (a position). */
@@ -49,34 +55,42 @@ function toTrail(r: Row): TrailEvent {
 
 /**
  * The log in order, a batch at a time (keyset on (tx_id, seq), or on the revision for one
- * stream), so a million events never sit in memory. Only what the store's readers may see.
+ * stream), so a million events never sit in memory.
  */
-export async function* readTrail(pool: pg.Pool, filter: EventFilter = {}): AsyncGenerator<TrailEvent> {
+export async function* readTrail(pool: pg.Pool | pg.PoolClient, filter: EventFilter = {}): AsyncGenerator<TrailEvent> {
   const batch = filter.batchSize ?? 2000;
-  const after = parsePosition(filter.afterPosition ?? '0:0');
-  const through = filter.throughPosition ? parsePosition(filter.throughPosition) : null;
-  let tx = String(after.tx);
-  let seq = String(after.seq);
-  let revision = '-1';
+  const byStream = filter.stream !== undefined;
+  // Only the conditions asked for, so the planner walks one index in order: (stream, revision) or (tx_id, seq).
+  const params: unknown[] = [batch];
+  const where = filter.onlySettled ? [VISIBLE] : ['true'];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  if (byStream) where.push(`stream_name = ${param(filter.stream)}`);
+  if (filter.throughPosition) {
+    const { tx, seq } = parsePosition(filter.throughPosition);
+    where.push(`(tx_id, seq) <= (${param(String(tx))}::text::xid8, ${param(String(seq))}::bigint)`);
+  }
+  if (filter.fromRecordedAt) where.push(`recorded_at >= ${param(filter.fromRecordedAt)}`);
+  if (filter.toRecordedAt) where.push(`recorded_at <= ${param(filter.toRecordedAt)}`);
+  let after: { tx: bigint; seq: bigint } | null = filter.afterPosition ? parsePosition(filter.afterPosition) : null;
+  let revision = -1n;
   for (;;) {
-    const params: unknown[] = [tx, seq, batch, filter.stream ?? null, through ? String(through.tx) : null, through ? String(through.seq) : null, filter.fromRecordedAt ?? null, filter.toRecordedAt ?? null, revision];
-    const byStream = filter.stream !== undefined;
+    const page = [...params];
+    const keyset = byStream
+      ? [`stream_revision > $${page.push(String(revision))}::bigint`, ...(after ? [`(tx_id, seq) > ($${page.push(String(after.tx))}::text::xid8, $${page.push(String(after.seq))}::bigint)`] : [])]
+      : after
+        ? [`(tx_id, seq) > ($${page.push(String(after.tx))}::text::xid8, $${page.push(String(after.seq))}::bigint)`]
+        : [];
     const { rows } = await pool.query<Row>(
       `SELECT tx_id::text AS tx, seq, event_id, stream_name, stream_revision, type, data, metadata, recorded_at, hash, prev_hash
-       FROM es_events
-       WHERE ${VISIBLE}
-         AND ($4::text IS NULL OR stream_name = $4)
-         AND ($5::text IS NULL OR (tx_id, seq) <= ($5::text::xid8, $6::bigint))
-         AND ($7::timestamptz IS NULL OR recorded_at >= $7) AND ($8::timestamptz IS NULL OR recorded_at <= $8)
-         AND ${byStream ? `stream_revision > $9::bigint AND (tx_id, seq) > ($1::text::xid8, $2::bigint)` : `(tx_id, seq) > ($1::text::xid8, $2::bigint) AND $9::bigint IS NOT NULL`}
-       ORDER BY ${byStream ? 'stream_revision' : 'tx_id, seq'} LIMIT $3`,
-      params,
+       FROM es_events WHERE ${[...where, ...keyset].join(' AND ')}
+       ORDER BY ${byStream ? 'stream_name, stream_revision' : 'tx_id, seq'} LIMIT $1`,
+      page,
     );
     for (const r of rows) yield toTrail(r);
     if (rows.length < batch) return;
     const last = rows[rows.length - 1];
-    if (byStream) revision = last.stream_revision;
-    else [tx, seq] = [last.tx, last.seq];
+    if (byStream) revision = BigInt(last.stream_revision);
+    else after = { tx: BigInt(last.tx), seq: BigInt(last.seq) };
   }
 }
 

@@ -27,8 +27,8 @@ export async function replayAsOf<S>(pool: pg.Pool, aggregate: AuditedAggregate<S
   };
   const events: TrailEvent[] = [];
   let any = false;
-  const chain = new LogVerifier([], { maxProblems: 10 });
-  for await (const e of readTrail(pool, { stream, batchSize: 10_000 })) {
+  const chain = new LogVerifier([], { maxProblems: 10, tree: false });
+  for await (const e of readTrail(pool, { stream, batchSize: 20_000 })) {
     any = true;
     if (after(e)) continue;
     events.push(e);
