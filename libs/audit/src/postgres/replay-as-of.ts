@@ -28,7 +28,11 @@ export async function replayAsOf<S>(pool: pg.Pool, aggregate: AuditedAggregate<S
   const events: TrailEvent[] = [];
   let any = false;
   const chain = new LogVerifier([], { maxProblems: 10, tree: false });
-  for await (const e of readTrail(pool, { stream, batchSize: 20_000 })) {
+  // The bound goes to the database too (a stream's positions and times grow with its revisions); the check below stays exact.
+  const bound = asOf === undefined ? {} : isPosition(asOf) ? { throughPosition: asOf } : { toRecordedAt: new Date(asOf) };
+  const { rows: exists } = await pool.query(`SELECT 1 FROM es_events WHERE stream_name = $1 LIMIT 1`, [stream]);
+  any = exists.length > 0;
+  for await (const e of readTrail(pool, { stream, batchSize: 20_000, ...bound })) {
     any = true;
     if (after(e)) continue;
     events.push(e);
