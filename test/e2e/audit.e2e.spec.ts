@@ -4,7 +4,7 @@ import { verifyInclusion, verifyOffline, type CheckpointFile } from '#audit';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { staffAs, type StaffAgent } from '../support/staff.js';
 import { aWorker } from './party-builders.js';
-import { openCase } from './dispute-steps.js';
+import { openCase, todayInBeijing } from './dispute-steps.js';
 
 /**
  * The auditor's day through the API: a case replayed as of a moment from its events, the log
@@ -107,6 +107,15 @@ describe('audit through the API', () => {
     expect(reads).toEqual([expect.objectContaining({ staffId: auditor.staffId, subjectId: worker.body.id, role: 'auditor', fullNumbers: false })]);
     const stored = await t.sql<{ row: string }>(`SELECT row_to_json(r)::text AS row FROM audit_reads r`);
     expect(stored.map((r) => r.row).join('\n')).not.toContain(aWorker(9).idNumber);
+  });
+
+  it('replays a case’s wage-recovery ledger as of a moment, its balance re-checked then', async () => {
+    const receipt = await mediator.post(`/api/disputes/${caseId}/recovery/receipts`).send({ amountFen: 300_000, receivedOn: todayInBeijing(), channel: 'bank_transfer', receiptNo: 'R-1' });
+    expect([receipt.status, receipt.body.code]).toEqual([201, undefined]);
+    const ledger = body(await auditor.get(`/api/audit/recoveries/${caseId}`).query({ asOf: receipt.body.position }).expect(200));
+    expect(ledger).toMatchObject({ kind: 'recoveries', stream: `recovery-${caseId}`, allHeld: true, chain: { intact: true } });
+    expect(ledger.invariants).toEqual([expect.objectContaining({ code: 'RECOVERY_LEDGER_BALANCED', held: true })]);
+    expect(ledger.eventsFolded as number).toBeGreaterThan(0);
   });
 
   it('after a direct UPDATE of an amount: verify names the stream, revision and event; the kept checkpoint fails the offline check on it', async () => {

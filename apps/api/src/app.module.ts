@@ -10,6 +10,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuthController } from './auth/auth.controller.js';
 import { DisputesModule } from './disputes/disputes.module.js';
 import { PartiesModule } from './parties/parties.module.js';
+import { RecoveryModule } from './recovery/recovery.module.js';
 import { StaffController } from './staff/staff.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
@@ -31,6 +32,7 @@ export class AppModule {
         AuthModule.forRoot(config),
         DisputesModule,
         PartiesModule,
+        RecoveryModule,
         AuditModule,
         ...(withWorker ? [WorkerModule] : []),
       ],

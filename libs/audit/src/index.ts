@@ -14,3 +14,4 @@ export * from './signing-key.js';
 export * from './postgres/replay-as-of.js';
 export * from './postgres/audit-reads.js';
 export * from './canonical-json.js';
+export * from './replay/recovery.audited.js';

@@ -1,6 +1,7 @@
 import type { AnyProjection } from '#projections';
 import { disputeCasesProjection } from './dispute-cases.projection.js';
 import { partiesProjection } from './parties.projection.js';
+import { recoveriesProjection } from './recoveries.projection.js';
 import { staffProjection } from './staff.projection.js';
 
-export const ALL_PROJECTIONS: readonly AnyProjection[] = [disputeCasesProjection, partiesProjection, staffProjection];
+export const ALL_PROJECTIONS: readonly AnyProjection[] = [disputeCasesProjection, partiesProjection, staffProjection, recoveriesProjection];
