@@ -33,7 +33,7 @@ interface Row {
   type: string;
   data: unknown;
   metadata: TrailEvent['metadata'];
-  recorded_at: Date;
+  recorded_at: string;
   hash: string;
   prev_hash: string;
 }
@@ -47,7 +47,7 @@ function toTrail(r: Row): TrailEvent {
     type: r.type,
     data: r.data,
     metadata: r.metadata,
-    recordedAt: r.recorded_at.toISOString(),
+    recordedAt: new Date(r.recorded_at).toISOString(),
     hash: r.hash,
     prevHash: r.prev_hash,
   };
@@ -80,10 +80,13 @@ export async function* readTrail(pool: pg.Pool | pg.PoolClient, filter: EventFil
       : after
         ? [`(tx_id, seq) > ($${page.push(String(after.tx))}::text::xid8, $${page.push(String(after.seq))}::bigint)`]
         : [];
-    const { rows } = await pool.query<Row>(
-      `SELECT tx_id::text AS tx, seq, event_id, stream_name, stream_revision, type, data, metadata, recorded_at, hash, prev_hash
-       FROM es_events WHERE ${[...where, ...keyset].join(' AND ')}
-       ORDER BY ${byStream ? 'stream_name, stream_revision' : 'tx_id, seq'} LIMIT $1`,
+    // One JSON document per batch: a single native JSON.parse instead of the driver's per-row, per-column parsing (several times faster).
+    const { rows: [{ batch: rows }] } = await pool.query<{ batch: Row[] }>(
+      `SELECT coalesce(json_agg(json_build_object('tx', b.tx_id::text, 'seq', b.seq::text, 'event_id', b.event_id, 'stream_name', b.stream_name,
+                'stream_revision', b.stream_revision::text, 'type', b.type, 'data', b.data, 'metadata', b.metadata, 'recorded_at', b.recorded_at,
+                'hash', b.hash, 'prev_hash', b.prev_hash) ORDER BY ${byStream ? 'b.stream_revision' : 'b.tx_id, b.seq'}), '[]'::json) AS batch
+       FROM (SELECT * FROM es_events WHERE ${[...where, ...keyset].join(' AND ')}
+             ORDER BY ${byStream ? 'stream_name, stream_revision' : 'tx_id, seq'} LIMIT $1) b`,
       page,
     );
     for (const r of rows) yield toTrail(r);
