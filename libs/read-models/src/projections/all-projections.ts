@@ -1,7 +1,8 @@
 import type { AnyProjection } from '#projections';
+import { aidPeopleProjection } from './aid-people.projection.js';
 import { disputeCasesProjection } from './dispute-cases.projection.js';
 import { partiesProjection } from './parties.projection.js';
 import { recoveriesProjection } from './recoveries.projection.js';
 import { staffProjection } from './staff.projection.js';
 
-export const ALL_PROJECTIONS: readonly AnyProjection[] = [disputeCasesProjection, partiesProjection, staffProjection, recoveriesProjection];
+export const ALL_PROJECTIONS: readonly AnyProjection[] = [disputeCasesProjection, partiesProjection, staffProjection, recoveriesProjection, aidPeopleProjection];
