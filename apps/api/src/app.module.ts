@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { AppConfig } from '#config';
 import { InfrastructureModule, loggerParams, WorkerModule, type DatabaseStatusSource } from '#platform';
+import { AuditModule } from './audit/audit.module.js';
 import { BeneficiariesModule } from './aid/beneficiaries/beneficiaries.module.js';
 import { AuthController } from './auth/auth.controller.js';
 import { DeadlinesModule } from './deadlines/deadlines.module.js';
@@ -47,6 +48,7 @@ export class AppModule {
         RecoveryModule,
         BeneficiariesModule,
         OrganisationsModule,
+        AuditModule,
         ...(withWorker ? [WorkerModule] : []),
         ...(withDeadlineJobs ? [WorkerModule, DeadlineJobsModule] : []),
       ],
