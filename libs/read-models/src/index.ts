@@ -11,3 +11,5 @@ export * from './projections/parties.projection.js';
 export * from './projections/staff.projection.js';
 export * from './projections/all-projections.js';
 export * from './projections/local-date.js';
+export * from './entities/aid-fund-rows.entity.js';
+export * from './projections/aid-funds.projection.js';

@@ -1,3 +1,4 @@
+import { AidDisbursementRow, AidFundRow, AidIncomeRow, AidProgrammeRow, AidTimelineEntry } from './aid-fund-rows.entity.js';
 import { DisputeCaseRow } from './dispute-case-row.entity.js';
 import { DisputeClaimantRow } from './dispute-claimant-row.entity.js';
 import { DisputeTimelineEntry } from './dispute-timeline-entry.entity.js';
@@ -6,4 +7,4 @@ import { StaffMemberRow } from './staff-member-row.entity.js';
 import { WorkerRow } from './worker-row.entity.js';
 
 /** The TypeORM entities of the read models (the other tables are read and written with SQL). */
-export const READ_MODEL_ENTITIES = [DisputeCaseRow, DisputeTimelineEntry, DisputeClaimantRow, WorkerRow, EmployerRow, StaffMemberRow];
+export const READ_MODEL_ENTITIES = [DisputeCaseRow, DisputeTimelineEntry, DisputeClaimantRow, WorkerRow, EmployerRow, StaffMemberRow, AidFundRow, AidIncomeRow, AidDisbursementRow, AidProgrammeRow, AidTimelineEntry];

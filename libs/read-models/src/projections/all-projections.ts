@@ -1,6 +1,7 @@
 import type { AnyProjection } from '#projections';
+import { aidFundsProjection } from './aid-funds.projection.js';
 import { disputeCasesProjection } from './dispute-cases.projection.js';
 import { partiesProjection } from './parties.projection.js';
 import { staffProjection } from './staff.projection.js';
 
-export const ALL_PROJECTIONS: readonly AnyProjection[] = [disputeCasesProjection, partiesProjection, staffProjection];
+export const ALL_PROJECTIONS: readonly AnyProjection[] = [disputeCasesProjection, partiesProjection, staffProjection, aidFundsProjection];

@@ -222,7 +222,7 @@ describe('AidFund', () => {
     });
 
     it('refuses outside the season, a closed programme, another fund’s programme, an unknown programme or beneficiary', () => {
-      spec.given([opened]).when(cmd('RequestDisbursement', { ...request('d-1', 1).data, fundId: FUND }, officer, '2026-03-01T02:00:00.000Z')).thenThrows('OUT_OF_SEASON');
+      spec.given([opened]).when(cmd('RequestDisbursement', request('d-1', 1).data, officer, '2026-03-01T02:00:00.000Z')).thenThrows('OUT_OF_SEASON');
       spec.given([opened]).when(request('d-1', 1, student(), programme({ active: false }))).thenThrows('PROGRAMME_CLOSED');
       spec.given([opened]).when(request('d-1', 1, student(), programme({ fundId: 'fund-2' }))).thenThrows('PROGRAMME_WRONG_FUND');
       spec.given([opened]).when({ ...request('d-1', 1), data: { ...request('d-1', 1).data, programme: null } }).thenThrows('PROGRAMME_NOT_FOUND');
