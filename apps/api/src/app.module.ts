@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { AppConfig } from '#config';
 import { InfrastructureModule, loggerParams, WorkerModule, type DatabaseStatusSource } from '#platform';
+import { AidFundsModule } from './aid/aid-funds.module.js';
 import { AuthController } from './auth/auth.controller.js';
 import { DisputesModule } from './disputes/disputes.module.js';
 import { PartiesModule } from './parties/parties.module.js';
@@ -30,6 +31,7 @@ export class AppModule {
         AuthModule.forRoot(config),
         DisputesModule,
         PartiesModule,
+        AidFundsModule,
         ...(withWorker ? [WorkerModule] : []),
       ],
       controllers: [HealthController, AuthController, StaffController, MetricsController, ProjectionsStatusController],

@@ -9,6 +9,14 @@ import {
   REFERRAL_AGENCY_LABELS,
   ROLE_LABELS,
   ROLES,
+  FUND_KINDS,
+  FUND_KIND_LABELS,
+  INCOME_SOURCES,
+  INCOME_SOURCE_LABELS,
+  PAYMENT_METHODS,
+  PAYMENT_METHOD_LABELS,
+  PROGRAMME_KINDS,
+  PROGRAMME_KIND_LABELS,
 } from '#domain';
 import type { Bilingual } from './problem.js';
 
@@ -78,6 +86,18 @@ export const FIELD_LABELS: Readonly<Record<string, Bilingual>> = {
   newPassword: { zh: '新密码', en: 'newPassword' },
   roles: { zh: '角色', en: 'roles' },
   role: { zh: '角色', en: 'role' },
+  source: { zh: '资金来源', en: 'source' },
+  receivedOn: { zh: '到账日期', en: 'receivedOn' },
+  reference: { zh: '凭证编号', en: 'reference' },
+  donor: { zh: '捐赠人', en: 'donor' },
+  receiptNumber: { zh: '收据编号', en: 'receiptNumber' },
+  fundId: { zh: '资金账户编号', en: 'fundId' },
+  programmeId: { zh: '帮扶项目编号', en: 'programmeId' },
+  beneficiary: { zh: '受助对象', en: 'beneficiary' },
+  perBeneficiaryCapFen: { zh: '每人每年限额（分）', en: 'perBeneficiaryCapFen' },
+  season: { zh: '发放期间', en: 'season' },
+  paidOn: { zh: '支付日期', en: 'paidOn' },
+  entryId: { zh: '收入记录编号', en: 'entryId' },
 };
 
 export function fieldLabel(property: string): Bilingual {
@@ -91,6 +111,10 @@ const VALUE_LABELS = new Map<readonly string[], Readonly<Record<string, Bilingua
   [REFERRAL_AGENCIES, REFERRAL_AGENCY_LABELS],
   [CASE_OUTCOMES, CASE_OUTCOME_LABELS],
   [FOLLOW_UP_METHODS, FOLLOW_UP_METHOD_LABELS],
+  [FUND_KINDS, FUND_KIND_LABELS],
+  [INCOME_SOURCES, INCOME_SOURCE_LABELS],
+  [PAYMENT_METHODS, PAYMENT_METHOD_LABELS],
+  [PROGRAMME_KINDS, PROGRAMME_KIND_LABELS],
 ]);
 
 function choices(values: readonly unknown[]): Bilingual {

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { ReadModelFreshness } from '../shared/read-model-freshness.js';
+import { DisbursementsController } from './disbursements/disbursements.controller.js';
+import { FundsController } from './funds/funds.controller.js';
+import { ProgrammesController } from './programmes/programmes.controller.js';
+import { AidStatsController } from './report/aid-stats.controller.js';
+import { AidStatsService } from './report/aid-stats.service.js';
+import { AidQueries } from './shared/aid-queries.service.js';
+import { AidStreams } from './shared/aid-streams.service.js';
+
+/**
+ * The hardship-aid fund: funds and income, programmes, disbursements and the approval queue,
+ * the period report's aid figures. The beneficiary files' module provides BENEFICIARY_FACTS_READER.
+ */
+@Module({
+  controllers: [AidStatsController, FundsController, ProgrammesController, DisbursementsController],
+  providers: [AidQueries, AidStreams, AidStatsService, ReadModelFreshness],
+})
+export class AidFundsModule {}

@@ -1,0 +1,62 @@
+import { aidFundDecider, aidFundStreamName, availableFen, balanceFen, type AidFund, type AidFundEvent, type AidFundState } from '#domain';
+import { comparePositions } from '#event-store';
+import { staffAs, type StaffAgent } from '../support/staff.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { aStudentInHardship, beneficiaryFilesStandIn, KnownBeneficiaries, post, todayInBeijing } from './aid-fund-steps.js';
+
+describe('aid fund: approvals racing for the same money (real PostgreSQL)', () => {
+  let t: TestApp;
+  let officer: StaffAgent;
+  let supervisor: StaffAgent;
+  let admin: StaffAgent;
+  const beneficiaries = new KnownBeneficiaries();
+
+  beforeAll(async () => {
+    t = await startTestApp({}, { imports: [beneficiaryFilesStandIn(beneficiaries)] });
+    [officer, supervisor, admin] = [await staffAs(t, 'fund_officer'), await staffAs(t, 'supervisor'), await staffAs(t, 'administrator')];
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('50 concurrent approvals on a fund that covers 10: exactly 10 succeed, 40 get FUND_WOULD_BE_OVERDRAWN, the fund never goes below zero', async () => {
+    const fund = await post(officer, '/api/aid/funds', { name: '困难职工帮扶资金', kind: 'hardship_aid' }, 201);
+    // 10 × 1,000 yuan available.
+    await post(officer, `/api/aid/funds/${fund.id}/income`, { source: 'district_allocation', amountFen: 1_000_000, receivedOn: todayInBeijing(), reference: '顺工拨〔2026〕8号' }, 201);
+    const programme = await post(admin, '/api/aid/programmes', { kind: 'student_grants', name: '金秋助学', fundId: fund.id, perBeneficiaryCapFen: 100_000 }, 201);
+    const ids: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      const beneficiary = beneficiaries.add(aStudentInHardship(`学生${i + 1}`));
+      ids.push((await post(officer, '/api/aid/disbursements', { fundId: fund.id, programmeId: programme.id, beneficiary, amountFen: 100_000, reason: '金秋助学' }, 201)).id);
+    }
+
+    const answers = await Promise.all(ids.map((id) => supervisor.post(`/api/aid/disbursements/${id}/approve`).set('Accept-Language', 'en').send({})));
+
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 422)).toHaveLength(40);
+    for (const refused of answers.filter((a) => a.status === 422)) {
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.body.code).toBe('FUND_WOULD_BE_OVERDRAWN');
+      expect(refused.body.detail).toContain('would overdraw the fund');
+      expect(refused.body.messages.zh).toContain('将使资金透支');
+      expect(refused.body.details).toEqual({ amountFen: 100_000, availableFen: 0 });
+    }
+
+    // The stream, replayed event by event: the money is never below zero at any revision.
+    const rows = await t.sql<{ type: string; data: unknown }>(`SELECT type, data FROM es_events WHERE stream_name = $1 ORDER BY stream_revision`, [aidFundStreamName(fund.id)]);
+    let state: AidFundState = aidFundDecider.initialState();
+    for (const row of rows) {
+      state = aidFundDecider.evolve(state, { type: row.type, data: row.data } as AidFundEvent);
+      expect(balanceFen(state as AidFund)).toBeGreaterThanOrEqual(0);
+      expect(availableFen(state as AidFund)).toBeGreaterThanOrEqual(0);
+    }
+    expect(rows.filter((r) => r.type === 'DisbursementApproved')).toHaveLength(10);
+
+    const lastPosition = answers.filter((a) => a.status === 200).map((a) => a.body.position as string).sort(comparePositions).at(-1)!;
+    const page = (await supervisor.get(`/api/aid/funds/${fund.id}`).query({ minPosition: lastPosition }).expect(200)).body;
+    expect({ balance: page.balanceFen, committed: page.committedFen, available: page.availableFen }).toEqual({ balance: 1_000_000, committed: 1_000_000, available: 0 });
+    const queue = (await supervisor.get('/api/aid/disbursements').query({ status: 'awaiting_approval', fundId: fund.id, pageSize: 100 }).expect(200)).body;
+    expect(queue.total).toBe(40);
+  });
+});
