@@ -47,3 +47,10 @@ export {
   type CloseAidProgramme,
   type AidProgrammeCommand,
 } from './programmes/aid-programme.decide.js';
+export {
+  disbursementIndexDecider,
+  disbursementIndexStreamName,
+  type DisbursementFiled,
+  type FileDisbursement,
+  type DisbursementIndexState,
+} from './disbursements/disbursement-index.js';

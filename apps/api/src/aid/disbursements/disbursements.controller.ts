@@ -14,7 +14,7 @@ import { FreshnessQuery } from '../../shared/freshness.query.js';
 import { ReadModelFreshness } from '../../shared/read-model-freshness.js';
 import { AidTimelineEntryView } from '../funds/fund.dto.js';
 import { BENEFICIARY_FACTS_READER, type BeneficiaryFactsReader } from '../funds/beneficiary-facts.reader.js';
-import { disbursementAt } from '../shared/aid.aggregates.js';
+import { disbursementAt, disbursementIndex } from '../shared/aid.aggregates.js';
 import { AidQueries } from '../shared/aid-queries.service.js';
 import { AidStreams } from '../shared/aid-streams.service.js';
 import { aidTimeline } from '../shared/aid-timeline.js';
@@ -68,7 +68,10 @@ export class DisbursementsController {
       data: { fundId: dto.fundId, disbursementId, programmeId: dto.programmeId, programme, beneficiary, facts, amountFen: dto.amountFen, reason: dto.reason },
     };
     // If-Match does not apply to a new record; the fund's own revision is not the client's business here.
-    const result = await this.commands.execute(disbursementAt(undefined), command, meta.sub('disbursement'));
+    const result = await this.commands.execute(disbursementAt(undefined), command, meta.sub('disbursement'), {
+      // Filed first, so that approve, pay, … find the fund at once (idempotent: a retried append files nothing new).
+      beforeAppend: async () => void (await this.commands.execute(disbursementIndex, { type: 'FileDisbursement', data: { disbursementId, fundId: dto.fundId } }, meta.sub('index'))),
+    });
     return this.answer(disbursementId, dto.fundId, result);
   }
 
@@ -111,8 +114,8 @@ export class DisbursementsController {
   @ApiOperation({ summary: 'Approve: a supervisor who did not request it; refused when the fund’s available money would go below zero' })
   @ApiOkResponse({ type: DisbursementAnswer })
   @CommandRoute()
-  approve(@UuidParam('id') id: string, @Body() dto: ApproveDisbursementDto, @Command() meta: CommandMeta, @Res({ passthrough: true }) res: Response): Promise<DisbursementAnswer> {
-    return this.change(id, meta, res, (fundId) => ({ type: 'ApproveDisbursement', data: { fundId, disbursementId: id, ...(dto.note ? { note: dto.note } : {}) } }));
+  approve(@UuidParam('id') id: string, @Body() dto: ApproveDisbursementDto, @Command() meta: CommandMeta): Promise<DisbursementAnswer> {
+    return this.change(id, meta, (fundId) => ({ type: 'ApproveDisbursement', data: { fundId, disbursementId: id, ...(dto.note ? { note: dto.note } : {}) } }));
   }
 
   @Post(':id/reject')
@@ -122,8 +125,8 @@ export class DisbursementsController {
   @ApiOperation({ summary: 'Reject, with the reason: a supervisor who did not request it' })
   @ApiOkResponse({ type: DisbursementAnswer })
   @CommandRoute()
-  reject(@UuidParam('id') id: string, @Body() dto: DisbursementReasonDto, @Command() meta: CommandMeta, @Res({ passthrough: true }) res: Response): Promise<DisbursementAnswer> {
-    return this.change(id, meta, res, (fundId) => ({ type: 'RejectDisbursement', data: { fundId, disbursementId: id, reason: dto.reason } }));
+  reject(@UuidParam('id') id: string, @Body() dto: DisbursementReasonDto, @Command() meta: CommandMeta): Promise<DisbursementAnswer> {
+    return this.change(id, meta, (fundId) => ({ type: 'RejectDisbursement', data: { fundId, disbursementId: id, reason: dto.reason } }));
   }
 
   @Post(':id/pay')
@@ -133,8 +136,8 @@ export class DisbursementsController {
   @ApiOperation({ summary: 'Record that an approved disbursement was paid: method, reference, day' })
   @ApiOkResponse({ type: DisbursementAnswer })
   @CommandRoute()
-  pay(@UuidParam('id') id: string, @Body() dto: PayDisbursementDto, @Command() meta: CommandMeta, @Res({ passthrough: true }) res: Response): Promise<DisbursementAnswer> {
-    return this.change(id, meta, res, (fundId) => ({ type: 'PayDisbursement', data: { fundId, disbursementId: id, ...dto } }));
+  pay(@UuidParam('id') id: string, @Body() dto: PayDisbursementDto, @Command() meta: CommandMeta): Promise<DisbursementAnswer> {
+    return this.change(id, meta, (fundId) => ({ type: 'PayDisbursement', data: { fundId, disbursementId: id, ...dto } }));
   }
 
   @Post(':id/cancel')
@@ -144,13 +147,13 @@ export class DisbursementsController {
   @ApiOperation({ summary: 'Cancel before payment, with the reason (an approved amount goes back to what is available)' })
   @ApiOkResponse({ type: DisbursementAnswer })
   @CommandRoute()
-  cancel(@UuidParam('id') id: string, @Body() dto: DisbursementReasonDto, @Command() meta: CommandMeta, @Res({ passthrough: true }) res: Response): Promise<DisbursementAnswer> {
-    return this.change(id, meta, res, (fundId) => ({ type: 'CancelDisbursement', data: { fundId, disbursementId: id, reason: dto.reason } }));
+  cancel(@UuidParam('id') id: string, @Body() dto: DisbursementReasonDto, @Command() meta: CommandMeta): Promise<DisbursementAnswer> {
+    return this.change(id, meta, (fundId) => ({ type: 'CancelDisbursement', data: { fundId, disbursementId: id, reason: dto.reason } }));
   }
 
   /** One hop to the loop: find the disbursement's fund, then run the command on the fund's stream (If-Match: the disbursement's revision). */
-  private async change(id: string, meta: CommandMeta, res: Response, command: (fundId: string) => DisbursementCommand): Promise<DisbursementAnswer> {
-    const fundId = await this.queries.fundOfDisbursement(id, res);
+  private async change(id: string, meta: CommandMeta, command: (fundId: string) => DisbursementCommand): Promise<DisbursementAnswer> {
+    const fundId = await this.streams.fundOfDisbursement(id);
     if (!fundId) throw new RecordNotFound(DISBURSEMENT, id);
     const result = await this.commands.execute(disbursementAt(meta.expectedRevision), command(fundId), meta.sub('disbursement'));
     return this.answer(id, fundId, result);

@@ -1,11 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type EventStore } from '#event-store';
-import { EVENT_STORE } from '#platform';
-import { AidDisbursementRow, AidFundRow, AidIncomeRow, AidProgrammeRow, AidTimelineEntry, aidFundsProjection, StaffMemberRow } from '#read-models';
+import { AidDisbursementRow, AidFundRow, AidIncomeRow, AidProgrammeRow, AidTimelineEntry, StaffMemberRow } from '#read-models';
 import { In, type DataSource } from 'typeorm';
-import type { Response } from 'express';
-import { ReadModelFreshness } from '../../shared/read-model-freshness.js';
 
 export interface Range {
   from?: string;
@@ -17,11 +13,7 @@ const money = (v: string | number | null | undefined) => Number(v ?? 0);
 /** Reads of the aid fund's read models (projection `aid-funds`). */
 @Injectable()
 export class AidQueries {
-  constructor(
-    @InjectDataSource() private readonly ds: DataSource,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly freshness: ReadModelFreshness,
-  ) {}
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   fundView(row: AidFundRow) {
     const incomeFen = money(row.incomeFen);
@@ -136,19 +128,6 @@ export class AidQueries {
     const row = await this.ds.getRepository(AidDisbursementRow).findOne({ where: { id } });
     if (!row) return null;
     return this.disbursementView(row, await this.staffNames([row.requestedBy, row.approvedBy]));
-  }
-
-  /**
-   * The fund a disbursement belongs to (its stream). Read from the read model; a disbursement
-   * requested a moment ago may not be there yet, so once missing, wait for the projection to
-   * reach the log's head and look again. null: there is no such disbursement.
-   */
-  async fundOfDisbursement(id: string, res: Response): Promise<string | null> {
-    const find = async () => (await this.ds.getRepository(AidDisbursementRow).findOne({ where: { id }, select: { id: true, fundId: true } }))?.fundId ?? null;
-    const found = await find();
-    if (found) return found;
-    await this.freshness.await(aidFundsProjection.name, await this.store.headPosition(), res);
-    return find();
   }
 
   async programmes(fundId?: string) {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { aidFundStreamName, aidProgrammeDecider, aidProgrammeStreamName, foldEvents, type FundKind, type ProgrammeTerms } from '#domain';
+import { aidFundStreamName, aidProgrammeDecider, aidProgrammeStreamName, disbursementIndexDecider, disbursementIndexStreamName, foldEvents, type FundKind, type ProgrammeTerms } from '#domain';
 import type { EventStore } from '#event-store';
 import { EVENT_STORE } from '#platform';
 
@@ -21,5 +21,10 @@ export class AidStreams {
   /** The programme's terms as they stand; null when there is no such programme. */
   async programme(programmeId: string): Promise<ProgrammeTerms | null> {
     return foldEvents(aidProgrammeDecider, await this.store.readStream(aidProgrammeStreamName(programmeId)));
+  }
+
+  /** The fund a disbursement was filed under (from the log, never a read model); null when there is no such disbursement. */
+  async fundOfDisbursement(disbursementId: string): Promise<string | null> {
+    return foldEvents(disbursementIndexDecider, await this.store.readStream(disbursementIndexStreamName(disbursementId)));
   }
 }

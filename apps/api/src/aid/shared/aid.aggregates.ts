@@ -4,6 +4,11 @@ import {
   aidFundStreamName,
   aidProgrammeDecider,
   aidProgrammeStreamName,
+  disbursementIndexDecider,
+  disbursementIndexStreamName,
+  type DisbursementFiled,
+  type DisbursementIndexState,
+  type FileDisbursement,
   type AidFundCommand,
   type AidFundEvent,
   type AidFundState,
@@ -44,3 +49,9 @@ export function disbursementAt(expectedVersion: bigint | undefined): Aggregate<A
     },
   };
 }
+
+/** Which fund each disbursement lives in: one tiny stream per disbursement, filed before the fund's append. */
+export const disbursementIndex: Aggregate<DisbursementIndexState, FileDisbursement, DisbursementFiled> = {
+  decider: disbursementIndexDecider,
+  streamOf: (command) => disbursementIndexStreamName(command.data.disbursementId),
+};

@@ -4,6 +4,7 @@ import { DomainError } from '../../shared/domain-error.js';
 import type { Actor, CommandContext } from '../../shared/messages.js';
 import type { BeneficiaryFacts, BeneficiaryRef } from '../beneficiary-facts.js';
 import type { ProgrammeTerms } from '../programmes/aid-programme.events.js';
+import { disbursementIndexDecider, disbursementIndexStreamName, type FileDisbursement } from '../disbursements/disbursement-index.js';
 import { aidFundDecider, type AidFundCommand } from './aid-fund.decide.js';
 import { aidFundStreamName, availableFen, balanceFen, type AidFund, type AidFundEvent } from './aid-fund.events.js';
 
@@ -388,5 +389,19 @@ describe('AidFund', () => {
         }),
       );
     });
+  });
+});
+
+describe('DisbursementIndex', () => {
+  const index = deciderSpec(disbursementIndexDecider);
+  const file = (fundId: string): FileDisbursement => ({ type: 'FileDisbursement', ctx: { actor: officer, now: NOW }, data: { disbursementId: 'd-1', fundId } });
+  const filed = { type: 'DisbursementFiled' as const, data: { disbursementId: 'd-1', fundId: 'fund-1' } };
+
+  it('files a disbursement under its fund once; the same filing again records nothing; another fund is refused', () => {
+    expect(disbursementIndexStreamName('d-1')).toBe('aid-disbursement-d-1');
+    index.given([]).when(file('fund-1')).then([filed]);
+    index.given([filed]).when(file('fund-1')).then([]);
+    index.given([filed]).when(file('fund-2')).thenThrows('DISBURSEMENT_ID_TAKEN');
+    expect(index.given([filed]).state).toBe('fund-1');
   });
 });
