@@ -1,8 +1,12 @@
 import { aidFundDecider, aidFundStreamName, availableFen, balanceFen, type AidFund, type AidFundEvent, type AidFundState } from '#domain';
 import { comparePositions } from '#event-store';
+import { randomUUID } from 'node:crypto';
+import { aidFunds } from '../../apps/api/src/aid/shared/aid.aggregates.js';
 import { staffAs, type StaffAgent } from '../support/staff.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { aStudentInHardship, beneficiaryFilesStandIn, KnownBeneficiaries, post, todayInBeijing } from './aid-fund-steps.js';
+// After the app (test-app): #commands and #auth import each other's modules in that order.
+import { CommandMeta, Commands } from '#commands';
 
 describe('aid fund: approvals racing for the same money (real PostgreSQL)', () => {
   let t: TestApp;
@@ -58,5 +62,30 @@ describe('aid fund: approvals racing for the same money (real PostgreSQL)', () =
     expect({ balance: page.balanceFen, committed: page.committedFen, available: page.availableFen }).toEqual({ balance: 1_000_000, committed: 1_000_000, available: 0 });
     const queue = (await supervisor.get('/api/aid/disbursements').query({ status: 'awaiting_approval', fundId: fund.id, pageSize: 100 }).expect(200)).body;
     expect(queue.total).toBe(40);
+  });
+
+  it('without the in-process queue (as API processes on several machines would race): the expected revision alone lets exactly 10 through', async () => {
+    const fund = await post(officer, '/api/aid/funds', { name: '医疗互助资金', kind: 'medical_mutual_aid' }, 201);
+    await post(officer, `/api/aid/funds/${fund.id}/income`, { source: 'member_contributions', amountFen: 1_000_000, receivedOn: todayInBeijing(), reference: '会员互助金' }, 201);
+    const programme = await post(admin, '/api/aid/programmes', { kind: 'medical_mutual_aid', name: '住院医疗互助', fundId: fund.id, perBeneficiaryCapFen: 100_000 }, 201);
+    const ids: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      const beneficiary = beneficiaries.add({ ...aStudentInHardship(`职工${i + 1}`), ref: { kind: 'household', id: randomUUID() } });
+      ids.push((await post(officer, '/api/aid/disbursements', { fundId: fund.id, programmeId: programme.id, beneficiary, amountFen: 100_000, reason: '住院' }, 201)).id);
+    }
+    const commands = t.app.get(Commands);
+    const meta = () => new CommandMeta({ actor: { staffId: supervisor.staffId, role: 'supervisor' }, correlationId: randomUUID(), causationId: randomUUID() });
+    const outcomes = await Promise.allSettled(ids.map((disbursementId) => commands.execute(aidFunds, { type: 'ApproveDisbursement', data: { fundId: fund.id, disbursementId } }, meta())));
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(10);
+    const codes = outcomes.flatMap((o) => (o.status === 'rejected' ? [(o.reason as { code?: string }).code] : []));
+    expect(codes).toEqual(Array(40).fill('FUND_WOULD_BE_OVERDRAWN'));
+    const rows = await t.sql<{ type: string; data: unknown }>(`SELECT type, data FROM es_events WHERE stream_name = $1 ORDER BY stream_revision`, [aidFundStreamName(fund.id)]);
+    let state: AidFundState = aidFundDecider.initialState();
+    for (const row of rows) {
+      state = aidFundDecider.evolve(state, { type: row.type, data: row.data } as AidFundEvent);
+      expect(availableFen(state as AidFund)).toBeGreaterThanOrEqual(0);
+    }
+    expect(balanceFen(state as AidFund)).toBe(1_000_000);
+    expect(availableFen(state as AidFund)).toBe(0);
   });
 });

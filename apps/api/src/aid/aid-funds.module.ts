@@ -7,6 +7,7 @@ import { AidStatsController } from './report/aid-stats.controller.js';
 import { AidStatsService } from './report/aid-stats.service.js';
 import { AidQueries } from './shared/aid-queries.service.js';
 import { AidStreams } from './shared/aid-streams.service.js';
+import { OneAtATime } from './shared/one-at-a-time.js';
 
 /**
  * The hardship-aid fund: funds and income, programmes, disbursements and the approval queue,
@@ -14,6 +15,6 @@ import { AidStreams } from './shared/aid-streams.service.js';
  */
 @Module({
   controllers: [AidStatsController, FundsController, ProgrammesController, DisbursementsController],
-  providers: [AidQueries, AidStreams, AidStatsService, ReadModelFreshness],
+  providers: [AidQueries, AidStreams, AidStatsService, ReadModelFreshness, OneAtATime],
 })
 export class AidFundsModule {}

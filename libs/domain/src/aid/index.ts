@@ -1,5 +1,6 @@
 export * from './aid-labels.js';
 export * from './beneficiary-facts.js';
+export { PersistentMap } from './persistent-map.js';
 export { describeAidEvent, type AidDescribeOptions } from './aid-describe.js';
 export * from './disbursements/disbursement.js';
 export { ineligibility, type IneligibleReason } from './disbursements/eligibility.js';

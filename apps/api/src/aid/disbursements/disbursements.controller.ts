@@ -17,6 +17,7 @@ import { BENEFICIARY_FACTS_READER, type BeneficiaryFactsReader } from '../funds/
 import { disbursementAt, disbursementIndex } from '../shared/aid.aggregates.js';
 import { AidQueries } from '../shared/aid-queries.service.js';
 import { AidStreams } from '../shared/aid-streams.service.js';
+import { OneAtATime } from '../shared/one-at-a-time.js';
 import { aidTimeline } from '../shared/aid-timeline.js';
 import {
   ApproveDisbursementDto,
@@ -48,6 +49,7 @@ export class DisbursementsController {
     private readonly queries: AidQueries,
     private readonly freshness: ReadModelFreshness,
     private readonly staff: StaffDirectory,
+    private readonly perFund: OneAtATime,
     @Inject(CLOCK) private readonly clock: Clock,
     // Provided by the beneficiary files' module; without it no beneficiary can be found (BENEFICIARY_NOT_FOUND).
     @Optional() @Inject(BENEFICIARY_FACTS_READER) private readonly beneficiaries?: BeneficiaryFactsReader,
@@ -68,10 +70,12 @@ export class DisbursementsController {
       data: { fundId: dto.fundId, disbursementId, programmeId: dto.programmeId, programme, beneficiary, facts, amountFen: dto.amountFen, reason: dto.reason },
     };
     // If-Match does not apply to a new record; the fund's own revision is not the client's business here.
-    const result = await this.commands.execute(disbursementAt(undefined), command, meta.sub('disbursement'), {
-      // Filed first, so that approve, pay, … find the fund at once (idempotent: a retried append files nothing new).
-      beforeAppend: async () => void (await this.commands.execute(disbursementIndex, { type: 'FileDisbursement', data: { disbursementId, fundId: dto.fundId } }, meta.sub('index'))),
-    });
+    const result = await this.perFund.run(dto.fundId, () =>
+      this.commands.execute(disbursementAt(undefined), command, meta.sub('disbursement'), {
+        // Filed first, so that approve, pay, … find the fund at once (idempotent: a retried append files nothing new).
+        beforeAppend: async () => void (await this.commands.execute(disbursementIndex, { type: 'FileDisbursement', data: { disbursementId, fundId: dto.fundId } }, meta.sub('index'))),
+      }),
+    );
     return this.answer(disbursementId, dto.fundId, result);
   }
 
@@ -155,7 +159,7 @@ export class DisbursementsController {
   private async change(id: string, meta: CommandMeta, command: (fundId: string) => DisbursementCommand): Promise<DisbursementAnswer> {
     const fundId = await this.streams.fundOfDisbursement(id);
     if (!fundId) throw new RecordNotFound(DISBURSEMENT, id);
-    const result = await this.commands.execute(disbursementAt(meta.expectedRevision), command(fundId), meta.sub('disbursement'));
+    const result = await this.perFund.run(fundId, () => this.commands.execute(disbursementAt(meta.expectedRevision), command(fundId), meta.sub('disbursement')));
     return this.answer(id, fundId, result);
   }
 

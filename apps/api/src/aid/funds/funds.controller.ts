@@ -14,6 +14,7 @@ import { FreshnessQuery } from '../../shared/freshness.query.js';
 import { ReadModelFreshness } from '../../shared/read-model-freshness.js';
 import { aidFunds } from '../shared/aid.aggregates.js';
 import { AidQueries } from '../shared/aid-queries.service.js';
+import { OneAtATime } from '../shared/one-at-a-time.js';
 import { aidTimeline } from '../shared/aid-timeline.js';
 import { AidTimelineEntryView, CorrectIncomeDto, FundPage, FundPageQuery, FundView, IncomeAnswer, OpenFundDto, RecordIncomeDto } from './fund.dto.js';
 
@@ -30,6 +31,7 @@ export class FundsController {
     private readonly queries: AidQueries,
     private readonly freshness: ReadModelFreshness,
     private readonly staff: StaffDirectory,
+    private readonly perFund: OneAtATime,
   ) {}
 
   @Post()
@@ -90,7 +92,7 @@ export class FundsController {
   @CommandRoute()
   async income(@UuidParam('id') fundId: string, @Body() dto: RecordIncomeDto, @Command() meta: CommandMeta): Promise<IncomeAnswer> {
     const entryId = meta.newId();
-    const result = await this.commands.execute(aidFunds, { type: 'RecordAidIncome', data: { fundId, entryId, ...dto } }, meta);
+    const result = await this.perFund.run(fundId, () => this.commands.execute(aidFunds, { type: 'RecordAidIncome', data: { fundId, entryId, ...dto } }, meta));
     return { ...commandAnswer(fundId, result), entryId };
   }
 
@@ -104,7 +106,7 @@ export class FundsController {
   @CommandRoute()
   async correct(@UuidParam('id') fundId: string, @UuidParam('entryId') correctsEntryId: string, @Body() dto: CorrectIncomeDto, @Command() meta: CommandMeta): Promise<IncomeAnswer> {
     const entryId = meta.newId();
-    const result = await this.commands.execute(aidFunds, { type: 'CorrectAidIncome', data: { fundId, entryId, correctsEntryId, reason: dto.reason } }, meta);
+    const result = await this.perFund.run(fundId, () => this.commands.execute(aidFunds, { type: 'CorrectAidIncome', data: { fundId, entryId, correctsEntryId, reason: dto.reason } }, meta));
     return { ...commandAnswer(fundId, result), entryId };
   }
 }

@@ -143,7 +143,7 @@ export function requestDisbursement({ data, ctx }: RequestDisbursement, state: A
   const reason = text(data.reason) || broken.reasonRequired();
   const year = Number(today.slice(0, 4));
   requireEligible(programme.kind, facts, year);
-  const earlier = [...fund.disbursements.values()].filter(
+  const earlier = fund.disbursements.values().filter(
     (d) => isLive(d) && d.programmeId === programme.programmeId && d.year === year && sameBeneficiary(d.beneficiary, facts.ref),
   );
   if (programme.kind === 'workers_home_subsidy') {

@@ -1,6 +1,7 @@
 import type { DomainEvent } from '../../shared/messages.js';
 import type { FundKind, IncomeSource } from '../aid-labels.js';
 import { evolveDisbursement, type Disbursement, type DisbursementEvent } from '../disbursements/disbursement.js';
+import { PersistentMap } from '../persistent-map.js';
 
 export const aidFundStreamName = (fundId: string): string => `aid-fund-${fundId}`;
 
@@ -68,8 +69,8 @@ export interface AidFund {
   readonly paidFen: number;
   /** Approved and not yet paid (nor cancelled). */
   readonly committedFen: number;
-  readonly income: ReadonlyMap<string, IncomeEntry>;
-  readonly disbursements: ReadonlyMap<string, Disbursement>;
+  readonly income: PersistentMap<IncomeEntry>;
+  readonly disbursements: PersistentMap<Disbursement>;
 }
 export type AidFundState = AidFund | null;
 
@@ -80,20 +81,18 @@ export const availableFen = (fund: AidFund): number => balanceFen(fund) - fund.c
 
 export const initialState = (): AidFundState => null;
 
-const withEntry = <V>(map: ReadonlyMap<string, V>, key: string, value: V): ReadonlyMap<string, V> => new Map(map).set(key, value);
-
 export function evolve(state: AidFundState, event: AidFundEvent): AidFundState {
   if (event.type === 'AidFundOpened') {
     if (state) return state;
     const { fundId, name, kind, openedBy, openedAt } = event.data;
-    return { fundId, name, kind, openedBy, openedAt, incomeFen: 0, paidFen: 0, committedFen: 0, income: new Map(), disbursements: new Map() };
+    return { fundId, name, kind, openedBy, openedAt, incomeFen: 0, paidFen: 0, committedFen: 0, income: PersistentMap.empty(), disbursements: PersistentMap.empty() };
   }
   if (!state) return state;
   switch (event.type) {
     case 'AidIncomeRecorded': {
       const { entryId, source, amountFen, receivedOn, reference, donor } = event.data;
       const entry: IncomeEntry = { entryId, source, amountFen, receivedOn, reference, ...(donor ? { donor } : {}), correctedByEntryId: null };
-      return { ...state, incomeFen: state.incomeFen + amountFen, income: withEntry(state.income, entryId, entry) };
+      return { ...state, incomeFen: state.incomeFen + amountFen, income: state.income.set(entryId, entry) };
     }
     case 'AidIncomeCorrected': {
       const corrected = state.income.get(event.data.correctsEntryId);
@@ -101,7 +100,7 @@ export function evolve(state: AidFundState, event: AidFundEvent): AidFundState {
       return {
         ...state,
         incomeFen: state.incomeFen - event.data.amountFen,
-        income: withEntry(state.income, corrected.entryId, { ...corrected, correctedByEntryId: event.data.entryId }),
+        income: state.income.set(corrected.entryId, { ...corrected, correctedByEntryId: event.data.entryId }),
       };
     }
     case 'DisbursementRequested':
@@ -120,7 +119,7 @@ export function evolve(state: AidFundState, event: AidFundEvent): AidFundState {
         ...state,
         committedFen: state.committedFen + (approvedNow ? after.amountFen : 0) - (paidNow || releasedNow ? after.amountFen : 0),
         paidFen: state.paidFen + (paidNow ? after.amountFen : 0),
-        disbursements: withEntry(state.disbursements, after.disbursementId, after),
+        disbursements: state.disbursements.set(after.disbursementId, after),
       };
     }
     default:
