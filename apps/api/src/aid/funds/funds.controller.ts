@@ -5,7 +5,7 @@ import { commandAnswer, CommandMeta, Commands } from '#commands';
 import { aidFundsProjection } from '#read-models';
 import type { Response } from 'express';
 import { etagOf } from '../../http/if-match.js';
-import { RecordNotFound } from '../../http/problem.js';
+import { RecordNotFound, RequestValidationError } from '../../http/problem.js';
 import { Command, Meta, type RequestMeta } from '../../http/request-meta.js';
 import { UuidParam } from '../../http/uuid-param.js';
 import { CommandAnswer } from '../../shared/command-answer.dto.js';
@@ -59,6 +59,7 @@ export class FundsController {
   @ApiOperation({ summary: 'A fund: balance, available, and for a date range its income by source and its disbursements by programme' })
   @ApiOkResponse({ type: FundPage, description: 'The fund; its ETag is the revision to send as If-Match' })
   async get(@UuidParam('id') id: string, @Query() query: FundPageQuery, @Res({ passthrough: true }) res: Response): Promise<FundPage> {
+    if (query.from && query.to && query.from > query.to) throw new RequestValidationError([{ field: 'to', messages: [{ zh: '不能早于起始日期', en: 'must be on or after from' }] }]);
     await this.freshness.await(PROJECTION, query.minPosition, res);
     const row = await this.queries.fund(id);
     if (!row) throw new RecordNotFound(FUND, id);
