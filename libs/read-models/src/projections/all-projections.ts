@@ -4,4 +4,4 @@ import { disputeCasesProjection } from './dispute-cases.projection.js';
 import { partiesProjection } from './parties.projection.js';
 import { staffProjection } from './staff.projection.js';
 
-export const ALL_PROJECTIONS: readonly AnyProjection[] = [disputeCasesProjection, partiesProjection, staffProjection, aidFundsProjection];
+export const ALL_PROJECTIONS: readonly AnyProjection[] = [disputeCasesProjection, partiesProjection, aidFundsProjection, staffProjection];
