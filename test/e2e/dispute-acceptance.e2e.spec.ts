@@ -55,6 +55,13 @@ describe('acceptance: a mediator takes a group wage case from intake to outcome 
     const amounts = claimants.map((c, i) => ({ claimantId: c.claimantId, amountFen: 1_800_000 + i * 10_000 }));
     await step('agreement', { amounts, terms: '公司于2026年3月31日和4月10日分两期支付全部欠薪。', paymentDates: ['2026-03-31', '2026-04-10'] }, 201);
     await step('follow-ups', { at: '2026-04-11', method: 'phone', result: '十二名工人确认两期工资均已到账。' }, 201);
+    // The money (issue 10): the employer pays it all, every worker is paid; only then is the agreement fulfilled.
+    const recovery = (path: string) => mediator.post(`/api/disputes/${id}/recovery/${path}`);
+    const agreedFen = amounts.reduce((s, a) => s + a.amountFen, 0);
+    await recovery('receipts').send({ amountFen: agreedFen, receivedOn: '2026-04-10', channel: 'bank_transfer', receiptNo: 'HD-2026-01' }).expect(201);
+    for (const [i, a] of amounts.entries()) {
+      await recovery('payouts').send({ claimantId: a.claimantId, amountFen: a.amountFen, paidOn: '2026-04-10', method: 'bank_transfer', reference: `TR-${i}` }).expect(201);
+    }
     const closed = await step('outcome', { outcome: 'agreement_fulfilled' }, 200);
 
     const page = await casePage(mediator, id, closed.position);

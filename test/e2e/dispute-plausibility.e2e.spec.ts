@@ -97,17 +97,19 @@ describe('plausible input on dispute cases', () => {
       expect((await command(mediator, c.id, 'agreement/amendments', body, 422)).code).toBe('AGREEMENT_NOT_REACHED');
     });
 
-    it('"agreement fulfilled" waits for the last payment date (issue 8.16)', async () => {
+    it('"agreement fulfilled" waits for the recovery ledger, not the calendar (issue 8.16, then issue 10)', async () => {
       const c = await openCase(mediator, {}, 1);
       const nextYear = `${Number(todayInBeijing().slice(0, 4)) + 1}-01-15`;
       const agreed = await command(mediator, c.id, 'agreement', { amounts: amountsFor(c.claimantIds, 100_000), terms: '分两期支付', paymentDates: ['2026-04-01', nextYear] }, 201);
       const early = await command(mediator, c.id, 'outcome', { outcome: 'agreement_fulfilled' }, 422);
-      expect(early).toMatchObject({ code: 'AGREEMENT_NOT_YET_DUE', details: { lastPaymentDate: nextYear } });
+      expect(early).toMatchObject({ code: 'RECOVERY_NOT_COMPLETE', details: { caseId: c.id } });
       const beyond = { amounts: amountsFor(c.claimantIds, 100_000), terms: '一次付清', paymentDates: ['2099-01-01'], reason: '延期' };
       expect((await command(mediator, c.id, 'agreement/amendments', beyond, 422)).details).toMatchObject({ reason: 'beyond_payment_horizon' });
-      await command(mediator, c.id, 'agreement/amendments', { ...beyond, paymentDates: ['2026-04-01'], reason: '公司提前一次付清' }, 201);
+      // Paid before the last payment date: fulfilled as soon as the money has reached the worker.
+      await command(mediator, c.id, 'recovery/receipts', { amountFen: 100_000, receivedOn: '2026-04-01', channel: 'cash', receiptNo: 'R-1' }, 201);
+      await command(mediator, c.id, 'recovery/payouts', { claimantId: c.claimantIds[0], amountFen: 100_000, paidOn: '2026-04-01', method: 'cash', reference: '签收单 1' }, 201);
       const closed = await command(mediator, c.id, 'outcome', { outcome: 'agreement_fulfilled' }, 200);
-      expect(closed.revision).toBe(agreed.revision + 2);
+      expect(closed.revision).toBe(agreed.revision + 1);
     });
   });
 });

@@ -10,6 +10,7 @@ import { AidFundsModule } from './aid/aid-funds.module.js';
 import { AuthController } from './auth/auth.controller.js';
 import { DisputesModule } from './disputes/disputes.module.js';
 import { PartiesModule } from './parties/parties.module.js';
+import { RecoveryModule } from './recovery/recovery.module.js';
 import { StaffController } from './staff/staff.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
@@ -32,6 +33,7 @@ export class AppModule {
         DisputesModule,
         PartiesModule,
         AidFundsModule,
+        RecoveryModule,
         ...(withWorker ? [WorkerModule] : []),
       ],
       controllers: [HealthController, AuthController, StaffController, MetricsController, ProjectionsStatusController],

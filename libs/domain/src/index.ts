@@ -9,4 +9,5 @@ export * from './shared/dates.js';
 export * from './disputes/index.js';
 export * from './parties/index.js';
 export * from './staff/index.js';
+export * from './recovery/index.js';
 export * from './aid/index.js';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RecoveryModule } from '../recovery/recovery.module.js';
 import { ReadModelFreshness } from '../shared/read-model-freshness.js';
 import { AmendAgreementController } from './amend-agreement/amend-agreement.controller.js';
 import { ClaimantsController } from './claimants/claimants.controller.js';
@@ -26,6 +27,7 @@ import { DisputeStats } from './report/dispute-stats.service.js';
     ClosingController,
     AmendAgreementController,
   ],
+  imports: [RecoveryModule],
   providers: [DisputeQueries, ReadModelFreshness, MediatorRoster, DisputeStats],
 })
 export class DisputesModule {}

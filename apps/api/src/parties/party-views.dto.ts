@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CASE_OUTCOMES, DISPUTE_CATEGORIES } from '#domain';
 import { PagedAnswer } from '../shared/paged.dto.js';
+import { EmployerOwed, WorkerCaseMoney } from '../recovery/queries/party-money.dto.js';
 
 export class WorkerListItem {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -26,6 +27,7 @@ export class WorkerCaseView {
   @ApiProperty({ format: 'date' }) receivedOn!: string;
   @ApiProperty() respondentName!: string;
   @ApiProperty({ type: String, nullable: true }) mediatorId!: string | null;
+  @ApiProperty({ type: WorkerCaseMoney, nullable: true, description: 'What the worker was owed, got and is still owed in this case; null until its recovery ledger opens' }) recovery!: WorkerCaseMoney | null;
 }
 
 export class EmployerRef {
@@ -70,6 +72,7 @@ export class EmployerCaseView {
   @ApiProperty({ format: 'date' }) receivedOn!: string;
   @ApiProperty({ type: 'integer' }) claimantCount!: number;
   @ApiProperty({ type: String, nullable: true }) mediatorId!: string | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Still to be paid in by the employer in this case, in fen; null until its recovery ledger opens' }) recoveryOutstandingFen!: number | null;
 }
 
 export class EmployerCases {
@@ -80,4 +83,5 @@ export class EmployerCases {
 export class EmployerPage extends EmployerListItem {
   @ApiProperty({ description: 'The contact’s phone is in full only for supervisors, administrators and the mediators of the employer’s cases' }) contactMasked!: boolean;
   @ApiProperty({ type: EmployerCases }) cases!: EmployerCases;
+  @ApiProperty({ type: EmployerOwed, description: 'What the employer owes across its cases (recovery ledgers)' }) owed!: EmployerOwed;
 }

@@ -1,5 +1,4 @@
 import type { Command } from '../shared/command.js';
-import { beijingDay } from '../shared/dates.js';
 import type { CommandContext, Decider } from '../shared/messages.js';
 import { requireFen, sumFen } from '../shared/money.js';
 import { requireHappened, requireOneOf, requirePaymentDates, requireText, text } from './dispute-case.checks.js';
@@ -96,7 +95,11 @@ export type AmendAgreement = Command<
   'AmendAgreement',
   { caseId: string; agreementId: string; amounts: AgreedAmount[]; terms: string; paymentDates: string[]; reason: string }
 >;
-export type RecordOutcome = Command<'RecordOutcome', { caseId: string; outcome: CaseOutcome; reason?: string }>;
+/**
+ * `recoveryComplete`: whether the case's recovery ledger (its own stream) records that every
+ * worker was paid or written off under the agreement in force; the application reads it.
+ */
+export type RecordOutcome = Command<'RecordOutcome', { caseId: string; outcome: CaseOutcome; reason?: string; recoveryComplete: boolean }>;
 export type ReopenCase = Command<'ReopenCase', { caseId: string; reason: string }>;
 
 export type DisputeCaseCommand =
@@ -375,10 +378,9 @@ export function recordOutcome({ data, ctx }: RecordOutcome, state: DisputeCaseSt
   const dispute = caseToChange(state, data.caseId, ctx);
   const outcome = requireOneOf('outcome', data.outcome, CASE_OUTCOMES);
   if (outcome === 'agreement_fulfilled') {
-    const agreement = dispute.agreement ?? broken.agreementNotReached(dispute.caseId);
-    // Until the recovery ledger says who was paid what, a payment date still to come means not yet fulfilled.
-    const last = [...agreement.paymentDates].sort().at(-1);
-    if (last && last > beijingDay(ctx.now)) broken.agreementNotYetDue(dispute.caseId, last);
+    if (!dispute.agreement) broken.agreementNotReached(dispute.caseId);
+    // Fulfilled means paid: the recovery ledger, not the calendar, says when every worker has their money.
+    if (data.recoveryComplete !== true) broken.recoveryNotComplete(dispute.caseId);
   }
   const reason = text(data.reason);
   // Ending a case any other way than by a fulfilled agreement is what a supervisor asks about.

@@ -102,7 +102,7 @@ const changes = (): DisputeCaseCommand[] => [
     terms: '一次付清',
     paymentDates: [],
   }),
-  cmd('RecordOutcome', { outcome: 'closed', reason: '调解不成' }),
+  cmd('RecordOutcome', { outcome: 'closed', reason: '调解不成', recoveryComplete: false }),
 ];
 const amendment = () =>
   cmd('AmendAgreement', {
@@ -866,64 +866,43 @@ describe('DisputeCase', () => {
   });
 
   describe('RecordOutcome', () => {
-    it('AGREEMENT_NOT_YET_DUE: not fulfilled while a payment date is still to come (issue 8.16)', () => {
-      const due = (paymentDates: string[]) => ({ ...agreementFor(workers(3)), data: { ...agreementFor(workers(3)).data, paymentDates } });
-      const fulfilled = cmd('RecordOutcome', { outcome: 'agreement_fulfilled' });
-      const error = spec.given([aGroupWageDispute(), due(['2026-07-01', '2026-04-01'])]).when(fulfilled).thenThrows('AGREEMENT_NOT_YET_DUE');
-      expect(error.details).toEqual({ caseId: CASE, lastPaymentDate: '2026-07-01' });
-      expect(error.messages.zh).toContain('2026-07-01');
-      // The last payment date is today in Beijing: the workers may have been paid.
-      expect(disputeCaseDecider.decide(fulfilled, spec.given([aGroupWageDispute(), due(['2026-06-30'])]).state)).toHaveLength(1);
-      expect(disputeCaseDecider.decide(fulfilled, spec.given([aGroupWageDispute(), due([])]).state)).toHaveLength(1);
-      // Other outcomes are not held back by the payment dates.
-      expect(
-        disputeCaseDecider.decide(cmd('RecordOutcome', { outcome: 'closed', reason: '公司破产' }), spec.given([aGroupWageDispute(), due(['2026-07-01'])]).state),
-      ).toHaveLength(1);
+    it('RECOVERY_NOT_COMPLETE: not fulfilled until the recovery ledger shows every worker paid (issue 10)', () => {
+      const given = spec.given([aGroupWageDispute(), agreementFor(workers(3))]);
+      const error = given.when(cmd('RecordOutcome', { outcome: 'agreement_fulfilled', recoveryComplete: false })).thenThrows('RECOVERY_NOT_COMPLETE');
+      expect(error.details).toEqual({ caseId: CASE });
+      expect(error.messages.zh).toContain('追欠台账');
+      expect(error.messages.en).toContain('recovery ledger');
+      // Other outcomes do not wait for the money.
+      given.when(cmd('RecordOutcome', { outcome: 'closed', reason: '公司破产', recoveryComplete: false })).then([
+        ev('CaseClosed', { outcome: 'closed', reason: '公司破产', closedBy: wang.staffId, closedAt: NOW }),
+      ]);
     });
 
-    it('AGREEMENT_NOT_YET_DUE: the amended payment dates are the ones that count', () => {
-      const later = ev('AgreementAmended', {
-        agreementId: 'a-2',
-        amendsAgreementId: 'a-1',
-        previousTotalFen: 1_500_000,
-        reason: '延期',
-        amounts: workers(3).map((c) => ({ claimantId: c.claimantId, amountFen: 500_000 })),
-        totalFen: 1_500_000,
-        terms: '延期支付',
-        paymentDates: ['2026-09-01'],
-        amendedAt: NOW,
-      });
-      spec
-        .given([aGroupWageDispute(), agreementFor(workers(3)), later])
-        .when(cmd('RecordOutcome', { outcome: 'agreement_fulfilled' }))
-        .thenThrows('AGREEMENT_NOT_YET_DUE');
-    });
-
-    it('closes as agreement fulfilled once there is an agreement; no reason needed', () => {
+    it('closes as agreement fulfilled once the recovery is complete; no reason needed', () => {
       spec
         .given([aGroupWageDispute(), agreementFor(workers(3))])
-        .when(cmd('RecordOutcome', { outcome: 'agreement_fulfilled' }))
+        .when(cmd('RecordOutcome', { outcome: 'agreement_fulfilled', recoveryComplete: true }))
         .then([ev('CaseClosed', { outcome: 'agreement_fulfilled', closedBy: wang.staffId, closedAt: NOW })]);
     });
 
     it('AGREEMENT_NOT_REACHED: no fulfilment without an agreement', () => {
-      spec.given([aGroupWageDispute()]).when(cmd('RecordOutcome', { outcome: 'agreement_fulfilled' })).thenThrows('AGREEMENT_NOT_REACHED');
+      spec.given([aGroupWageDispute()]).when(cmd('RecordOutcome', { outcome: 'agreement_fulfilled', recoveryComplete: true })).thenThrows('AGREEMENT_NOT_REACHED');
     });
 
     it.each(['referred_to_arbitration', 'withdrawn', 'closed'] as const)('closes as %s with its reason', (outcome) => {
       spec
         .given([aGroupWageDispute()])
-        .when(cmd('RecordOutcome', { outcome, reason: '十五日内未达成协议' }))
+        .when(cmd('RecordOutcome', { outcome, reason: '十五日内未达成协议', recoveryComplete: false }))
         .then([ev('CaseClosed', { outcome, reason: '十五日内未达成协议', closedBy: wang.staffId, closedAt: NOW })]);
     });
 
     it.each(['referred_to_arbitration', 'withdrawn', 'closed'] as const)('OUTCOME_REASON_REQUIRED: %s', (outcome) => {
-      spec.given([aGroupWageDispute()]).when(cmd('RecordOutcome', { outcome })).thenThrows('OUTCOME_REASON_REQUIRED');
-      spec.given([aGroupWageDispute()]).when(cmd('RecordOutcome', { outcome, reason: '  ' })).thenThrows('OUTCOME_REASON_REQUIRED');
+      spec.given([aGroupWageDispute()]).when(cmd('RecordOutcome', { outcome, recoveryComplete: false })).thenThrows('OUTCOME_REASON_REQUIRED');
+      spec.given([aGroupWageDispute()]).when(cmd('RecordOutcome', { outcome, reason: '  ', recoveryComplete: false })).thenThrows('OUTCOME_REASON_REQUIRED');
     });
 
     it('CHOICE_INVALID: an outcome the system does not know', () => {
-      spec.given([aGroupWageDispute()]).when(cmd('RecordOutcome', { outcome: 'won' as never, reason: 'x' })).thenThrows('CHOICE_INVALID');
+      spec.given([aGroupWageDispute()]).when(cmd('RecordOutcome', { outcome: 'won' as never, reason: 'x', recoveryComplete: false })).thenThrows('CHOICE_INVALID');
     });
   });
 

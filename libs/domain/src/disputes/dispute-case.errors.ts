@@ -207,13 +207,13 @@ export const disputeCaseRules = {
       `本案已登记调解协议（合计${formatYuan(totalFen, 'zh')}）。如需变更，请登记协议变更并说明理由；原协议仍保留在案件记录中。`,
       { caseId, agreementId },
     ),
-  agreementNotYetDue: (caseId: string, lastPaymentDate: string): never =>
+  recoveryNotComplete: (caseId: string): never =>
     rule(
-      'AGREEMENT_NOT_YET_DUE',
-      `The agreement’s payments are not all due yet (the last is on ${lastPaymentDate}); ` +
-        'record "agreement fulfilled" once the workers have been paid.',
-      `调解协议的付款期限尚未全部届满（最后一期为${lastPaymentDate}），待职工收到款项后再以“协议履行完毕”结案。`,
-      { caseId, lastPaymentDate },
+      'RECOVERY_NOT_COMPLETE',
+      'The agreement is fulfilled only when the recovery ledger shows every worker paid (or the rest written off); ' +
+        'money is still owed on this case.',
+      '只有追欠台账显示每位职工均已足额领取（或余额已核销）后，才能以“协议履行完毕”结案；本案尚有款项未付清。',
+      { caseId },
     ),
   nothingToAmend: (caseId: string): never =>
     rule(
@@ -259,7 +259,7 @@ export const DISPUTE_CASE_ERROR_CODES = [
   'AGREEMENT_TERMS_REQUIRED',
   'AGREEMENT_NOT_REACHED',
   'AGREEMENT_ALREADY_REACHED',
-  'AGREEMENT_NOT_YET_DUE',
+  'RECOVERY_NOT_COMPLETE',
   'DATE_IMPLAUSIBLE',
   'TEXT_REQUIRED',
   'CLAIMANTS_REQUIRED',

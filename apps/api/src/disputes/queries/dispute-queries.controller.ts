@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allowed, READERS, StaffDirectory } from '#auth';
 import { describeDisputeEvent, domainEventOf, findStaff, type DisputeCaseEvent } from '#domain';
-import { disputeCasesProjection } from '#read-models';
+import { disputeCasesProjection, recoveriesProjection } from '#read-models';
 import type { Response } from 'express';
 import { etagOf } from '../../http/if-match.js';
 import { RecordNotFound } from '../../http/problem.js';
@@ -13,6 +13,7 @@ import { DisputeQueries } from './dispute-queries.service.js';
 import { CasePage, DisputeListPage, TimelineEntryView } from './dispute-views.dto.js';
 import { ListDisputesQuery } from './list-disputes.query.js';
 import { UuidParam } from '../../http/uuid-param.js';
+import { RecoveryQueries } from '../../recovery/queries/recovery-queries.service.js';
 
 const CASE = { zh: '案件', en: 'dispute case' };
 
@@ -27,6 +28,7 @@ export class DisputeQueriesController {
     private readonly queries: DisputeQueries,
     private readonly freshness: ReadModelFreshness,
     private readonly staff: StaffDirectory,
+    private readonly recovery: RecoveryQueries,
   ) {}
 
   @Get()
@@ -40,12 +42,15 @@ export class DisputeQueriesController {
   @Get(':id')
   @ApiOperation({ summary: 'A case page: claimants, claims, referrals, sessions, follow-ups, agreement, outcome' })
   @ApiOkResponse({ type: CasePage, description: 'The case; its ETag is the revision to send as If-Match' })
-  async get(@UuidParam('id') id: string, @Query() query: FreshnessQuery, @Res({ passthrough: true }) res: Response): Promise<CasePage> {
+  async get(@UuidParam('id') id: string, @Query() query: FreshnessQuery, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response): Promise<CasePage> {
     await this.freshness.await(PROJECTION, query.minPosition, res);
+    await this.freshness.await(recoveriesProjection.name, query.minPosition, res);
     const row = await this.queries.get(id);
     if (!row) throw new RecordNotFound(CASE, id);
     res.setHeader('ETag', etagOf(row.revision));
-    return { id: row.id, revision: Number(row.revision), ...row.detail, mediatorName: row.mediatorName } as unknown as CasePage;
+    const agreementId = (row.detail.agreement as { agreementId?: string } | null)?.agreementId ?? null;
+    const recovery = await this.recovery.summary(id, agreementId, meta.lang);
+    return { id: row.id, revision: Number(row.revision), ...row.detail, mediatorName: row.mediatorName, recovery } as unknown as CasePage;
   }
 
   @Get(':id/timeline')

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CASE_OUTCOMES, DISPUTE_CATEGORIES, FOLLOW_UP_METHODS, REFERRAL_AGENCIES } from '#domain';
 import { PagedAnswer } from '../../shared/paged.dto.js';
+import { CaseRecoverySummary } from '../../recovery/queries/recovery-views.dto.js';
 
 const DISPUTE_STATUSES = ['open', 'accepted', 'closed'];
 
@@ -110,6 +111,7 @@ export class AgreementView {
 
 /** The case page: the case as the domain folds it, at `revision`. */
 export class CasePage {
+  @ApiProperty({ type: CaseRecoverySummary, description: 'The money (recovery ledger): "agreement fulfilled" is accepted only once the recovery is complete' }) recovery!: CaseRecoverySummary;
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ type: 'integer', description: 'Also the ETag: send it back as If-Match' }) revision!: number;
   @ApiProperty({ format: 'uuid' }) caseId!: string;

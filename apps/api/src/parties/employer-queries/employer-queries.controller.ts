@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allowed, READERS } from '#auth';
 import type { Actor } from '#domain';
-import { disputeCasesProjection, partiesProjection } from '#read-models';
+import { disputeCasesProjection, partiesProjection, recoveriesProjection } from '#read-models';
 import type { Response } from 'express';
 import { etagOf } from '../../http/if-match.js';
 import { RecordNotFound } from '../../http/problem.js';
@@ -41,6 +41,7 @@ export class EmployerQueriesController {
   async get(@UuidParam('id') id: string, @Query() query: FreshnessQuery, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<EmployerPage> {
     await this.freshness.await(partiesProjection.name, query.minPosition, res);
     await this.freshness.await(disputeCasesProjection.name, query.minPosition, res);
+    await this.freshness.await(recoveriesProjection.name, query.minPosition, res);
     const employer = await this.queries.get(id);
     if (!employer) throw new RecordNotFound({ zh: '用人单位', en: 'employer' }, id);
     res.setHeader('ETag', etagOf(employer.revision));
@@ -50,6 +51,7 @@ export class EmployerQueriesController {
       revision: Number(employer.revision),
       registeredAt: employer.registeredAt.toISOString(),
       cases: (await this.queries.cases(id)) as unknown as EmployerPage['cases'],
+      owed: await this.queries.owed(id),
     };
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { maskPhonesIn } from '#domain';
 import { EmployerRow } from '#read-models';
 import type { DataSource } from 'typeorm';
+import { employerOwed } from '../../recovery/queries/party-money.dto.js';
 import { likePattern } from '../../shared/search.js';
 import type { ListEmployersQuery } from './list-employers.query.js';
 
@@ -34,13 +35,19 @@ export class EmployerQueries {
   async cases(employerId: string) {
     const [rows, [{ total }]] = await Promise.all([
       this.ds.query(
-        `SELECT id AS "caseId", title, category, status, outcome, to_char(received_on, 'YYYY-MM-DD') AS "receivedOn",
-                claimant_count AS "claimantCount", mediator_id AS "mediatorId"
-         FROM dispute_cases WHERE respondent_employer_id = $1 ORDER BY received_on DESC, id LIMIT ${CASES_SHOWN}`,
+        `SELECT d.id AS "caseId", d.title, d.category, d.status, d.outcome, to_char(d.received_on, 'YYYY-MM-DD') AS "receivedOn",
+                d.claimant_count AS "claimantCount", d.mediator_id AS "mediatorId", r.outstanding_fen::float8 AS "recoveryOutstandingFen"
+         FROM dispute_cases d LEFT JOIN recoveries r ON r.case_id = d.id
+         WHERE d.respondent_employer_id = $1 ORDER BY d.received_on DESC, d.id LIMIT ${CASES_SHOWN}`,
         [employerId],
       ),
       this.ds.query(`SELECT count(*)::int AS total FROM dispute_cases WHERE respondent_employer_id = $1`, [employerId]),
     ]);
     return { total: total as number, items: rows as Record<string, unknown>[] };
+  }
+
+  /** What the employer owes across its cases (issue 10), from the recovery ledgers. */
+  async owed(employerId: string) {
+    return employerOwed((sql, params) => this.ds.query(sql, params), employerId);
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allowed, READERS } from '#auth';
 import type { Actor } from '#domain';
-import { disputeCasesProjection, partiesProjection } from '#read-models';
+import { disputeCasesProjection, partiesProjection, recoveriesProjection } from '#read-models';
 import type { Response } from 'express';
 import { etagOf } from '../../http/if-match.js';
 import { RecordNotFound } from '../../http/problem.js';
@@ -46,6 +46,7 @@ export class WorkerQueriesController {
   ): Promise<WorkerPage> {
     await this.freshness.await(partiesProjection.name, query.minPosition, res);
     await this.freshness.await(disputeCasesProjection.name, query.minPosition, res);
+    await this.freshness.await(recoveriesProjection.name, query.minPosition, res);
     const found = await this.queries.get(id);
     if (!found) throw new RecordNotFound({ zh: '职工', en: 'worker' }, id);
     const { worker, employerName } = found;

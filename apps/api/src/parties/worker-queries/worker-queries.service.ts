@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { maskPhone, maskResidentId } from '#domain';
 import { EmployerRow, WorkerRow } from '#read-models';
 import type { DataSource } from 'typeorm';
+import { WORKER_MONEY_COLUMNS, type WorkerCaseMoney } from '../../recovery/queries/party-money.dto.js';
 import { likePattern } from '../../shared/search.js';
 import type { ListWorkersQuery } from './list-workers.query.js';
 
@@ -16,6 +17,8 @@ export interface WorkerCase {
   receivedOn: string;
   respondentName: string;
   mediatorId: string | null;
+  /** The worker's money in the case (issue 10); null until the case's recovery ledger opens. */
+  recovery: WorkerCaseMoney | null;
 }
 
 @Injectable()
@@ -56,8 +59,10 @@ export class WorkerQueries {
   async cases(workerId: string): Promise<WorkerCase[]> {
     const rows: (Omit<WorkerCase, 'receivedOn'> & { receivedOn: Date | string })[] = await this.ds.query(
       `SELECT d.id AS "caseId", c.claimant_id AS "claimantId", d.title, d.category, d.status, d.outcome,
-              to_char(d.received_on, 'YYYY-MM-DD') AS "receivedOn", d.respondent_name AS "respondentName", d.mediator_id AS "mediatorId"
+              to_char(d.received_on, 'YYYY-MM-DD') AS "receivedOn", d.respondent_name AS "respondentName", d.mediator_id AS "mediatorId",
+              ${WORKER_MONEY_COLUMNS}
        FROM dispute_claimants c JOIN dispute_cases d ON d.id = c.case_id
+       LEFT JOIN recovery_workers rw ON rw.case_id = c.case_id AND rw.claimant_id = c.claimant_id
        WHERE c.worker_id = $1
        ORDER BY d.received_on DESC, d.id`,
       [workerId],

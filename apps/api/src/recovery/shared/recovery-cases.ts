@@ -1,0 +1,59 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  disputeCaseDecider,
+  disputeStreamName,
+  foldEvents,
+  recoveryDecider,
+  recoveryStreamName,
+  type DisputeCase,
+  type RecoveryCaseFacts,
+  type RecoveryState,
+} from '#domain';
+import type { EventStore } from '#event-store';
+import { EVENT_STORE } from '#platform';
+
+/**
+ * What the recovery and the case know of each other, read from their streams (never from a
+ * read model, which may lag): the case's facts that a recovery command needs, and whether the
+ * recovery is complete under the agreement in force (what "agreement fulfilled" waits for).
+ */
+@Injectable()
+export class RecoveryCases {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async dispute(caseId: string): Promise<DisputeCase | null> {
+    return foldEvents(disputeCaseDecider, await this.store.readStream(disputeStreamName(caseId)));
+  }
+
+  async ledger(caseId: string): Promise<RecoveryState> {
+    return foldEvents(recoveryDecider, await this.store.readStream(recoveryStreamName(caseId)));
+  }
+
+  /** The case as a recovery command needs it; null when no such case was opened. */
+  async factsOf(caseId: string): Promise<RecoveryCaseFacts | null> {
+    const dispute = await this.dispute(caseId);
+    return dispute && factsOf(dispute);
+  }
+
+  /** Every worker paid or written off, under the agreement in force (an amendment not yet applied to the ledger does not count). */
+  async recoveryComplete(dispute: DisputeCase | null): Promise<boolean> {
+    if (!dispute?.agreement) return false;
+    const ledger = await this.ledger(dispute.caseId);
+    return ledger.status === 'complete' && ledger.agreementId === dispute.agreement.agreementId;
+  }
+}
+
+export function factsOf(dispute: DisputeCase): RecoveryCaseFacts {
+  const { agreement } = dispute;
+  return {
+    caseId: dispute.caseId,
+    status: dispute.status,
+    mediatorId: dispute.mediatorId,
+    claimants: dispute.claimants.map(({ claimantId, workerId, name }) => ({ claimantId, workerId, name })),
+    agreement: agreement && {
+      agreementId: agreement.agreementId,
+      amounts: agreement.amounts.map(({ claimantId, amountFen }) => ({ claimantId, amountFen })),
+      ...(agreement.amends ? { amends: agreement.amends } : {}),
+    },
+  };
+}

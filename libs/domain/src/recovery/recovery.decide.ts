@@ -1,0 +1,392 @@
+import type { Command } from '../shared/command.js';
+import { beijingDay, EARLIEST_DAY, happenedProblem, parseIsoDay, paymentDayProblem } from '../shared/dates.js';
+import type { CommandContext, Decider } from '../shared/messages.js';
+import { requireFen, splitFen, sumFen } from '../shared/money.js';
+import type { RecoveryField } from './recovery-labels.js';
+import { recoveryRules as broken } from './recovery.errors.js';
+import {
+  PAYOUT_METHODS,
+  RECEIPT_CHANNELS,
+  evolve,
+  findWorker,
+  initialState,
+  isSettled,
+  recoveryTotals,
+  type Allocation,
+  type Instalment,
+  type PayoutMethod,
+  type ReceiptChannel,
+  type RecoveryEvent,
+  type RecoveryLedger,
+  type RecoveryState,
+  type RecoveryWorker,
+  type RecoveryWorkerRef,
+} from './recovery.events.js';
+
+/**
+ * What the recovery needs to know of its case, read by the application from the case's stream
+ * and handed in with every command, so that decide() stays pure: who may act, whether the case
+ * is still open, and the agreement in force (what each claimant is owed).
+ */
+export interface RecoveryCaseFacts {
+  caseId: string;
+  status: 'open' | 'accepted' | 'closed';
+  mediatorId: string | null;
+  claimants: { claimantId: string; workerId: string | null; name: string }[];
+  agreement: {
+    agreementId: string;
+    amounts: { claimantId: string; amountFen: number }[];
+    /** Set when the agreement in force is an amendment: the version it replaced, and why. */
+    amends?: { agreementId: string; reason: string };
+  } | null;
+}
+
+type RecoveryCommandOf<Type extends string, Data> = Command<Type, { caseId: string; case: RecoveryCaseFacts | null } & Data>;
+
+/** Replaces the plan; once a plan is in force, a change needs its reason. */
+export type SetPaymentPlan = RecoveryCommandOf<'SetPaymentPlan', { instalments: Instalment[]; reason?: string }>;
+/** Without `allocations`, split pro rata to what each worker still has outstanding. */
+export type RecordReceipt = RecoveryCommandOf<
+  'RecordReceipt',
+  { receiptId: string; amountFen: number; receivedOn: string; channel: ReceiptChannel; receiptNo: string; allocations?: Allocation[] }
+>;
+export type RecordPayout = RecoveryCommandOf<
+  'RecordPayout',
+  { payoutId: string; claimantId: string; amountFen: number; paidOn: string; method: PayoutMethod; reference: string }
+>;
+/** Without `amountFen`, all of the worker's allocated and unpaid money is held. */
+export type HoldMoney = RecoveryCommandOf<'HoldMoney', { holdId: string; claimantId: string; amountFen?: number; heldOn?: string; reason: string }>;
+/** Without `amountFen`, all the worker still has outstanding. */
+export type RequestWriteOff = RecoveryCommandOf<'RequestWriteOff', { writeOffId: string; claimantId: string; amountFen?: number; reason: string }>;
+export type ApproveWriteOff = RecoveryCommandOf<'ApproveWriteOff', { writeOffId: string }>;
+export type RejectWriteOff = RecoveryCommandOf<'RejectWriteOff', { writeOffId: string; reason: string }>;
+
+export type RecoveryCommand = SetPaymentPlan | RecordReceipt | RecordPayout | HoldMoney | RequestWriteOff | ApproveWriteOff | RejectWriteOff;
+
+type Decided = RecoveryEvent[];
+
+export function setPaymentPlan({ data, ctx }: SetPaymentPlan, ledger: RecoveryLedger): Decided {
+  if (!Array.isArray(data.instalments) || data.instalments.length === 0) broken.planRequired();
+  const instalments = data.instalments.map((i) => ({ dueOn: requirePlanDay(i.dueOn, ctx.now), amountFen: positiveFen(i.amountFen, 'instalments') }));
+  const totalFen = sumFen(instalments.map((i) => i.amountFen));
+  const owedFen = recoveryTotals(ledger).owedFen;
+  if (totalFen !== owedFen) broken.planTotalMismatch(totalFen, owedFen);
+  if (ledger.plan.length === 0) return [{ type: 'PaymentPlanSet', data: { caseId: ledger.caseId, instalments, totalFen, setAt: ctx.now } }];
+  const sorted = [...instalments].sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
+  if (JSON.stringify(sorted) === JSON.stringify(ledger.plan)) return [];
+  const reason = text(data.reason) || broken.reasonRequired('plan');
+  return [
+    {
+      type: 'PaymentPlanAmended',
+      data: { caseId: ledger.caseId, instalments, totalFen, previous: [...ledger.plan], reason, amendedAt: ctx.now },
+    },
+  ];
+}
+
+export function recordReceipt({ data, ctx }: RecordReceipt, ledger: RecoveryLedger): Decided {
+  if (ledger.receipts.some((r) => r.receiptId === data.receiptId)) return [];
+  const amountFen = positiveFen(data.amountFen, 'amountFen');
+  const receivedOn = requireHappenedDay('receivedOn', data.receivedOn, ctx.now);
+  const channel = requireOneOf('channel', data.channel, RECEIPT_CHANNELS);
+  const receiptNo = text(data.receiptNo) || broken.textRequired('receiptNo');
+  if (ledger.receipts.some((r) => r.receiptNo === receiptNo)) broken.receiptNoDuplicated(receiptNo);
+  const outstandingFen = recoveryTotals(ledger).outstandingFen;
+  if (amountFen > outstandingFen) broken.receiptAboveOutstanding(amountFen, outstandingFen);
+  const explicit = data.allocations !== undefined && data.allocations !== null;
+  const allocations = explicit ? explicitAllocations(ledger, data.allocations!, amountFen) : proRata(ledger, amountFen);
+  return [
+    {
+      type: 'ReceiptRecorded',
+      data: {
+        caseId: ledger.caseId,
+        receiptId: data.receiptId,
+        amountFen,
+        receivedOn,
+        channel,
+        receiptNo,
+        allocation: explicit ? 'explicit' : 'pro_rata',
+        allocations,
+        recordedAt: ctx.now,
+      },
+    },
+  ];
+}
+
+/** Largest remainder over what each worker still has outstanding: the same ledger and amount always give the same split. */
+function proRata(ledger: RecoveryLedger, amountFen: number): Allocation[] {
+  const shares = splitFen(amountFen, ledger.workers.map((w) => w.outstandingFen));
+  return ledger.workers.map((w, i) => ({ claimantId: w.claimantId, amountFen: shares[i]! as number })).filter((a) => a.amountFen > 0);
+}
+
+function explicitAllocations(ledger: RecoveryLedger, given: readonly Allocation[], amountFen: number): Allocation[] {
+  if (!Array.isArray(given)) broken.allocationSumMismatch(0, amountFen);
+  const rows = given.map((a) => ({ claimantId: a.claimantId, amountFen: requireFen(a.amountFen) as number }));
+  const unknown = rows.filter((a) => !findWorker(ledger, a.claimantId)).map((a) => a.claimantId);
+  if (unknown.length > 0) broken.claimantNotInRecovery(unknown);
+  const seen = new Set<string>();
+  const twice = rows.filter((a) => (seen.has(a.claimantId) ? true : (seen.add(a.claimantId), false))).map((a) => a.claimantId);
+  if (twice.length > 0) broken.allocationDuplicated(twice);
+  const total = sumFen(rows.map((a) => a.amountFen));
+  if (total !== amountFen) broken.allocationSumMismatch(total, amountFen);
+  for (const a of rows) {
+    const w = findWorker(ledger, a.claimantId)!;
+    if (a.amountFen > w.outstandingFen) broken.allocationAboveOutstanding(w.name, w.claimantId, a.amountFen, w.outstandingFen);
+  }
+  // In the ledger's worker order, so that the same allocation reads the same however it was listed.
+  const order = new Map(ledger.workers.map((w, i) => [w.claimantId, i]));
+  return rows.filter((a) => a.amountFen > 0).sort((a, b) => order.get(a.claimantId)! - order.get(b.claimantId)!);
+}
+
+/** A payout draws on money held for the worker first (the oldest hold first), then on what is allocated and unpaid. */
+export function recordPayout({ data, ctx }: RecordPayout, ledger: RecoveryLedger): Decided {
+  if (ledger.workers.some((w) => w.payouts.some((p) => p.payoutId === data.payoutId))) return [];
+  const worker = requireWorker(ledger, data.claimantId);
+  const amountFen = positiveFen(data.amountFen, 'amountFen');
+  const paidOn = requireHappenedDay('paidOn', data.paidOn, ctx.now);
+  const method = requireOneOf('method', data.method, PAYOUT_METHODS);
+  const reference = text(data.reference) || broken.textRequired('reference');
+  const availableFen = worker.heldFen + worker.allocatedUnpaidFen;
+  if (amountFen > availableFen) broken.payoutAboveAllocated(worker.name, worker.claimantId, amountFen, availableFen);
+  const fromHeldFen = Math.min(worker.heldFen, amountFen);
+  return [
+    {
+      type: 'PayoutRecorded',
+      data: { caseId: ledger.caseId, payoutId: data.payoutId, claimantId: worker.claimantId, amountFen, fromHeldFen, paidOn, method, reference, recordedAt: ctx.now },
+    },
+  ];
+}
+
+export function holdMoney({ data, ctx }: HoldMoney, ledger: RecoveryLedger): Decided {
+  if (ledger.workers.some((w) => w.holds.some((h) => h.holdId === data.holdId))) return [];
+  const worker = requireWorker(ledger, data.claimantId);
+  const amountFen = data.amountFen === undefined || data.amountFen === null ? worker.allocatedUnpaidFen : positiveFen(data.amountFen, 'amountFen');
+  if (amountFen === 0 || amountFen > worker.allocatedUnpaidFen) {
+    broken.holdAboveAllocated(worker.name, worker.claimantId, amountFen, worker.allocatedUnpaidFen);
+  }
+  const heldOn = data.heldOn === undefined || data.heldOn === null ? beijingDay(ctx.now) : requireHappenedDay('heldOn', data.heldOn, ctx.now);
+  const reason = text(data.reason) || broken.reasonRequired('hold');
+  return [
+    { type: 'MoneyHeld', data: { caseId: ledger.caseId, holdId: data.holdId, claimantId: worker.claimantId, amountFen, heldOn, reason, recordedAt: ctx.now } },
+  ];
+}
+
+export function requestWriteOff({ data, ctx }: RequestWriteOff, ledger: RecoveryLedger): Decided {
+  if (ledger.writeOffs.some((o) => o.writeOffId === data.writeOffId)) return [];
+  const worker = requireWorker(ledger, data.claimantId);
+  const pending = ledger.writeOffs.find((o) => o.claimantId === worker.claimantId && o.decision.status === 'pending');
+  if (pending) broken.writeOffPending(worker.claimantId, pending.writeOffId);
+  const amountFen = data.amountFen === undefined || data.amountFen === null ? worker.outstandingFen : positiveFen(data.amountFen, 'amountFen');
+  if (amountFen === 0 || amountFen > worker.outstandingFen) {
+    broken.writeOffAboveOutstanding(worker.name, worker.claimantId, amountFen, worker.outstandingFen);
+  }
+  const reason = text(data.reason) || broken.reasonRequired('write_off');
+  return [
+    {
+      type: 'WriteOffRequested',
+      data: { caseId: ledger.caseId, writeOffId: data.writeOffId, claimantId: worker.claimantId, amountFen, reason, requestedBy: ctx.actor.staffId, requestedAt: ctx.now },
+    },
+  ];
+}
+
+export function approveWriteOff({ data, ctx }: ApproveWriteOff, ledger: RecoveryLedger): Decided {
+  const writeOff = decidableWriteOff(ledger, data.writeOffId, ctx, 'approved');
+  if (!writeOff) return [];
+  const worker = requireWorker(ledger, writeOff.claimantId);
+  // Money may have arrived for the worker since the request: only what is still outstanding can go.
+  if (writeOff.amountFen > worker.outstandingFen) {
+    broken.writeOffAboveOutstanding(worker.name, worker.claimantId, writeOff.amountFen, worker.outstandingFen);
+  }
+  return [
+    {
+      type: 'WriteOffApproved',
+      data: { caseId: ledger.caseId, writeOffId: writeOff.writeOffId, claimantId: worker.claimantId, amountFen: writeOff.amountFen, approvedBy: ctx.actor.staffId, approvedAt: ctx.now },
+    },
+  ];
+}
+
+export function rejectWriteOff({ data, ctx }: RejectWriteOff, ledger: RecoveryLedger): Decided {
+  const writeOff = decidableWriteOff(ledger, data.writeOffId, ctx, 'rejected');
+  if (!writeOff) return [];
+  const reason = text(data.reason) || broken.reasonRequired('reject');
+  return [
+    {
+      type: 'WriteOffRejected',
+      data: { caseId: ledger.caseId, writeOffId: writeOff.writeOffId, claimantId: writeOff.claimantId, reason, rejectedBy: ctx.actor.staffId, rejectedAt: ctx.now },
+    },
+  ];
+}
+
+/** The pending write-off a supervisor other than its requester decides; null when this same decision was already made. */
+function decidableWriteOff(ledger: RecoveryLedger, writeOffId: string, { actor }: CommandContext, decision: 'approved' | 'rejected') {
+  const writeOff = ledger.writeOffs.find((o) => o.writeOffId === writeOffId) ?? broken.writeOffNotFound(writeOffId);
+  if (writeOff.decision.status !== 'pending') {
+    if (writeOff.decision.status === decision && writeOff.decision.by === actor.staffId) return null;
+    broken.writeOffDecided(writeOffId, writeOff.decision.status);
+  }
+  if (writeOff.requestedBy === actor.staffId) broken.ownWriteOff(writeOffId);
+  return writeOff;
+}
+
+/**
+ * Every command: the case must exist, be open, have an agreement, and the actor may act on it.
+ * The first command opens the ledger from the agreement; an amended agreement re-bases what
+ * each worker is owed, with the amendment's reason. Then the command's own events; then, when
+ * everyone has been paid or written off, the completion. The ledger that results is checked
+ * against the invariants before anything is answered.
+ */
+export function decide(command: RecoveryCommand, state: RecoveryState): Decided {
+  const facts = command.data.case;
+  if (!facts || facts.caseId !== command.data.caseId) return broken.caseNotFound(command.data.caseId);
+  if (facts.status === 'closed') broken.caseClosed(facts.caseId);
+  checkActor(command, facts);
+  const agreement = facts.agreement ?? broken.noAgreement(facts.caseId);
+  const opening = openOrRebase(state, facts, agreement, command.ctx);
+  const ledger = opening.reduce(evolve, state) as RecoveryLedger;
+  const own = decideOn(command, ledger);
+  const events = [...opening, ...own];
+  if (events.length === 0) return [];
+  let after = events.reduce(evolve, state) as RecoveryLedger;
+  if (after.status === 'recovering' && isSettled(after) && own.length > 0) {
+    const t = recoveryTotals(after);
+    const completed: RecoveryEvent = {
+      type: 'RecoveryCompleted',
+      data: { caseId: after.caseId, totalOwedFen: t.owedFen, paidFen: t.paidFen, writtenOffFen: t.writtenOffFen, completedAt: command.ctx.now },
+    };
+    events.push(completed);
+    after = evolve(after, completed) as RecoveryLedger;
+  }
+  const problems = ledgerProblems(after);
+  if (problems.length > 0) broken.ledgerUnbalanced(problems.join('; '));
+  return events;
+}
+
+function decideOn(command: RecoveryCommand, ledger: RecoveryLedger): Decided {
+  switch (command.type) {
+    case 'SetPaymentPlan':
+      return setPaymentPlan(command, ledger);
+    case 'RecordReceipt':
+      return recordReceipt(command, ledger);
+    case 'RecordPayout':
+      return recordPayout(command, ledger);
+    case 'HoldMoney':
+      return holdMoney(command, ledger);
+    case 'RequestWriteOff':
+      return requestWriteOff(command, ledger);
+    case 'ApproveWriteOff':
+      return approveWriteOff(command, ledger);
+    case 'RejectWriteOff':
+      return rejectWriteOff(command, ledger);
+    default: {
+      const unhandled: never = command;
+      throw new Error(`Unknown recovery command: ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
+
+function checkActor(command: RecoveryCommand, facts: RecoveryCaseFacts): void {
+  const { actor } = command.ctx;
+  if (command.type === 'ApproveWriteOff' || command.type === 'RejectWriteOff') {
+    if (actor.role !== 'supervisor') broken.supervisorOnly();
+    return;
+  }
+  const own = actor.role === 'mediator' && actor.staffId === facts.mediatorId;
+  if (!own && actor.role !== 'supervisor') broken.notCaseworker(facts.caseId, facts.mediatorId);
+}
+
+function openOrRebase(
+  state: RecoveryState,
+  facts: RecoveryCaseFacts,
+  agreement: NonNullable<RecoveryCaseFacts['agreement']>,
+  ctx: CommandContext,
+): RecoveryEvent[] {
+  const names = new Map(facts.claimants.map((c) => [c.claimantId, c]));
+  const workers: RecoveryWorkerRef[] = agreement.amounts.map((a) => ({
+    claimantId: a.claimantId,
+    workerId: names.get(a.claimantId)?.workerId ?? null,
+    name: names.get(a.claimantId)?.name ?? a.claimantId,
+    owedFen: requireFen(a.amountFen),
+  }));
+  const totalOwedFen = sumFen(workers.map((w) => w.owedFen));
+  if (state.status === 'not_started') {
+    return [{ type: 'RecoveryOpened', data: { caseId: facts.caseId, agreementId: agreement.agreementId, workers, totalOwedFen, openedAt: ctx.now } }];
+  }
+  if (state.agreementId === agreement.agreementId) return [];
+  const reason = text(agreement.amends?.reason) || broken.reasonRequired('rebase');
+  const owed = new Map(workers.map((w) => [w.claimantId, w.owedFen]));
+  for (const w of state.workers) {
+    const covered = w.owedFen - w.outstandingFen;
+    const newOwed = owed.get(w.claimantId) ?? 0;
+    if (newOwed < covered) broken.rebaseBelowRecovered(w.name, w.claimantId, newOwed, covered);
+  }
+  return [
+    {
+      type: 'OwedRebased',
+      data: {
+        caseId: facts.caseId,
+        agreementId: agreement.agreementId,
+        previousAgreementId: state.agreementId,
+        reason,
+        owed: workers,
+        previousTotalFen: recoveryTotals(state).owedFen,
+        totalOwedFen,
+        rebasedAt: ctx.now,
+      },
+    },
+  ];
+}
+
+/**
+ * What is wrong with a ledger, in words (empty when it balances): for each worker
+ * owed = paid + held + allocatedUnpaid + outstanding + writtenOff, no part negative, nobody
+ * paid more than was allocated to them; for the case, received = paid + held + allocatedUnpaid.
+ */
+export function ledgerProblems(ledger: RecoveryLedger): string[] {
+  const problems: string[] = [];
+  const allocatedTo = new Map<string, number>();
+  for (const r of ledger.receipts) for (const a of r.allocations) allocatedTo.set(a.claimantId, (allocatedTo.get(a.claimantId) ?? 0) + a.amountFen);
+  for (const w of ledger.workers) {
+    const parts = { paidFen: w.paidFen, heldFen: w.heldFen, allocatedUnpaidFen: w.allocatedUnpaidFen, outstandingFen: w.outstandingFen, writtenOffFen: w.writtenOffFen, owedFen: w.owedFen };
+    for (const [name, fen] of Object.entries(parts)) if (!Number.isSafeInteger(fen) || fen < 0) problems.push(`${w.claimantId} ${name} ${fen}`);
+    if (w.owedFen !== w.paidFen + w.heldFen + w.allocatedUnpaidFen + w.outstandingFen + w.writtenOffFen) problems.push(`${w.claimantId} owed does not add up`);
+    const paidOut = w.payouts.reduce((s, p) => s + p.amountFen, 0);
+    if (paidOut !== w.paidFen) problems.push(`${w.claimantId} payouts do not add up`);
+    const allocated = allocatedTo.get(w.claimantId) ?? 0;
+    if (allocated !== w.paidFen + w.heldFen + w.allocatedUnpaidFen) problems.push(`${w.claimantId} paid above allocated`);
+    if (w.holds.reduce((s, h) => s + h.remainingFen, 0) !== w.heldFen) problems.push(`${w.claimantId} holds do not add up`);
+  }
+  const t = recoveryTotals(ledger);
+  if (t.receivedFen !== t.paidFen + t.heldFen + t.allocatedUnpaidFen) problems.push('received does not add up');
+  if (ledger.receipts.some((r) => r.allocations.reduce((s, a) => s + a.amountFen, 0) !== r.amountFen)) problems.push('a receipt is not fully allocated');
+  return problems;
+}
+
+export const recoveryDecider: Decider<RecoveryState, RecoveryCommand, RecoveryEvent> = { initialState, evolve, decide };
+
+function requireWorker(ledger: RecoveryLedger, claimantId: string): RecoveryWorker {
+  return findWorker(ledger, claimantId) ?? broken.claimantNotInRecovery([claimantId]);
+}
+
+function positiveFen(value: unknown, field: 'amountFen' | 'instalments'): number {
+  const fen = requireFen(value);
+  return fen > 0 ? fen : broken.amountNotPositive(field);
+}
+
+function requireHappenedDay(field: Extract<RecoveryField, 'receivedOn' | 'paidOn' | 'heldOn'>, value: unknown, now: string): string {
+  const day = parseIsoDay(value) ?? broken.dateInvalid(field, value);
+  const problem = happenedProblem({ kind: 'date', text: day, beijingDay: day }, now);
+  return problem ? broken.dateImplausible(field, day, problem) : day;
+}
+
+function requirePlanDay(value: unknown, now: string): string {
+  const day = parseIsoDay(value) ?? broken.dateInvalid('dueOn', value);
+  const problem = paymentDayProblem(day, now, EARLIEST_DAY);
+  return problem ? broken.dateImplausible('dueOn', day, problem) : day;
+}
+
+function requireOneOf<T extends string>(field: RecoveryField, value: unknown, allowed: readonly T[]): T {
+  return (allowed as readonly unknown[]).includes(value) ? (value as T) : broken.choiceInvalid(field, value);
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
