@@ -7,8 +7,10 @@ import type { DestinationStream } from 'pino';
 import type { AppConfig } from '#config';
 import { InfrastructureModule, loggerParams, WorkerModule, type DatabaseStatusSource } from '#platform';
 import { AidFundsModule } from './aid/aid-funds.module.js';
+import { BeneficiariesModule } from './aid/beneficiaries/beneficiaries.module.js';
 import { AuthController } from './auth/auth.controller.js';
 import { DisputesModule } from './disputes/disputes.module.js';
+import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PartiesModule } from './parties/parties.module.js';
 import { RecoveryModule } from './recovery/recovery.module.js';
 import { StaffController } from './staff/staff.controller.js';
@@ -34,6 +36,8 @@ export class AppModule {
         PartiesModule,
         AidFundsModule,
         RecoveryModule,
+        BeneficiariesModule,
+        OrganisationsModule,
         ...(withWorker ? [WorkerModule] : []),
       ],
       controllers: [HealthController, AuthController, StaffController, MetricsController, ProjectionsStatusController],

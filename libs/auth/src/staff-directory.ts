@@ -25,18 +25,45 @@ export class StaffDirectory {
   private state: StaffRoster = staffRosterDecider.initialState();
   private next = 0n;
   private lastDisabledAt: Record<string, number> = {};
-  private queue: Promise<unknown> = Promise.resolve();
+  /** A read is under way. */
+  private reading = false;
+  /** The read after it, shared by every call made while it runs. */
+  private waiting: { promise: Promise<RosterView>; resolve: (v: RosterView) => void; reject: (e: unknown) => void } | null = null;
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  /** Every call reads what was appended before it was made: calls queue, never share a read. */
+  /** What was appended before the call, as view() promises. */
   async current(): Promise<StaffRoster> {
     return (await this.view()).roster;
   }
 
+  /**
+   * Every call sees what was appended before it was made: it gets a read that starts after the
+   * call. A read under way may have started before, so the calls made meanwhile share the next
+   * one: under load one query serves every request that arrived during the one before it,
+   * instead of each request queueing a query of its own.
+   */
   view(): Promise<RosterView> {
-    const read = this.queue.then(() => this.refresh());
-    this.queue = read.catch(() => undefined);
+    if (!this.reading) return this.read();
+    if (!this.waiting) {
+      let resolve!: (v: RosterView) => void;
+      let reject!: (e: unknown) => void;
+      const promise = new Promise<RosterView>((res, rej) => ((resolve = res), (reject = rej)));
+      this.waiting = { promise, resolve, reject };
+    }
+    return this.waiting.promise;
+  }
+
+  private read(): Promise<RosterView> {
+    this.reading = true;
+    const read = this.refresh();
+    const settled = () => {
+      this.reading = false;
+      const waiting = this.waiting;
+      this.waiting = null;
+      if (waiting) this.read().then(waiting.resolve, waiting.reject);
+    };
+    read.then(settled, settled);
     return read;
   }
 

@@ -46,6 +46,8 @@ export class CommandMeta {
   readonly expectedRevision?: bigint;
   private readonly shared: Shared;
   private idsMade = 0;
+  /** Ids this piece of work made at random: a stream named after one cannot exist before its first command. */
+  private readonly randomIds = new Set<string>();
   private readonly streamUses = new Map<string, number>();
 
   constructor(init: CommandMetaInit, shared?: Shared) {
@@ -70,7 +72,20 @@ export class CommandMeta {
 
   /** The id of a new record (a case, a claimant, a session): derived from the idempotency key when there is one. */
   newId(): string {
-    return this.idempotencyKey === undefined ? randomUUID() : uuidV5(`${this.idempotencyKey}\nid\n${this.idsMade++}`);
+    if (this.idempotencyKey !== undefined) return uuidV5(`${this.idempotencyKey}\nid\n${this.idsMade++}`);
+    const id = randomUUID();
+    this.randomIds.add(id);
+    return id;
+  }
+
+  /**
+   * Whether `stream` is named after an id newId() made at random here and no command went to
+   * it yet (eventIdsFor counts them): then it cannot exist, and the command path need not read it.
+   */
+  isNewStream(stream: string): boolean {
+    if (this.streamUses.has(stream)) return false;
+    for (const id of this.randomIds) if (stream.endsWith(id)) return true;
+    return false;
   }
 
   /**
@@ -79,9 +94,9 @@ export class CommandMeta {
    */
   eventIdsFor(stream: string): { eventId: (index: number) => string; derived: boolean } {
     const key = this.idempotencyKey;
-    if (key === undefined) return { eventId: () => randomUUID(), derived: false };
     const use = this.streamUses.get(stream) ?? 0;
     this.streamUses.set(stream, use + 1);
+    if (key === undefined) return { eventId: () => randomUUID(), derived: false };
     return { eventId: (index) => uuidV5(`${key}\nevent\n${stream}\n${use}\n${index}`), derived: true };
   }
 

@@ -49,4 +49,16 @@ describe('CommandMeta', () => {
     expect(meta.context(clock).now).toBe('2026-03-02T00:00:00.000Z');
     expect(meta.newId()).toBe(systemCommand({ idempotencyKey: 'job-42' }).newId());
   });
+
+  it('knows a stream named after an id it made at random is new, until a command went to it; never with a key', () => {
+    const meta = new CommandMeta({ actor, correlationId: 'c', causationId: 'c' });
+    const caseId = meta.newId();
+    expect(meta.isNewStream(`dispute-${caseId}`)).toBe(true);
+    expect(meta.isNewStream('dispute-6f1c2b1e-0000-4000-8000-000000000000')).toBe(false);
+    meta.eventIdsFor(`dispute-${caseId}`);
+    expect(meta.isNewStream(`dispute-${caseId}`)).toBe(false); // the second command on it: it exists now
+    const keyed = new CommandMeta({ actor, correlationId: 'c', causationId: 'c', idempotencyKey: 'k' });
+    expect(keyed.isNewStream(`dispute-${keyed.newId()}`)).toBe(false); // derived: a retry finds it again
+  });
 });
+

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Command, DomainEvent, Issued } from '#domain';
-import { handleCommand, type EventStore, type HandleResult } from '#event-store';
+import { handleCommand, StreamStates, type EventStore, type HandleResult } from '#event-store';
 import { EVENT_STORE } from '#platform';
 import type { Aggregate } from './aggregate.js';
 import { CLOCK, type Clock } from './clock.js';
@@ -18,6 +18,9 @@ export interface ExecuteOptions<S, E> {
  */
 @Injectable()
 export class Commands {
+  /** What the last command on each stream left, so the next one need not read it (the append checks the revision). */
+  private readonly states = new StreamStates();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -31,6 +34,7 @@ export class Commands {
   ): Promise<HandleResult<S, E>> {
     const stream = aggregate.streamOf(command);
     const occurredAt = meta.occurredAt(this.clock);
+    const newStream = meta.isNewStream(stream);
     const ids = meta.eventIdsFor(stream);
     const result = await handleCommand(this.store, aggregate.decider, stream, { ...command, ctx: meta.context(this.clock) } as unknown as C, {
       expectedRevision: meta.expectedRevision,
@@ -38,6 +42,8 @@ export class Commands {
       eventId: ids.eventId,
       idsRepeatOnRetry: ids.derived,
       beforeAppend: options.beforeAppend,
+      states: this.states,
+      newStream,
     });
     meta.noteRecorded(stream, result.events.map((e) => e.type));
     return result;

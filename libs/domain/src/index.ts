@@ -10,4 +10,6 @@ export * from './disputes/index.js';
 export * from './parties/index.js';
 export * from './staff/index.js';
 export * from './recovery/index.js';
+export * from './aid/beneficiary-facts.js';
+export * from './aid/beneficiaries/index.js';
 export * from './aid/index.js';

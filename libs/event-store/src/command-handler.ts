@@ -1,6 +1,7 @@
 import { domainEventOf, foldEvents, requireStorableText, type Decider, type DomainEvent } from '#domain';
 import { EventIdConflict, WrongExpectedRevision, type EventMetadata, type EventStore, type NewEvent, type RecordedEvent } from './event-store.port.js';
 import type { Position } from './position.js';
+import type { KnownStream, StreamStates } from './stream-states.js';
 
 export interface CommandMetadata {
   actor: EventMetadata['actor'];
@@ -22,6 +23,16 @@ export interface HandleOptions<S = unknown, E = unknown> {
   idsRepeatOnRetry?: boolean;
   /** Runs after decide, before the append (e.g. reserving an ID number the events carry); a throw appends nothing. */
   beforeAppend?: (events: E[], state: S) => Promise<void>;
+  /**
+   * States known from earlier commands: a stream found here is not read; the append checks the
+   * revision it was known at, and on a refusal the loop reads the stream and decides again.
+   */
+  states?: StreamStates;
+  /**
+   * The stream is named after an id made at random for this command, so it does not exist yet:
+   * the loop decides on the initial state without reading (the append still checks 'no_stream').
+   */
+  newStream?: boolean;
   /** How long races without If-Match are retried, in ms (default 5 s). */
   retryForMs?: number;
   schemaVersion?: number;
@@ -70,20 +81,57 @@ export async function handleCommand<S, C, E extends DomainEvent>(
   options: HandleOptions<S, E>,
 ): Promise<HandleResult<S, E>> {
   const deadline = Date.now() + (options.retryForMs ?? DEFAULT_RETRY_FOR_MS);
+  const states = options.states;
+  // With ids derived from an Idempotency-Key the stream must be read: it may hold this command's events already.
+  let mayAssume = !options.idsRepeatOnRetry;
   for (let attempt = 1; ; attempt++) {
-    const history = await store.readStream(streamName);
-    if (options.idsRepeatOnRetry) {
-      const replay = replayOf(decider, history, options.eventId);
-      if (replay) return replay;
+    // A state not read for this command: known from the last command on the stream, or a new stream's.
+    const assumed: KnownStream<S> | undefined = mayAssume
+      ? (states?.get<S>(decider, streamName) ?? (options.newStream ? { state: decider.initialState(), revision: -1n, position: null } : undefined))
+      : undefined;
+    let state: S;
+    let current: bigint;
+    let lastPosition: Position | null;
+    if (assumed) {
+      ({ state, revision: current, position: lastPosition } = assumed);
+    } else {
+      const history = await store.readStream(streamName);
+      if (options.idsRepeatOnRetry) {
+        const replay = replayOf(decider, history, options.eventId);
+        if (replay) return replay;
+      }
+      state = foldEvents(decider, history);
+      current = history.length ? history[history.length - 1].streamRevision : -1n;
+      lastPosition = history.length ? history[history.length - 1].position : null;
+      states?.set(decider, streamName, { state, revision: current, position: lastPosition });
     }
-    const state = foldEvents(decider, history);
-    const current = history.length ? history[history.length - 1].streamRevision : -1n;
+    // Whatever an assumed state leads to but an append (a conflict, a refusal, nothing to record)
+    // is judged again on the stream as it is: the state may be stale.
+    const readAndDecideAgain = () => {
+      mayAssume = false;
+      states?.forget(streamName);
+    };
     if (options.expectedRevision !== undefined && options.expectedRevision !== current) {
+      if (assumed) {
+        readAndDecideAgain();
+        continue;
+      }
       throw new WrongExpectedRevision(streamName, options.expectedRevision, current);
     }
-    const events = decider.decide(command, state);
+    let events: E[];
+    try {
+      events = decider.decide(command, state);
+    } catch (error) {
+      if (!assumed) throw error;
+      readAndDecideAgain();
+      continue;
+    }
     if (events.length === 0) {
-      return { events, nextRevision: current, position: history.length ? history[history.length - 1].position : null, state };
+      if (assumed) {
+        readAndDecideAgain();
+        continue;
+      }
+      return { events, nextRevision: current, position: lastPosition, state };
     }
     for (const e of events) requireStorableText(e.data);
     await options.beforeAppend?.(events, state);
@@ -95,8 +143,16 @@ export async function handleCommand<S, C, E extends DomainEvent>(
     }));
     try {
       const result = await store.appendToStream(streamName, toAppend, { expectedRevision: current === -1n ? 'no_stream' : current });
-      return { events, nextRevision: result.nextRevision, position: result.position, state: events.reduce(decider.evolve, state) };
+      const next = events.reduce(decider.evolve, state);
+      states?.set(decider, streamName, { state: next, revision: result.nextRevision, position: result.position });
+      return { events, nextRevision: result.nextRevision, position: result.position, state: next };
     } catch (error) {
+      states?.forget(streamName);
+      // The stream had moved past the state assumed: not a race lost, stale knowledge. Read it and go again at once.
+      if (assumed && error instanceof WrongExpectedRevision) {
+        mayAssume = false;
+        continue;
+      }
       // A twin of this very command (same derived ids) got there first: the next read finds its events.
       const twin = error instanceof EventIdConflict && options.idsRepeatOnRetry;
       const race = error instanceof WrongExpectedRevision;

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { handleCommand, StreamContended, type HandleOptions } from './command-handler.js';
 import { WrongExpectedRevision, type EventStore } from './event-store.port.js';
 import { InMemoryEventStore } from './in-memory/in-memory-event-store.js';
+import { StreamStates } from './stream-states.js';
 
 type Added = DomainEvent<'Added', { by: number }>;
 /** A running total: every command adds, so a command recorded twice shows at once. */
@@ -103,5 +104,106 @@ describe('handleCommand', () => {
     const refused = handleCommand(store, total, 's', { by: 9 }, { ...random(), beforeAppend: async () => Promise.reject(new Error('number taken')) });
     await expect(refused).rejects.toThrow('number taken');
     expect(await store.readStream('s')).toHaveLength(1);
+  });
+
+  describe('with the states of earlier commands (StreamStates)', () => {
+    /** A total that must stay within 100: a stale state can refuse what the stream as it is allows. */
+    const capped: Decider<number, { by: number }, Added> = {
+      ...total,
+      decide: (c, s) => {
+        if (s + c.by > 100) throw new Error(`over 100: ${s} + ${c.by}`);
+        return [{ type: 'Added', data: { by: c.by } }];
+      },
+    };
+    function counted(store: EventStore): EventStore & { reads: number } {
+      const c = Object.create(store) as EventStore & { reads: number };
+      c.reads = 0;
+      c.readStream = (stream, options) => (c.reads++, store.readStream(stream, options));
+      return c;
+    }
+    const cached = (states: StreamStates, extra: Partial<HandleOptions<number, Added>> = {}) => ({ ...random(), states, ...extra });
+
+    it('decides the next command on a stream on the state the last one left, without reading it', async () => {
+      const store = counted(new InMemoryEventStore());
+      const states = new StreamStates();
+      await handleCommand(store, total, 's', { by: 2 }, cached(states));
+      const second = await handleCommand(store, total, 's', { by: 3 }, cached(states));
+      expect(store.reads).toBe(1);
+      expect(second).toMatchObject({ state: 5, nextRevision: 1n });
+    });
+
+    it('never appends after a state gone stale: the store refuses, the loop reads the stream and decides again', async () => {
+      const store = counted(new InMemoryEventStore());
+      const here = new StreamStates();
+      await handleCommand(store, total, 's', { by: 2 }, cached(here));
+      await handleCommand(store, total, 's', { by: 40 }, cached(new StreamStates())); // another process
+      const result = await handleCommand(store, total, 's', { by: 3 }, cached(here));
+      expect(result).toMatchObject({ state: 45, nextRevision: 2n });
+      expect((await store.readStream('s')).map((e) => e.data)).toEqual([{ by: 2 }, { by: 40 }, { by: 3 }]);
+      expect(here.get(total, 's')).toMatchObject({ state: 45, revision: 2n });
+    });
+
+    it('does not refuse on a stale state: what it refuses is judged again on the stream as it is', async () => {
+      const store = new InMemoryEventStore();
+      const here = new StreamStates();
+      await handleCommand(store, capped, 's', { by: 95 }, cached(here));
+      await handleCommand(store, capped, 's', { by: -50 }, cached(new StreamStates())); // elsewhere: the total is 45 now
+      await expect(handleCommand(store, capped, 's', { by: 10 }, cached(here))).resolves.toMatchObject({ state: 55 });
+      await expect(handleCommand(store, capped, 's', { by: 50 }, cached(here))).rejects.toThrow('over 100: 55 + 50');
+    });
+
+    it('judges If-Match against the stream, not against a stale state', async () => {
+      const store = new InMemoryEventStore();
+      const here = new StreamStates();
+      await handleCommand(store, total, 's', { by: 1 }, cached(here)); // known here at revision 0
+      await handleCommand(store, total, 's', { by: 1 }, cached(new StreamStates())); // now at 1
+      // The client saw revision 1 (it is right): accepted, though this process knew 0.
+      await expect(handleCommand(store, total, 's', { by: 1 }, cached(here, { expectedRevision: 1n }))).resolves.toMatchObject({ nextRevision: 2n });
+      await handleCommand(store, total, 's', { by: 1 }, cached(new StreamStates())); // now at 3; this process knows 2
+      // The client saw 2, as this process did, but the stream has moved: a conflict naming the real revision.
+      await expect(handleCommand(store, total, 's', { by: 1 }, cached(here, { expectedRevision: 2n }))).rejects.toMatchObject({ actual: 3n });
+    });
+
+    it('answers a command that decides nothing from the stream as it is', async () => {
+      const nothing: Decider<number, { by: number }, Added> = { ...total, decide: (c) => (c.by === 0 ? [] : [{ type: 'Added', data: { by: c.by } }]) };
+      const store = new InMemoryEventStore();
+      const here = new StreamStates();
+      await handleCommand(store, nothing, 's', { by: 1 }, cached(here));
+      const elsewhere = await handleCommand(store, nothing, 's', { by: 1 }, cached(new StreamStates()));
+      const answer = await handleCommand(store, nothing, 's', { by: 0 }, cached(here));
+      expect(answer).toMatchObject({ events: [], nextRevision: 1n, position: elsewhere.position, state: 2 });
+    });
+
+    it('reads a new stream not at all, and after all when it exists', async () => {
+      const store = counted(new InMemoryEventStore());
+      await handleCommand(store, total, 'fresh', { by: 1 }, cached(new StreamStates(), { newStream: true }));
+      expect(store.reads).toBe(0);
+      const wrong = await handleCommand(store, total, 'fresh', { by: 1 }, cached(new StreamStates(), { newStream: true }));
+      expect(wrong).toMatchObject({ state: 2, nextRevision: 1n });
+      expect(store.reads).toBe(1);
+    });
+
+    it('reads the stream when the ids derive from an Idempotency-Key: it may hold this command already', async () => {
+      const store = counted(new InMemoryEventStore());
+      const here = new StreamStates();
+      const first = await handleCommand(store, total, 's', { by: 7 }, { ...derived('again'), states: here });
+      const retry = await handleCommand(store, total, 's', { by: 7 }, { ...derived('again'), states: here });
+      expect(retry).toMatchObject({ replayed: true, nextRevision: first.nextRevision });
+      expect(store.reads).toBe(2);
+    });
+
+    it('forgets the least recently used stream past its capacity', () => {
+      const states = new StreamStates(2);
+      const known = (revision: bigint) => ({ state: 0, revision, position: null });
+      states.set(total, 'a', known(0n));
+      states.set(total, 'b', known(0n));
+      states.get(total, 'a');
+      states.set(total, 'c', known(0n));
+      expect([states.get(total, 'a'), states.get(total, 'b'), states.get(total, 'c')].map(Boolean)).toEqual([true, false, true]);
+      states.set(total, 'a', known(5n));
+      states.set(total, 'a', known(3n)); // a read that finished after a newer append does not go back
+      expect(states.get(total, 'a')?.revision).toBe(5n);
+      expect(states.get(capped, 'a')).toBeUndefined(); // another decider's view of the stream is its own
+    });
   });
 });

@@ -5,4 +5,5 @@ export * from './in-memory/in-memory-event-store.js';
 export * from './postgres/postgres-event-store.js';
 export * from './postgres/event-store-schema.js';
 export * from './command-handler.js';
+export * from './stream-states.js';
 export * from './postgres/migrations/index.js';

@@ -14,10 +14,21 @@ export interface HealthIndicator {
 @Injectable()
 export class HealthIndicators {
   private readonly indicators = new Map<string, HealthIndicator>();
+  private changes = 0;
 
   register(indicator: HealthIndicator): () => void {
     this.indicators.set(indicator.name, indicator);
-    return () => this.indicators.delete(indicator.name);
+    this.changes++;
+    return () => {
+      if (this.indicators.get(indicator.name) !== indicator) return;
+      this.indicators.delete(indicator.name);
+      this.changes++;
+    };
+  }
+
+  /** Changes whenever a check is registered or removed: a result from before no longer answers. */
+  get version(): number {
+    return this.changes;
   }
 
   all(): HealthIndicator[] {

@@ -17,6 +17,12 @@ import {
   PAYMENT_METHOD_LABELS,
   PROGRAMME_KINDS,
   PROGRAMME_KIND_LABELS,
+  HARDSHIP_CAUSES,
+  HARDSHIP_CAUSE_LABELS,
+  MODEL_WORKER_LEVELS,
+  MODEL_WORKER_LEVEL_LABELS,
+  WORKERS_HOME_LEVELS,
+  WORKERS_HOME_LEVEL_LABELS,
 } from '#domain';
 import type { Bilingual } from './problem.js';
 
@@ -92,12 +98,42 @@ export const FIELD_LABELS: Readonly<Record<string, Bilingual>> = {
   donor: { zh: '捐赠人', en: 'donor' },
   receiptNumber: { zh: '收据编号', en: 'receiptNumber' },
   fundId: { zh: '资金账户编号', en: 'fundId' },
-  programmeId: { zh: '帮扶项目编号', en: 'programmeId' },
   beneficiary: { zh: '受助对象', en: 'beneficiary' },
   perBeneficiaryCapFen: { zh: '每人每年限额（分）', en: 'perBeneficiaryCapFen' },
   season: { zh: '发放期间', en: 'season' },
   paidOn: { zh: '支付日期', en: 'paidOn' },
   entryId: { zh: '收入记录编号', en: 'entryId' },
+  // Hardship aid: households, model workers, students, organisations, care visits.
+  householdSize: { zh: '家庭人口', en: 'householdSize' },
+  cause: { zh: '致困原因', en: 'cause' },
+  causeNote: { zh: '致困情况说明', en: 'causeNote' },
+  monthlyIncomePerPersonFen: { zh: '家庭人均月收入（分）', en: 'monthlyIncomePerPersonFen' },
+  singleMother: { zh: '单亲母亲家庭', en: 'singleMother' },
+  openedOn: { zh: '建档日期', en: 'openedOn' },
+  closedOn: { zh: '销档日期', en: 'closedOn' },
+  level: { zh: '级别', en: 'level' },
+  yearAwarded: { zh: '授予年份', en: 'yearAwarded' },
+  removedOn: { zh: '移出名册日期', en: 'removedOn' },
+  school: { zh: '学校', en: 'school' },
+  grade: { zh: '年级', en: 'grade' },
+  effectiveOn: { zh: '生效日期', en: 'effectiveOn' },
+  householdId: { zh: '困难职工档案编号', en: 'householdId' },
+  enterprise: { zh: '所在单位', en: 'enterprise' },
+  foundedOn: { zh: '成立日期', en: 'foundedOn' },
+  dissolvedOn: { zh: '撤销日期', en: 'dissolvedOn' },
+  countedOn: { zh: '会员统计日期', en: 'countedOn' },
+  members: { zh: '会员人数', en: 'members' },
+  year: { zh: '年度', en: 'year' },
+  on: { zh: '日期', en: 'on' },
+  visitee: { zh: '走访对象', en: 'visitee' },
+  visiteeId: { zh: '走访对象编号', en: 'visiteeId' },
+  visiteeKind: { zh: '走访对象类别', en: 'visiteeKind' },
+  visitedOn: { zh: '走访日期', en: 'visitedOn' },
+  programmeId: { zh: '帮扶项目编号', en: 'programmeId' },
+  visitors: { zh: '走访人', en: 'visitors' },
+  goods: { zh: '慰问物品', en: 'goods' },
+  moneyFen: { zh: '慰问金（分）', en: 'moneyFen' },
+  disbursementId: { zh: '支出编号', en: 'disbursementId' },
 };
 
 export function fieldLabel(property: string): Bilingual {
@@ -115,6 +151,9 @@ const VALUE_LABELS = new Map<readonly string[], Readonly<Record<string, Bilingua
   [INCOME_SOURCES, INCOME_SOURCE_LABELS],
   [PAYMENT_METHODS, PAYMENT_METHOD_LABELS],
   [PROGRAMME_KINDS, PROGRAMME_KIND_LABELS],
+  [HARDSHIP_CAUSES, HARDSHIP_CAUSE_LABELS],
+  [MODEL_WORKER_LEVELS, MODEL_WORKER_LEVEL_LABELS],
+  [WORKERS_HOME_LEVELS, WORKERS_HOME_LEVEL_LABELS],
 ]);
 
 function choices(values: readonly unknown[]): Bilingual {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { Wakeup } from '../wakeup.js';
 
@@ -12,7 +13,7 @@ export interface AppendNotificationsOptions {
 }
 
 const CHANNEL = 'es_appended';
-const NOTIFY_SQL = `SELECT pg_notify('${CHANNEL}', '')`;
+const NOTIFY_SQL = `SELECT pg_notify('${CHANNEL}', $1)`;
 
 /**
  * Wake-ups between processes over LISTEN/NOTIFY: appends here wake local subscribers at once
@@ -22,6 +23,8 @@ const NOTIFY_SQL = `SELECT pg_notify('${CHANNEL}', '')`;
  */
 export class AppendNotifications {
   private readonly wakeup = new Wakeup();
+  /** Sent with each NOTIFY: this instance's own come back on its LISTEN connection and wake nobody (appended() did). */
+  private readonly origin = randomUUID();
   private listener?: pg.Client;
   private listening?: Promise<void>;
   private closed = false;
@@ -67,7 +70,7 @@ export class AppendNotifications {
     this.notifyWanted = false;
     this.lastNotifyAt = performance.now();
     this.notifying = this.options.pool
-      .query(NOTIFY_SQL)
+      .query(NOTIFY_SQL, [this.origin])
       .then(
         () => undefined,
         (error: Error) => this.failed(error),
@@ -90,7 +93,9 @@ export class AppendNotifications {
 
   private async connect(): Promise<void> {
     const client = new pg.Client({ connectionString: this.options.connectionString });
-    client.on('notification', () => this.wakeup.wake());
+    client.on('notification', (n) => {
+      if (n.payload !== this.origin) this.wakeup.wake();
+    });
     client.on('error', (error) => {
       this.failed(error);
       if (this.listener === client) this.listener = undefined;

@@ -9,6 +9,17 @@ import { RecoveryTimelineEntry } from './recovery-timeline-entry.entity.js';
 import { RecoveryWorkerRow } from './recovery-worker-row.entity.js';
 import { StaffMemberRow } from './staff-member-row.entity.js';
 import { WorkerRow } from './worker-row.entity.js';
+import { AidCareVisitRow } from './aid-care-visit-row.entity.js';
+import { AidHouseholdRow } from './aid-household-row.entity.js';
+import { AidModelWorkerRow } from './aid-model-worker-row.entity.js';
+import { AidPeopleTimelineEntry } from './aid-people-timeline-entry.entity.js';
+import { AidStudentRow } from './aid-student-row.entity.js';
+import { OrganisationMemberCountRow } from './organisation-member-count-row.entity.js';
+import { OrganisationRow } from './organisation-row.entity.js';
+import { WorkersHomeRatingRow } from './workers-home-rating-row.entity.js';
 
 /** The TypeORM entities of the read models (the other tables are read and written with SQL). */
-export const READ_MODEL_ENTITIES = [DisputeCaseRow, DisputeTimelineEntry, DisputeClaimantRow, WorkerRow, EmployerRow, StaffMemberRow, RecoveryRow, RecoveryWorkerRow, RecoveryMovement, RecoveryTimelineEntry, AidFundRow, AidIncomeRow, AidDisbursementRow, AidProgrammeRow, AidTimelineEntry];
+export const READ_MODEL_ENTITIES = [DisputeCaseRow, DisputeTimelineEntry, DisputeClaimantRow, WorkerRow, EmployerRow, StaffMemberRow,
+  RecoveryRow, RecoveryWorkerRow, RecoveryMovement, RecoveryTimelineEntry,
+  AidHouseholdRow, AidModelWorkerRow, AidStudentRow, OrganisationRow, OrganisationMemberCountRow, WorkersHomeRatingRow, AidCareVisitRow, AidPeopleTimelineEntry,
+  AidFundRow, AidIncomeRow, AidDisbursementRow, AidProgrammeRow, AidTimelineEntry];
