@@ -1,5 +1,5 @@
-import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
-import { Logger, Module } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
 import type { Role } from '#domain';
@@ -64,16 +64,12 @@ export interface BenchApp {
 }
 
 /** The real application, API and worker in one process as `npm start` runs it, listening on 127.0.0.1. */
-export async function startBenchApp(databaseUrl: string, options: { imports?: (Type | DynamicModule)[] } = {}): Promise<BenchApp> {
+export async function startBenchApp(databaseUrl: string): Promise<BenchApp> {
   Logger.overrideLogger(['error']);
   const password = randomBytes(12).toString('hex');
   const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, JWT_SECRET: randomBytes(32).toString('hex'), ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: password });
   await runMigrations(databaseUrl);
-  const appModule = AppModule.register(config, databaseUrl, { withWorker: true });
-  // `imports`: modules beside the app's own (a benchmark's stand-in for a module another branch provides).
-  @Module({ imports: [appModule, ...(options.imports ?? [])] })
-  class BenchRoot {}
-  const app = await NestFactory.create(options.imports?.length ? BenchRoot : appModule, { logger: ['error'] });
+  const app = await NestFactory.create(AppModule.register(config, databaseUrl, { withWorker: true }), { logger: ['error'] });
   configureHttp(app, config);
   await app.listen(0, '127.0.0.1');
   const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');

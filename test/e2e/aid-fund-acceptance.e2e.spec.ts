@@ -1,7 +1,7 @@
 import { comparePositions } from '#event-store';
 import { staffAs, type StaffAgent } from '../support/staff.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { aStudentInHardship, aUnitRatedWorkersHome, beneficiaryFilesStandIn, KnownBeneficiaries, post, thisYearInBeijing, todayInBeijing } from './aid-fund-steps.js';
+import { beneficiaryFiles, post, thisYearInBeijing, todayInBeijing } from './aid-fund-steps.js';
 
 const STUDENTS = ['王小红', '李明', '张伟', '刘洋', '陈静', '杨帆', '赵磊', '黄丽', '周杰', '吴婷', '徐浩', '孙悦', '马超', '朱琳', '胡斌', '郭敏', '何畅', '高远', '林雪', '罗阳', '梁爽', '宋佳', '郑凯', '谢菲', '韩冰', '唐宁'];
 /** 26 grants totalling 35,000 yuan: 9 of 1,000, 13 of 1,500, 4 of 1,625. */
@@ -13,17 +13,18 @@ describe('acceptance: the hardship-aid fund through the API', () => {
   let supervisor: StaffAgent;
   let admin: StaffAgent;
   let auditor: StaffAgent;
-  const beneficiaries = new KnownBeneficiaries();
+  let files: ReturnType<typeof beneficiaryFiles>;
   const positions: string[] = [];
   const latest = () => [...positions].sort(comparePositions).at(-1)!;
   const track = <T extends { position: string }>(answer: T) => (positions.push(answer.position), answer);
 
   beforeAll(async () => {
-    t = await startTestApp({}, { imports: [beneficiaryFilesStandIn(beneficiaries)] });
+    t = await startTestApp();
     officer = await staffAs(t, 'fund_officer');
     supervisor = await staffAs(t, 'supervisor');
     admin = await staffAs(t, 'administrator');
     auditor = await staffAs(t, 'auditor');
+    files = beneficiaryFiles(supervisor, officer);
   });
   afterAll(async () => {
     await t.close();
@@ -45,8 +46,8 @@ describe('acceptance: the hardship-aid fund through the API', () => {
 
     const grants = track(await post(admin, '/api/aid/programmes', { kind: 'student_grants', name: '金秋助学', fundId: fund.id, perBeneficiaryCapFen: 200_000 }, 201));
     const ids: string[] = [];
-    for (const [i, name] of STUDENTS.entries()) {
-      const beneficiary = beneficiaries.add(aStudentInHardship(name));
+    const students = await files.studentsInHardship(STUDENTS);
+    for (const [i, beneficiary] of students.entries()) {
       ids.push(track(await post(officer, '/api/aid/disbursements', { fundId: fund.id, programmeId: grants.id, beneficiary, amountFen: GRANTS_FEN[i], reason: '困难职工子女金秋助学' }, 201)).id);
     }
 
@@ -98,7 +99,7 @@ describe('acceptance: the hardship-aid fund through the API', () => {
     const fund = await post(officer, '/api/aid/funds', { name: '职工之家补贴资金', kind: 'hardship_aid' }, 201);
     await post(officer, `/api/aid/funds/${fund.id}/income`, { source: 'district_allocation', amountFen: 18_000_000, receivedOn: todayInBeijing(), reference: '职工之家补贴拨款' }, 201);
     const homes = await post(admin, '/api/aid/programmes', { kind: 'workers_home_subsidy', name: '职工之家补贴', fundId: fund.id, perBeneficiaryCapFen: 2_000_000 }, 201);
-    const unit = beneficiaries.add(aUnitRatedWorkersHome('仁和镇宏达建材有限公司工会', [year]));
+    const unit = await files.unitRatedWorkersHome('仁和镇宏达建材有限公司工会', [year]);
     const first = await post(officer, '/api/aid/disbursements', { fundId: fund.id, programmeId: homes.id, beneficiary: unit, amountFen: 2_000_000, reason: `${year}年度职工之家补贴` }, 201);
     await post(supervisor, `/api/aid/disbursements/${first.id}/approve`, {}, 200);
     const second = await officer.post('/api/aid/disbursements').send({ fundId: fund.id, programmeId: homes.id, beneficiary: unit, amountFen: 2_000_000, reason: '再次申请' }).expect(422);
@@ -107,7 +108,7 @@ describe('acceptance: the hardship-aid fund through the API', () => {
     const en = await officer.post('/api/aid/disbursements').set('Accept-Language', 'en').send({ fundId: fund.id, programmeId: homes.id, beneficiary: unit, amountFen: 2_000_000, reason: '再次申请' }).expect(422);
     expect(en.body.detail).toContain('at most once a year');
     // A unit not rated this year does not qualify at all.
-    const unrated = beneficiaries.add(aUnitRatedWorkersHome('仁和镇某公司工会', [year - 1]));
+    const unrated = await files.unitRatedWorkersHome('仁和镇某公司工会', [year - 1]);
     const refused = await officer.post('/api/aid/disbursements').send({ fundId: fund.id, programmeId: homes.id, beneficiary: unrated, amountFen: 2_000_000, reason: '申请' }).expect(422);
     expect(refused.body).toMatchObject({ code: 'NOT_ELIGIBLE', details: { reason: 'not_rated_workers_home' } });
   });
@@ -116,7 +117,7 @@ describe('acceptance: the hardship-aid fund through the API', () => {
     const fund = await post(officer, '/api/aid/funds', { name: '帮扶资金', kind: 'hardship_aid' }, 201);
     await post(officer, `/api/aid/funds/${fund.id}/income`, { source: 'other', amountFen: 1_000_000, receivedOn: todayInBeijing(), reference: 'r' }, 201);
     const programme = await post(admin, '/api/aid/programmes', { kind: 'student_grants', name: '金秋助学', fundId: fund.id, perBeneficiaryCapFen: 500_000 }, 201);
-    const beneficiary = beneficiaries.add(aStudentInHardship('李四'));
+    const [beneficiary, other] = await files.studentsInHardship(['李四', '王五']);
     const body = { fundId: fund.id, programmeId: programme.id, beneficiary, amountFen: 50_000, reason: '助学' };
     const once = await post(officer, '/api/aid/disbursements', body, 201, { 'Idempotency-Key': 'grant-li-si' });
     const twice = await post(officer, '/api/aid/disbursements', body, 201, { 'Idempotency-Key': 'grant-li-si' });
@@ -126,8 +127,8 @@ describe('acceptance: the hardship-aid fund through the API', () => {
     expect(once.revision).toBe(0);
 
     // Another disbursement approved in the same fund does not make this one's ETag stale.
-    const other = await post(officer, '/api/aid/disbursements', { ...body, beneficiary: beneficiaries.add(aStudentInHardship('王五')) }, 201);
-    await post(supervisor, `/api/aid/disbursements/${other.id}/approve`, {}, 200);
+    const second = await post(officer, '/api/aid/disbursements', { ...body, beneficiary: other }, 201);
+    await post(supervisor, `/api/aid/disbursements/${second.id}/approve`, {}, 200);
     const stale = await supervisor.post(`/api/aid/disbursements/${once.id}/approve`).set('If-Match', '"3"').send({}).expect(409);
     expect(stale.body.code).toBe('WRONG_EXPECTED_REVISION');
     const approved = await post(supervisor, `/api/aid/disbursements/${once.id}/approve`, {}, 200, { 'If-Match': '"0"' });

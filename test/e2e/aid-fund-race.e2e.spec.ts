@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { aidFunds } from '../../apps/api/src/aid/shared/aid.aggregates.js';
 import { staffAs, type StaffAgent } from '../support/staff.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { aStudentInHardship, beneficiaryFilesStandIn, KnownBeneficiaries, post, todayInBeijing } from './aid-fund-steps.js';
+import { beneficiaryFiles, post, todayInBeijing } from './aid-fund-steps.js';
 // After the app (test-app): #commands and #auth import each other's modules in that order.
 import { CommandMeta, Commands } from '#commands';
 
@@ -13,11 +13,12 @@ describe('aid fund: approvals racing for the same money (real PostgreSQL)', () =
   let officer: StaffAgent;
   let supervisor: StaffAgent;
   let admin: StaffAgent;
-  const beneficiaries = new KnownBeneficiaries();
+  let files: ReturnType<typeof beneficiaryFiles>;
 
   beforeAll(async () => {
-    t = await startTestApp({}, { imports: [beneficiaryFilesStandIn(beneficiaries)] });
+    t = await startTestApp();
     [officer, supervisor, admin] = [await staffAs(t, 'fund_officer'), await staffAs(t, 'supervisor'), await staffAs(t, 'administrator')];
+    files = beneficiaryFiles(supervisor, officer);
   });
   afterAll(async () => {
     await t.close();
@@ -29,8 +30,8 @@ describe('aid fund: approvals racing for the same money (real PostgreSQL)', () =
     await post(officer, `/api/aid/funds/${fund.id}/income`, { source: 'district_allocation', amountFen: 1_000_000, receivedOn: todayInBeijing(), reference: '顺工拨〔2026〕8号' }, 201);
     const programme = await post(admin, '/api/aid/programmes', { kind: 'student_grants', name: '金秋助学', fundId: fund.id, perBeneficiaryCapFen: 100_000 }, 201);
     const ids: string[] = [];
-    for (let i = 0; i < 50; i++) {
-      const beneficiary = beneficiaries.add(aStudentInHardship(`学生${i + 1}`));
+    const students = await files.studentsInHardship(Array.from({ length: 50 }, (_, i) => `学生${i + 1}`));
+    for (const beneficiary of students) {
       ids.push((await post(officer, '/api/aid/disbursements', { fundId: fund.id, programmeId: programme.id, beneficiary, amountFen: 100_000, reason: '金秋助学' }, 201)).id);
     }
 
@@ -69,8 +70,8 @@ describe('aid fund: approvals racing for the same money (real PostgreSQL)', () =
     await post(officer, `/api/aid/funds/${fund.id}/income`, { source: 'member_contributions', amountFen: 1_000_000, receivedOn: todayInBeijing(), reference: '会员互助金' }, 201);
     const programme = await post(admin, '/api/aid/programmes', { kind: 'medical_mutual_aid', name: '住院医疗互助', fundId: fund.id, perBeneficiaryCapFen: 100_000 }, 201);
     const ids: string[] = [];
-    for (let i = 0; i < 50; i++) {
-      const beneficiary = beneficiaries.add({ ...aStudentInHardship(`职工${i + 1}`), ref: { kind: 'household', id: randomUUID() } });
+    const households = await files.households(Array.from({ length: 50 }, (_, i) => `职工${i + 1}`));
+    for (const beneficiary of households) {
       ids.push((await post(officer, '/api/aid/disbursements', { fundId: fund.id, programmeId: programme.id, beneficiary, amountFen: 100_000, reason: '住院' }, 201)).id);
     }
     const commands = t.app.get(Commands);

@@ -1,4 +1,4 @@
-import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { Logger as PinoLogger } from 'nestjs-pino';
@@ -23,7 +23,7 @@ export interface TestApp {
 }
 
 /** The real application (API + worker, same modules as `npm start`) on a fresh database. */
-export async function startTestApp(env: Record<string, string> = {}, options: { logs?: string[]; imports?: (Type | DynamicModule)[] } = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { logs?: string[] } = {}): Promise<TestApp> {
   const db = await createTestDatabase('e2e');
   const config: AppConfig = loadConfig({
     LOG_LEVEL: 'silent',
@@ -35,8 +35,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   });
   await runMigrations(db.url);
   const moduleRef = await Test.createTestingModule({
-    // `imports`: modules beside the app's own (a test's stand-in for a module another branch provides).
-    imports: [AppModule.register(config, db.url, { logDestination: options.logs ? { write: (line: string) => void options.logs!.push(line) } : undefined }), ...(options.imports ?? [])],
+    imports: [AppModule.register(config, db.url, { logDestination: options.logs ? { write: (line: string) => void options.logs!.push(line) } : undefined })],
   }).compile();
   const app = moduleRef.createNestApplication({ bufferLogs: true });
   app.useLogger(app.get(PinoLogger));

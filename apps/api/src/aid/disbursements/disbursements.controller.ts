@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Optional, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Allowed, READERS, StaffDirectory } from '#auth';
 import { CLOCK, CommandMeta, Commands, type Clock } from '#commands';
@@ -51,8 +51,7 @@ export class DisbursementsController {
     private readonly staff: StaffDirectory,
     private readonly perFund: OneAtATime,
     @Inject(CLOCK) private readonly clock: Clock,
-    // Provided by the beneficiary files' module; without it no beneficiary can be found (BENEFICIARY_NOT_FOUND).
-    @Optional() @Inject(BENEFICIARY_FACTS_READER) private readonly beneficiaries?: BeneficiaryFactsReader,
+    @Inject(BENEFICIARY_FACTS_READER) private readonly beneficiaries: BeneficiaryFactsReader,
   ) {}
 
   @Post()
@@ -64,7 +63,7 @@ export class DisbursementsController {
     const disbursementId = meta.newId();
     const day = beijingDay(meta.occurredAt(this.clock));
     const beneficiary = { kind: dto.beneficiary.kind, id: dto.beneficiary.id };
-    const [programme, facts] = await Promise.all([this.streams.programme(dto.programmeId), this.beneficiaries?.factsOn(beneficiary, day) ?? null]);
+    const [programme, facts] = await Promise.all([this.streams.programme(dto.programmeId), this.beneficiaries.factsOn(beneficiary, day)]);
     const command: Issued<AidFundCommand> = {
       type: 'RequestDisbursement',
       data: { fundId: dto.fundId, disbursementId, programmeId: dto.programmeId, programme, beneficiary, facts, amountFen: dto.amountFen, reason: dto.reason },
