@@ -1,5 +1,5 @@
 // Jest runs the project as ESM (Nest 12 is ESM-only): see shared STACK.md.
-const aliases = ['domain', 'event-store', 'projections', 'read-models', 'config', 'auth', 'jobs', 'platform', 'commands'];
+const aliases = ['domain', 'event-store', 'projections', 'read-models', 'config', 'auth', 'jobs', 'platform', 'commands', 'audit'];
 const moduleNameMapper = {
   '^(\\.{1,2}/.*)\\.js$': '$1',
   ...Object.fromEntries(aliases.map((a) => [`^#${a}$`, `<rootDir>/libs/${a}/src/index.ts`])),

@@ -94,17 +94,26 @@ describe('who may call what: every route × every role, and no token', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('keeps the audit routes to auditors and administrators', () => {
+    const audit = routes.filter((r) => r.path.startsWith('/api/audit'));
+    expect(audit.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['GET /api/audit/verify', 'POST /api/audit/checkpoints', 'GET /api/audit/export', 'GET /api/audit/:kind/:id']));
+    for (const r of audit) expect([`${r.method} ${r.path}`, [...(r.allowed ?? [])].sort()]).toEqual([`${r.method} ${r.path}`, ['administrator', 'auditor']]);
+  });
+
   it('lets the auditor read everything and change nothing', async () => {
     const before = await t.sql<{ n: string }>('SELECT count(*) AS n FROM es_events');
-    const writes = routes.filter((r) => !r.isPublic && r.method !== 'GET' && r.path !== '/api/auth/password');
+    // Signing an audit checkpoint changes no record: it writes a signature to the audit's own table, never an event (checked below).
+    const writes = routes.filter((r) => !r.isPublic && r.method !== 'GET' && r.path !== '/api/auth/password' && r.path !== '/api/audit/checkpoints');
     expect(writes.length).toBeGreaterThan(0);
     for (const route of writes) {
       const verb = route.method.toLowerCase() as 'post';
       const res = await agents.auditor[verb](concrete(route.path)).send({ title: '审计员不应能写入' });
       expect([route.path, res.status]).toEqual([route.path, 403]);
     }
-    const reads = routes.filter((r) => !r.isPublic && r.method === 'GET');
+    // The job dashboard (/admin/queues) is the administrators' tool (issue 12), not a record to audit.
+    const reads = routes.filter((r) => !r.isPublic && r.method === 'GET' && !r.path.startsWith('/admin/'));
     for (const route of reads) expect(route.allowed).toContain('auditor');
+    await agents.auditor.post('/api/audit/checkpoints').expect(201);
     const after = await t.sql<{ n: string }>('SELECT count(*) AS n FROM es_events');
     expect(after[0].n).toBe(before[0].n);
   });

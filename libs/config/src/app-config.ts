@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, Validate, ValidatorConstraint, validateSync, type ValidatorConstraintInterface } from 'class-validator';
 import { isIP } from 'node:net';
+import { createPrivateKey } from 'node:crypto';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value);
 const toBool = ({ value }: { value: unknown }) =>
@@ -40,6 +41,24 @@ export function trustProxySetting(value: string | undefined): false | number | s
   if (value === undefined) return false;
   if (/^\d+$/.test(value.trim())) return Number(value);
   return value.split(',').map((e) => e.trim());
+}
+
+/** AUDIT_SIGNING_KEY: an Ed25519 private key as PEM (PKCS#8) or base64 DER. */
+@ValidatorConstraint({ name: 'ed25519Key' })
+export class Ed25519KeyValue implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    if (typeof value !== 'string') return false;
+    try {
+      const text = value.trim();
+      const key = text.startsWith('-----') ? createPrivateKey(text) : createPrivateKey({ key: Buffer.from(text, 'base64'), format: 'der', type: 'pkcs8' });
+      return key.asymmetricKeyType === 'ed25519';
+    } catch {
+      return false;
+    }
+  }
+  defaultMessage(): string {
+    return 'must be an Ed25519 private key, PEM (PKCS#8, "-----BEGIN PRIVATE KEY-----") or base64 of its DER; unset, one is generated under DATA_DIR';
+  }
 }
 
 /**
@@ -119,6 +138,22 @@ export class AppConfig {
   @IsOptional()
   @Validate(TrustProxyValue)
   TRUST_PROXY?: string;
+
+  /**
+   * Signs the audit checkpoints: an Ed25519 private key, PEM (PKCS#8) or base64 of its DER.
+   * Unset: generated once and kept (0600) under DATA_DIR as audit-signing-key.pem.
+   */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Validate(Ed25519KeyValue)
+  AUDIT_SIGNING_KEY?: string;
+
+  /** Minutes between signed audit checkpoints (one is signed only when the log grew); 0 turns the timer off. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of minutes from 0 (off) to 10080 (a week)' })
+  @Min(0, { message: 'must be a whole number of minutes from 0 (off) to 10080 (a week)' })
+  @Max(10080, { message: 'must be a whole number of minutes from 0 (off) to 10080 (a week)' })
+  AUDIT_CHECKPOINT_MINUTES = 60;
 }
 
 export class ConfigError extends Error {
@@ -128,11 +163,11 @@ export class ConfigError extends Error {
   }
 }
 
-const SECRET = /PASSWORD|SECRET/;
+const SECRET = /PASSWORD|SECRET|SIGNING_KEY/;
 
 /** Reads and checks every setting, reporting all bad ones at once. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'EVENTSTORE_URL', 'REDIS_URL', 'JWT_SECRET', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'CORS_ORIGINS', 'TRUST_PROXY']);
+  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'EVENTSTORE_URL', 'REDIS_URL', 'JWT_SECRET', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'CORS_ORIGINS', 'TRUST_PROXY', 'AUDIT_SIGNING_KEY']);
   const raw = Object.fromEntries(known.filter((k) => env[k] !== undefined).map((k) => [k, env[k]]));
   const config = plainToInstance(AppConfig, raw);
   const problems = validateSync(config, { forbidUnknownValues: false }).map((error) => {

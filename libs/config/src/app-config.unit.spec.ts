@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +34,18 @@ describe('loadConfig', () => {
       expect(problems).not.toMatch(/short/);
       expect(problems).toMatch(/ADMIN_USERNAME and ADMIN_PASSWORD must be set together/);
     }
+  });
+
+  it('checks the audit settings: a whole number of minutes, and an Ed25519 key (hidden in the message)', () => {
+    expect(loadConfig({}).AUDIT_CHECKPOINT_MINUTES).toBe(60);
+    expect(loadConfig({ AUDIT_CHECKPOINT_MINUTES: '0' }).AUDIT_CHECKPOINT_MINUTES).toBe(0);
+    expect(() => loadConfig({ AUDIT_CHECKPOINT_MINUTES: '1.5' })).toThrow(/AUDIT_CHECKPOINT_MINUTES="1.5": must be a whole number of minutes/);
+    expect(() => loadConfig({ AUDIT_CHECKPOINT_MINUTES: '-1' })).toThrow(/AUDIT_CHECKPOINT_MINUTES="-1"/);
+    const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    expect(loadConfig({ AUDIT_SIGNING_KEY: pem }).AUDIT_SIGNING_KEY).toBe(pem);
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    expect(() => loadConfig({ AUDIT_SIGNING_KEY: rsa })).toThrow(/AUDIT_SIGNING_KEY=\(hidden\): must be an Ed25519 private key/);
+    expect(() => loadConfig({ AUDIT_SIGNING_KEY: 'not a key' })).toThrow(/AUDIT_SIGNING_KEY=\(hidden\)/);
   });
 
   it('needs EVENTSTORE_URL for the EventStoreDB store', () => {

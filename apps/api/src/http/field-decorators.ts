@@ -53,3 +53,12 @@ export function NestedObject(type: () => new () => object): PropertyDecorator {
 export function IsPhone(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy({ name: 'isPhone', validator: { validate: (v: unknown) => typeof v === 'string' && /^[0-9+\-() ]*$/.test(v) } }, options);
 }
+
+/** A moment in the log's history: an instant with its offset (`2026-03-01T09:30:00+08:00`) or a log position (`7421:1093`). */
+export function isLogMoment(v: unknown): boolean {
+  return typeof v === 'string' && (isPosition(v) || parseDayOrInstant(v)?.kind === 'instant');
+}
+
+export function IsLogMoment(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy({ name: 'isLogMoment', validator: { validate: isLogMoment } }, options);
+}

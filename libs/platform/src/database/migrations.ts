@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { AUDIT_MIGRATIONS } from '#audit';
 import { AUTH_MIGRATIONS } from '#auth';
 import { EVENT_STORE_MIGRATIONS } from '#event-store';
 import { PROJECTION_MIGRATIONS } from '#projections';
@@ -20,7 +21,7 @@ export function migrationTimestamp(migration: MigrationClass): number {
  * imports this library's tokens, so its list is read when called, after every module is loaded.
  */
 export function allMigrations(): MigrationClass[] {
-  const all: MigrationClass[] = [...EVENT_STORE_MIGRATIONS, ...PROJECTION_MIGRATIONS, ...COMMAND_PATH_MIGRATIONS, ...AUTH_MIGRATIONS, ...READ_MODEL_MIGRATIONS];
+  const all: MigrationClass[] = [...EVENT_STORE_MIGRATIONS, ...PROJECTION_MIGRATIONS, ...COMMAND_PATH_MIGRATIONS, ...AUTH_MIGRATIONS, ...READ_MODEL_MIGRATIONS, ...AUDIT_MIGRATIONS];
   const byTimestamp = new Map<number, string>();
   for (const m of all) {
     const ts = migrationTimestamp(m);

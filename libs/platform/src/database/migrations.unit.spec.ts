@@ -15,6 +15,7 @@ describe('the one migration history', () => {
         'ProjectionsAsData1764000000470', // libs/read-models
         'RefreshTokens1764000000810', // libs/auth
         'IdempotencyClaims1764000000300', // libs/platform
+        'AuditAnchors1764000001300', // libs/audit
       ]),
     );
     expect(names()[0]).toBe('Foundation1764000000000');

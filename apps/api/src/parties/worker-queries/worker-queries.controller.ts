@@ -1,5 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditReads } from '#audit';
 import { Allowed, READERS } from '#auth';
 import type { Actor } from '#domain';
 import { disputeCasesProjection, partiesProjection, recoveriesProjection } from '#read-models';
@@ -7,6 +8,7 @@ import type { Response } from 'express';
 import { etagOf } from '../../http/if-match.js';
 import { RecordNotFound } from '../../http/problem.js';
 import { FreshnessQuery } from '../../shared/freshness.query.js';
+import { Meta, type RequestMeta } from '../../http/request-meta.js';
 import { WorkerListPage, WorkerPage } from '../party-views.dto.js';
 import { CurrentActor } from '../../shared/actor.js';
 import { ReadModelFreshness } from '../../shared/read-model-freshness.js';
@@ -23,6 +25,7 @@ export class WorkerQueriesController {
     private readonly queries: WorkerQueries,
     private readonly access: IdNumberAccess,
     private readonly freshness: ReadModelFreshness,
+    private readonly reads: AuditReads,
   ) {}
 
   @Get()
@@ -42,6 +45,7 @@ export class WorkerQueriesController {
     @UuidParam('id') id: string,
     @Query() query: FreshnessQuery,
     @CurrentActor() actor: Actor,
+    @Meta() meta: RequestMeta,
     @Res({ passthrough: true }) res: Response,
   ): Promise<WorkerPage> {
     await this.freshness.await(partiesProjection.name, query.minPosition, res);
@@ -51,11 +55,16 @@ export class WorkerQueriesController {
     if (!found) throw new RecordNotFound({ zh: '职工', en: 'worker' }, id);
     const { worker, employerName } = found;
     res.setHeader('ETag', etagOf(worker.revision));
+    const numbers = await this.access.show(actor, worker.id, worker);
+    // Who looked at whose personal data: every auditor's look, and every look at the full numbers (never the numbers themselves).
+    if (actor.role === 'auditor' || !numbers.idNumberMasked) {
+      await this.reads.record({ readAt: meta.receivedAt, staffId: actor.staffId, role: actor.role, subjectKind: 'worker', subjectId: worker.id, fullNumbers: !numbers.idNumberMasked, correlationId: meta.correlationId });
+    }
     return {
       id: worker.id,
       revision: Number(worker.revision),
       name: worker.name,
-      ...(await this.access.show(actor, worker.id, worker)),
+      ...numbers,
       employer: worker.employerId ? { id: worker.employerId, name: employerName } : null,
       notes: worker.notes,
       registeredAt: worker.registeredAt.toISOString(),
