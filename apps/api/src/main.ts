@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { loadConfigOrExit } from '#config';
-import { nestLogLevels, openDatabase, runMigrations, type OpenDatabase } from '#platform';
+import { isServerShutdown, nestLogLevels, openDatabase, runMigrations, type OpenDatabase } from '#platform';
 import { AppModule } from './app.module.js';
 import { configureHttp } from './http/configure-http.js';
 
@@ -28,6 +28,14 @@ async function main(): Promise<void> {
     const stop = async (signal: string) => {
       if (stopping) return;
       stopping = true;
+      // Ctrl-C reaches the embedded PostgreSQL too: it ends every connection while we close ours,
+      // and a library's connection held without an error listener would crash the stop. That
+      // error is the stop's own; anything else still ends the process with 1.
+      process.on('uncaughtException', (error) => {
+        if (isServerShutdown(error)) return;
+        console.error(error);
+        process.exit(1);
+      });
       db?.supervisor?.release(); // the server stops with us now: no restart
       logger.log(`${signal}: stopping the server${db?.embedded ? ' and the embedded PostgreSQL' : ''}`);
       await app.close().catch((e: Error) => logger.error(e.message));
