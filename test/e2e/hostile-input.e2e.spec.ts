@@ -240,7 +240,8 @@ describe('hostile input on every route of /docs-json', () => {
       return name === 'role' ? 'mediator' : randomUUID();
     });
 
-  const eventCount = async () => Number((await t.sql<{ n: string }>('SELECT count(*) AS n FROM es_events'))[0].n);
+  // What the system records meanwhile on its own (a deadline job firing on a case opened earlier) is no request's doing.
+  const eventCount = async () => Number((await t.sql<{ n: string }>(`SELECT count(*) AS n FROM es_events WHERE metadata->'actor'->>'staffId' IS DISTINCT FROM 'system'`))[0].n);
 
   /** What is wrong with an answer to a hostile request, if anything. */
   function judge(route: string, h: Hostile, res: Response, stored: number): string[] {

@@ -23,7 +23,12 @@ export interface TestApp {
 }
 
 /** The real application (API + worker, same modules as `npm start`) on a fresh database. */
-export async function startTestApp(env: Record<string, string> = {}, options: { logs?: string[] } = {}): Promise<TestApp> {
+/**
+ * `deadlineJobs`: the deadline worker (off unless asked for). These suites open cases received
+ * months ago and assert exact case revisions and event counts, which the system's own
+ * DeadlineMissed would move; the deadline suites (test/e2e/deadlines*.e2e.spec.ts) run it.
+ */
+export async function startTestApp(env: Record<string, string> = {}, options: { logs?: string[]; deadlineJobs?: boolean } = {}): Promise<TestApp> {
   const db = await createTestDatabase('e2e');
   const config: AppConfig = loadConfig({
     LOG_LEVEL: 'silent',
@@ -35,7 +40,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   });
   await runMigrations(db.url);
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.register(config, db.url, { logDestination: options.logs ? { write: (line: string) => void options.logs!.push(line) } : undefined })],
+    imports: [AppModule.register(config, db.url, { withDeadlineJobs: options.deadlineJobs ?? false, logDestination: options.logs ? { write: (line: string) => void options.logs!.push(line) } : undefined })],
   }).compile();
   const app = moduleRef.createNestApplication({ bufferLogs: true });
   app.useLogger(app.get(PinoLogger));

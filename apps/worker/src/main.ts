@@ -4,6 +4,9 @@ import { NestFactory } from '@nestjs/core';
 import { LoggerModule, Logger as PinoLogger } from 'nestjs-pino';
 import { loadConfigOrExit } from '#config';
 import { InfrastructureModule, loggerParams, nestLogLevels, openDatabase, runMigrations, WorkerModule } from '#platform';
+// After #platform: #commands reaches #platform (and #platform #auth, which uses #commands), so #platform loads first.
+import { CommandsModule } from '#commands';
+import { DeadlineJobsModule } from '#jobs';
 
 /** The worker on its own (projectors, jobs), for scaling apart from the API. */
 async function main(): Promise<void> {
@@ -11,7 +14,7 @@ async function main(): Promise<void> {
   Logger.overrideLogger(nestLogLevels(config.LOG_LEVEL));
   const db = await openDatabase(config, { attach: true });
   await runMigrations(db.url);
-  @Module({ imports: [LoggerModule.forRoot(loggerParams(config)), InfrastructureModule.forRoot(config, db.url), WorkerModule] })
+  @Module({ imports: [LoggerModule.forRoot(loggerParams(config)), InfrastructureModule.forRoot(config, db.url), CommandsModule, WorkerModule, DeadlineJobsModule] })
   class WorkerAppModule {}
   const app = await NestFactory.createApplicationContext(WorkerAppModule, { bufferLogs: true });
   app.useLogger(app.get(PinoLogger));

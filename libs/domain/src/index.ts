@@ -9,6 +9,7 @@ export * from './shared/dates.js';
 export * from './disputes/index.js';
 export * from './parties/index.js';
 export * from './staff/index.js';
+export * from './deadlines/index.js';
 export * from './recovery/index.js';
 export * from './aid/beneficiary-facts.js';
 export * from './aid/beneficiaries/index.js';

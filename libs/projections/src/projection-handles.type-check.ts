@@ -50,6 +50,10 @@ export const readsNarrowedData = defineProjection<DisputeCaseEvent>({
     AgreementAmended: false,
     CaseClosed: false,
     CaseReopened: false,
+    MediationClockPaused: false,
+    MediationClockResumed: false,
+    DeadlineWarned: false,
+    DeadlineMissed: false,
   },
   readModels: [
     {

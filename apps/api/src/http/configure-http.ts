@@ -24,7 +24,7 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   app.use(metrics.use.bind(metrics));
   const strict = helmet();
   const forDocs = helmet({ contentSecurityPolicy: false });
-  app.use((req: { path: string }, res: unknown, next: () => void) => (req.path.startsWith('/docs') ? forDocs : strict)(req as never, res as never, next));
+  app.use((req: { path: string }, res: unknown, next: () => void) => (req.path.startsWith('/docs') || req.path.startsWith('/admin/queues') ? forDocs : strict)(req as never, res as never, next));
   if (config.CORS_ORIGINS) app.enableCors({ origin: config.CORS_ORIGINS.split(',').map((o) => o.trim()), exposedHeaders: ['ETag', 'Location', 'X-Correlation-Id'] });
   // After metrics, security headers and CORS, so that a body refused here is counted and answered like any other.
   for (const parser of bodyParsers()) app.use(parser);

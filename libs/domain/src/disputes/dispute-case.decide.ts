@@ -25,6 +25,7 @@ import {
   type OralApplicationRecord,
   type ReferralAgency,
 } from './dispute-case.events.js';
+import { checkDeadline, pauseMediationClock, resumeMediationClock, type CaseDeadlineCommand } from '../deadlines/case-deadlines.js';
 
 
 /** A claimant as a form sends one: without a registered worker, `workerId` may be left out. */
@@ -117,7 +118,8 @@ export type DisputeCaseCommand =
   | ReachAgreement
   | AmendAgreement
   | RecordOutcome
-  | ReopenCase;
+  | ReopenCase
+  | CaseDeadlineCommand;
 
 type Decided = DisputeCaseEvent[];
 
@@ -441,6 +443,12 @@ export function decide(command: DisputeCaseCommand, state: DisputeCaseState): De
       return recordOutcome(command, state);
     case 'ReopenCase':
       return reopenCase(command, state);
+    case 'PauseMediationClock':
+      return pauseMediationClock(command, (caseId, ctx) => caseToChange(state, caseId, ctx));
+    case 'ResumeMediationClock':
+      return resumeMediationClock(command, (caseId, ctx) => caseToChange(state, caseId, ctx));
+    case 'CheckDeadline':
+      return checkDeadline(command, requireCase(state, command.data.caseId));
     default: {
       const unhandled: never = command;
       throw new Error(`Unknown dispute case command: ${JSON.stringify(unhandled)}`);

@@ -8,6 +8,7 @@ import {
   FOLLOW_UP_METHOD_LABELS,
   REFERRAL_AGENCY_LABELS,
 } from './dispute-labels.js';
+import { describeCaseDeadlineEvent } from '../deadlines/case-deadlines.describe.js';
 
 /** Lookups the caller has at hand; without them people are named by their ids. */
 export interface DisputeDescribeOptions {
@@ -125,6 +126,11 @@ export function describeDisputeEvent(event: DisputeCaseEvent, lang: Lang, opts: 
       return zh
         ? `${s}重新打开了案件（理由：${brief(event.data.reason)}）`
         : `Case reopened${by} (reason: ${brief(event.data.reason)})`;
+    case 'MediationClockPaused':
+    case 'MediationClockResumed':
+    case 'DeadlineWarned':
+    case 'DeadlineMissed':
+      return describeCaseDeadlineEvent(event, lang, { actor: s, by, staff });
     default: {
       const unhandled: never = event;
       return String((unhandled as { type: unknown }).type);
@@ -146,6 +152,10 @@ function actorOf(event: DisputeCaseEvent): string | undefined {
       return event.data.closedBy;
     case 'CaseReopened':
       return event.data.reopenedBy;
+    case 'MediationClockPaused':
+      return event.data.pausedBy;
+    case 'MediationClockResumed':
+      return event.data.resumedBy;
     default:
       return undefined;
   }

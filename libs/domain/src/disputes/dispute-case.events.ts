@@ -1,4 +1,6 @@
 import type { DomainEvent } from '../shared/messages.js';
+import type { DeadlineNotice, MediationPause } from '../deadlines/deadline-calculator.js';
+import type { CaseDeadlineKind, PauseReason } from '../deadlines/deadline-policies.js';
 
 export const disputeStreamName = (caseId: string): string => `dispute-${caseId}`;
 
@@ -151,6 +153,27 @@ export type CaseReopened = DomainEvent<
   { caseId: string; reason: string; reopenedBy: string; reopenedAt: string }
 >;
 
+/** The mediation clock (LDMAL art. 14) stands still from `pausedOn`, for a reason the policy allows. */
+export type MediationClockPaused = DomainEvent<
+  'MediationClockPaused',
+  { caseId: string; reason: PauseReason; note: string; pausedOn: string; pausedBy: string; pausedAt: string }
+>;
+/** Runs again; `dueOn` is the period's new last day, `pausedDays` the days this pause added. */
+export type MediationClockResumed = DomainEvent<
+  'MediationClockResumed',
+  { caseId: string; resumedOn: string; pausedDays: number; dueOn: string; resumedBy: string; resumedAt: string }
+>;
+/** Recorded by the system when a deadline's warning day begins (once per due date). */
+export type DeadlineWarned = DomainEvent<
+  'DeadlineWarned',
+  { caseId: string; kind: CaseDeadlineKind; dueOn: string; warnOn: string; daysLeft: number; responsibleId: string | null; policyRevision: number }
+>;
+/** Recorded by the system when a deadline's due day has ended unmet (once per due date). */
+export type DeadlineMissed = DomainEvent<
+  'DeadlineMissed',
+  { caseId: string; kind: CaseDeadlineKind; dueOn: string; daysOver: number; responsibleId: string | null; policyRevision: number }
+>;
+
 export type DisputeCaseEvent =
   | DisputeCaseOpened
   | ClaimantsAdded
@@ -165,7 +188,11 @@ export type DisputeCaseEvent =
   | AgreementReached
   | AgreementAmended
   | CaseClosed
-  | CaseReopened;
+  | CaseReopened
+  | MediationClockPaused
+  | MediationClockResumed
+  | DeadlineWarned
+  | DeadlineMissed;
 
 export interface CaseClaim {
   readonly kind: ClaimKind;
@@ -241,6 +268,10 @@ export interface DisputeCase {
   readonly outcome: CaseOutcome | null;
   readonly closeReason: string | null;
   readonly closedAt: string | null;
+  /** The mediation clock's pauses (absent in cases stored before the deadlines). */
+  readonly mediationPauses?: readonly MediationPause[];
+  /** Deadline warnings and misses recorded by the system. */
+  readonly deadlineNotices?: readonly DeadlineNotice[];
 }
 /** null until the case is opened. */
 export type DisputeCaseState = DisputeCase | null;
@@ -361,6 +392,18 @@ function fold(state: DisputeCase, event: Exclude<DisputeCaseEvent, DisputeCaseOp
         closeReason: null,
         closedAt: null,
       };
+    case 'MediationClockPaused': {
+      const { reason, pausedOn } = event.data;
+      return { ...state, mediationPauses: [...(state.mediationPauses ?? []), { from: pausedOn, to: null, reason }] };
+    }
+    case 'MediationClockResumed':
+      return { ...state, mediationPauses: (state.mediationPauses ?? []).map((p) => (p.to === null ? { ...p, to: event.data.resumedOn } : p)) };
+    case 'DeadlineWarned':
+    case 'DeadlineMissed': {
+      const { kind, dueOn } = event.data;
+      const level = event.type === 'DeadlineWarned' ? 'warned' : 'missed';
+      return { ...state, deadlineNotices: [...(state.deadlineNotices ?? []), { kind, level, dueOn }] };
+    }
     default:
       // An event type from a newer version is ignored, but the compiler flags one added here and not folded.
       void (event satisfies never);

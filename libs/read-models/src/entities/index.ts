@@ -16,8 +16,11 @@ import { AidStudentRow } from './aid-student-row.entity.js';
 import { OrganisationMemberCountRow } from './organisation-member-count-row.entity.js';
 import { OrganisationRow } from './organisation-row.entity.js';
 import { WorkersHomeRatingRow } from './workers-home-rating-row.entity.js';
+import { CaseDeadlineRow } from './case-deadline-row.entity.js';
+import { CadreActivityRow } from './cadre-activity-row.entity.js';
 
 /** The TypeORM entities of the read models (the other tables are read and written with SQL). */
 export const READ_MODEL_ENTITIES = [DisputeCaseRow, DisputeTimelineEntry, DisputeClaimantRow, WorkerRow, EmployerRow, StaffMemberRow,
   RecoveryRow, RecoveryWorkerRow, RecoveryMovement, RecoveryTimelineEntry,
-  AidHouseholdRow, AidModelWorkerRow, AidStudentRow, OrganisationRow, OrganisationMemberCountRow, WorkersHomeRatingRow, AidCareVisitRow, AidPeopleTimelineEntry];
+  AidHouseholdRow, AidModelWorkerRow, AidStudentRow, OrganisationRow, OrganisationMemberCountRow, WorkersHomeRatingRow, AidCareVisitRow, AidPeopleTimelineEntry,
+  CaseDeadlineRow, CadreActivityRow];

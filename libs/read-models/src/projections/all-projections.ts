@@ -1,8 +1,9 @@
 import type { AnyProjection } from '#projections';
+import { deadlinesProjection } from './deadlines.projection.js';
 import { aidPeopleProjection } from './aid-people.projection.js';
 import { disputeCasesProjection } from './dispute-cases.projection.js';
 import { partiesProjection } from './parties.projection.js';
 import { recoveriesProjection } from './recoveries.projection.js';
 import { staffProjection } from './staff.projection.js';
 
-export const ALL_PROJECTIONS: readonly AnyProjection[] = [disputeCasesProjection, partiesProjection, staffProjection, recoveriesProjection, aidPeopleProjection];
+export const ALL_PROJECTIONS: readonly AnyProjection[] = [disputeCasesProjection, partiesProjection, deadlinesProjection, staffProjection, recoveriesProjection, aidPeopleProjection];

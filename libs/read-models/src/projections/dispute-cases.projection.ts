@@ -109,6 +109,10 @@ export const disputeCasesProjection = defineProjection<DisputeCaseEvent>({
     AgreementAmended: true,
     CaseClosed: true,
     CaseReopened: true,
+    MediationClockPaused: true,
+    MediationClockResumed: true,
+    DeadlineWarned: true,
+    DeadlineMissed: true,
   },
   readModels: [cases, timeline],
 });

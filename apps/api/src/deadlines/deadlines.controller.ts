@@ -1,0 +1,62 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allowed, READERS, type AuthenticatedStaff } from '#auth';
+import { deadlinesProjection } from '#read-models';
+import type { Request, Response } from 'express';
+import { FreshnessQuery } from '../shared/freshness.query.js';
+import { ReadModelFreshness } from '../shared/read-model-freshness.js';
+import { RecordNotFound } from '../http/problem.js';
+import { UuidParam } from '../http/uuid-param.js';
+import { DeadlineBoard } from './deadline-board.service.js';
+import { DeadlineBoardQuery, DutiesQuery } from './deadline-queries.dto.js';
+import { DeadlineBoardPage, DutiesBoard, MediationClockView } from './deadline-views.dto.js';
+
+const CASE = { zh: '案件', en: 'dispute case' };
+
+@ApiTags('deadlines')
+@ApiBearerAuth()
+@Controller()
+export class DeadlinesController {
+  constructor(
+    private readonly board: DeadlineBoard,
+    private readonly freshness: ReadModelFreshness,
+  ) {}
+
+  @Get('api/deadlines')
+  @Allowed('supervisor', 'mediator', 'auditor', 'administrator')
+  @ApiOperation({ summary: 'The supervisor’s board: every running deadline (or those met), with the case, the rule, the due day, days over and the mediator; filter by state, kind, mediator and due days' })
+  @ApiOkResponse({ type: DeadlineBoardPage })
+  async list(@Query() query: DeadlineBoardQuery, @Res({ passthrough: true }) res: Response): Promise<DeadlineBoardPage> {
+    await this.freshness.await(deadlinesProjection.name, query.minPosition, res);
+    return this.board.board(query);
+  }
+
+  @Get('api/deadlines/duties')
+  @Allowed('supervisor', 'mediator', 'auditor', 'administrator')
+  @ApiOperation({ summary: 'Cadre duties: per active mediator, trainings this year, key-enterprise visits this quarter, follow-ups per month; each met, due or missed' })
+  @ApiOkResponse({ type: DutiesBoard })
+  async duties(@Query() query: DutiesQuery): Promise<DutiesBoard> {
+    return this.board.duties(query.year, query.quarter);
+  }
+
+  @Get('api/deadlines/cases/:id')
+  @Allowed(...READERS)
+  @ApiOperation({ summary: 'A case’s mediation clock { receivedOn, dueOn, daysLeft, paused } and its running deadlines' })
+  @ApiOkResponse({ type: MediationClockView })
+  async caseClock(@UuidParam('id') id: string, @Query() query: FreshnessQuery, @Res({ passthrough: true }) res: Response): Promise<MediationClockView> {
+    await this.freshness.await(deadlinesProjection.name, query.minPosition, res);
+    return (await this.board.caseClock(id)) ?? Promise.reject(new RecordNotFound(CASE, id));
+  }
+
+  @Get('api/inbox')
+  @Allowed(...READERS)
+  @ApiOperation({ summary: 'What is due for the signed-in person: a mediator’s own cases due soon or overdue; for a supervisor (and the auditor), every case’s' })
+  @ApiOkResponse({ type: DeadlineBoardPage })
+  async inbox(@Req() req: Request): Promise<DeadlineBoardPage> {
+    const user = (req as Request & { user: AuthenticatedStaff }).user;
+    const mine = user.role === 'mediator' ? { mediatorId: user.staffId } : {};
+    const [soon, over] = await Promise.all([this.board.board({ ...mine, state: 'due_soon', pageSize: 200 }), this.board.board({ ...mine, state: 'overdue', pageSize: 200 })]);
+    const items = [...over.items, ...soon.items];
+    return { ...soon, page: 1, pageSize: items.length, total: over.total + soon.total, items };
+  }
+}

@@ -1,0 +1,20 @@
+import type { Bilingual } from '../shared/bilingual.js';
+import type { CaseDeadlineKind, PauseReason } from './deadline-policies.js';
+import type { CadreActivityKind } from './cadre-activity.js';
+
+export const PAUSE_REASON_LABELS: Readonly<Record<PauseReason, Bilingual>> = {
+  party_unreachable: { zh: '当事人无法联系', en: 'A party cannot be reached' },
+  awaiting_referral_answer: { zh: '等待协同部门答复', en: 'Waiting for a referred agency to answer' },
+  parties_request: { zh: '双方当事人申请', en: 'Both parties asked for time' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const DEADLINE_KIND_LABELS: Readonly<Record<CaseDeadlineKind, Bilingual>> = {
+  mediation: { zh: '调解期限', en: 'mediation period' },
+  follow_up: { zh: '回访期限', en: 'follow-up' },
+};
+
+export const CADRE_ACTIVITY_LABELS: Readonly<Record<CadreActivityKind, Bilingual>> = {
+  training: { zh: '参加培训', en: 'training attended' },
+  key_enterprise_visit: { zh: '走访重点企业', en: 'key-enterprise visit' },
+};
