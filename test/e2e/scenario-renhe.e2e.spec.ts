@@ -9,7 +9,6 @@ import { differencesFromSeed, UNDATABLE } from '../../apps/cli/src/scenario/renh
 
 const SKIP = Object.keys(UNDATABLE) as (keyof typeof UNDATABLE)[];
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const binary = (res: any, done: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadConfigOrExit } from '#config';
 import { PERIOD } from './scenario/renhe-data.js';
 import { recordRenhe } from './scenario/renhe-record.js';
 import { differencesFromSeed, printable, UNDATABLE } from './scenario/renhe-report.js';
@@ -12,8 +13,7 @@ import { differencesFromSeed, printable, UNDATABLE } from './scenario/renhe-repo
 /**
  * `npm run scenario:renhe [-- --url http://127.0.0.1:3100]`: records the five-year scenario
  * through the HTTP API, then prints the period report for 2011–2016 and how it compares with the
- * seed's table. With --url it uses a running system (SCENARIO_ADMIN_USERNAME / SCENARIO_ADMIN_PASSWORD,
- * by default ADMIN_USERNAME / ADMIN_PASSWORD); without, it starts a fresh one of its own (the built
+ * seed's table. With --url it uses a running system (ADMIN_USERNAME / ADMIN_PASSWORD); without, it starts a fresh one of its own (the built
  * API, embedded PostgreSQL under a temporary DATA_DIR, or DATABASE_URL when set) and stops it after.
  */
 
@@ -38,7 +38,9 @@ async function startOwn(): Promise<{ url: string; admin: { username: string; pas
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'renhe-scenario-'));
   const admin = { username: 'admin', password: `renhe-${randomBytes(12).toString('base64url')}` };
-  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, ADMIN_USERNAME: admin.username, ADMIN_PASSWORD: admin.password, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+  // The child gets this process's environment (DATABASE_URL, if set, chooses its database) with its own port, data and administrator.
+  // eslint-disable-next-line no-restricted-properties -- handed on to the child whole, no setting is read here
+  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, ADMIN_USERNAME: admin.username, ADMIN_PASSWORD: admin.password, LOG_LEVEL: 'warn' };
   const child: ChildProcess = spawn(process.execPath, [join(here, '..', '..', 'api', 'src', 'main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   for (const deadline = Date.now() + 120_000; ; ) {
@@ -64,13 +66,20 @@ async function startOwn(): Promise<{ url: string; admin: { username: string; pas
   };
 }
 
+/** The running system's administrator, from the settings (ADMIN_USERNAME / ADMIN_PASSWORD). */
+function adminOfConfig(): { username: string; password: string } {
+  const config = loadConfigOrExit();
+  if (!config.ADMIN_USERNAME || !config.ADMIN_PASSWORD) throw new Error('set ADMIN_USERNAME and ADMIN_PASSWORD to the running system’s administrator');
+  return { username: config.ADMIN_USERNAME, password: config.ADMIN_PASSWORD };
+}
+
 async function main(): Promise<number> {
   const given = arg('url');
   const lang = arg('lang') === 'en' ? 'en' : 'zh-CN';
   const system = given
     ? {
         url: given.replace(/\/$/, ''),
-        admin: { username: process.env.SCENARIO_ADMIN_USERNAME ?? process.env.ADMIN_USERNAME ?? 'admin', password: process.env.SCENARIO_ADMIN_PASSWORD ?? process.env.ADMIN_PASSWORD ?? '' },
+        admin: adminOfConfig(),
         stop: async () => undefined,
       }
     : await startOwn();
