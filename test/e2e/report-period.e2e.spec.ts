@@ -52,4 +52,12 @@ describe('GET /api/reports/period', () => {
     expect(res.text.charCodeAt(0)).toBe(0xfeff);
     expect(res.text.slice(1).split('\r\n')[0]).toBe('Figure,Label,Value,Amount (fen),On,Definition,Source query');
   });
+
+  it('is documented: the JSON schema and the CSV and XLSX content types', async () => {
+    const doc = (await t.http().get('/docs-json').expect(200)).body;
+    const ok = doc.paths['/api/reports/period'].get.responses['200'].content;
+    expect(Object.keys(ok).sort()).toEqual(['application/json', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv; charset=utf-8']);
+    expect(ok['application/json'].schema.$ref).toBe('#/components/schemas/PeriodReportView');
+    expect(Object.keys(doc.components.schemas.PeriodReportView.properties)).toEqual(['from', 'to', 'lang', 'title', 'figures']);
+  });
 });

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Allowed } from '#auth';
 import { aidPeopleProjection, disputeCasesProjection, recoveriesProjection } from '#read-models';
 import type { Response } from 'express';
@@ -14,6 +14,7 @@ import { PeriodReportService } from './period-report.service.js';
 /** The seed's five-year table for any period: JSON, CSV (UTF-8 with BOM) or XLSX, in Chinese or English. */
 @ApiTags('reports')
 @ApiBearerAuth()
+@ApiExtraModels(PeriodReportView)
 @Controller('api/reports')
 export class PeriodReportController {
   constructor(
@@ -28,8 +29,8 @@ export class PeriodReportController {
   @ApiOkResponse({
     description: 'JSON (format=json), CSV UTF-8 with BOM (format=csv) or an Excel workbook (format=xlsx)',
     content: {
-      'application/json': { schema: { $ref: '#/components/schemas/PeriodReportView' } },
-      'text/csv': { schema: { type: 'string' } },
+      'application/json': { schema: { $ref: getSchemaPath(PeriodReportView) } },
+      [CSV_TYPE]: { schema: { type: 'string', description: 'UTF-8 with a byte-order mark, CRLF lines' } },
       [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } },
     },
   })
