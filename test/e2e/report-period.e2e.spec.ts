@@ -38,7 +38,7 @@ describe('GET /api/reports/period', () => {
     const zh = (await supervisor.get('/api/reports/period').set('Accept-Language', 'en').query({ ...period, lang: 'zh-CN' }).expect(200)).body;
     expect(zh).toMatchObject({ from: period.from, to: period.to, lang: 'zh', title: '工会工作期间报告' });
     const names = zh.figures.map((f: { name: string }) => f.name);
-    expect(names).toEqual(expect.arrayContaining(['cases_handled', 'workers_involved', 'wages_recovered', 'households_visited', 'model_worker_person_visits', 'model_workers', 'organisations_at_start', 'organisations_at_end', 'members_at_end', 'workers_homes']));
+    expect(names).toEqual(expect.arrayContaining(['cases_handled', 'workers_involved', 'wages_recovered', 'aid_raised', 'student_grant_students', 'student_grant_amount', 'households_visited', 'model_worker_person_visits', 'model_workers', 'organisations_at_start', 'organisations_at_end', 'members_at_end', 'workers_homes']));
     for (const f of zh.figures) expect(f.value).toBe(0);
     expect(zh.figures.find((f: { name: string }) => f.name === 'wages_recovered')).toMatchObject({ kind: 'money', yuan: '0.00元' });
     const en = (await supervisor.get('/api/reports/period').query({ ...period, lang: 'en' }).expect(200)).body;

@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { AppConfig } from '#config';
 import { InfrastructureModule, loggerParams, WorkerModule, type DatabaseStatusSource } from '#platform';
+import { AidFundsModule } from './aid/aid-funds.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { BeneficiariesModule } from './aid/beneficiaries/beneficiaries.module.js';
 import { AuthController } from './auth/auth.controller.js';
@@ -44,6 +45,7 @@ export class AppModule {
         AuthModule.forRoot(config),
         DisputesModule,
         PartiesModule,
+        AidFundsModule,
         JobsModule,
         DeadlinesModule,
         RecoveryModule,

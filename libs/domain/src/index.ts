@@ -13,3 +13,4 @@ export * from './deadlines/index.js';
 export * from './recovery/index.js';
 export * from './aid/beneficiary-facts.js';
 export * from './aid/beneficiaries/index.js';
+export * from './aid/index.js';

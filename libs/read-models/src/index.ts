@@ -28,3 +28,5 @@ export * from './entities/recovery-timeline-entry.entity.js';
 export * from './projections/aid-people.projection.js';
 export * from './projections/all-projections.js';
 export * from './projections/local-date.js';
+export * from './entities/aid-fund-rows.entity.js';
+export * from './projections/aid-funds.projection.js';

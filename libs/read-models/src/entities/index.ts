@@ -1,3 +1,4 @@
+import { AidDisbursementRow, AidFundRow, AidIncomeRow, AidProgrammeRow, AidTimelineEntry } from './aid-fund-rows.entity.js';
 import { DisputeCaseRow } from './dispute-case-row.entity.js';
 import { DisputeClaimantRow } from './dispute-claimant-row.entity.js';
 import { DisputeTimelineEntry } from './dispute-timeline-entry.entity.js';
@@ -23,4 +24,5 @@ import { CadreActivityRow } from './cadre-activity-row.entity.js';
 export const READ_MODEL_ENTITIES = [DisputeCaseRow, DisputeTimelineEntry, DisputeClaimantRow, WorkerRow, EmployerRow, StaffMemberRow,
   RecoveryRow, RecoveryWorkerRow, RecoveryMovement, RecoveryTimelineEntry,
   AidHouseholdRow, AidModelWorkerRow, AidStudentRow, OrganisationRow, OrganisationMemberCountRow, WorkersHomeRatingRow, AidCareVisitRow, AidPeopleTimelineEntry,
-  CaseDeadlineRow, CadreActivityRow];
+  CaseDeadlineRow, CadreActivityRow,
+  AidFundRow, AidIncomeRow, AidDisbursementRow, AidProgrammeRow, AidTimelineEntry];

@@ -1,4 +1,5 @@
 import type { AnyProjection } from '#projections';
+import { aidFundsProjection } from './aid-funds.projection.js';
 import { deadlinesProjection } from './deadlines.projection.js';
 import { aidPeopleProjection } from './aid-people.projection.js';
 import { disputeCasesProjection } from './dispute-cases.projection.js';
@@ -6,4 +7,4 @@ import { partiesProjection } from './parties.projection.js';
 import { recoveriesProjection } from './recoveries.projection.js';
 import { staffProjection } from './staff.projection.js';
 
-export const ALL_PROJECTIONS: readonly AnyProjection[] = [disputeCasesProjection, partiesProjection, deadlinesProjection, staffProjection, recoveriesProjection, aidPeopleProjection];
+export const ALL_PROJECTIONS: readonly AnyProjection[] = [disputeCasesProjection, partiesProjection, deadlinesProjection, staffProjection, recoveriesProjection, aidPeopleProjection, aidFundsProjection];
