@@ -16,6 +16,7 @@ import { DisputesModule } from './disputes/disputes.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PartiesModule } from './parties/parties.module.js';
 import { RecoveryModule } from './recovery/recovery.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { StaffController } from './staff/staff.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
@@ -51,6 +52,7 @@ export class AppModule {
         BeneficiariesModule,
         OrganisationsModule,
         AuditModule,
+        ReportsModule,
         ...(withWorker ? [WorkerModule] : []),
         ...(withDeadlineJobs ? [WorkerModule, DeadlineJobsModule] : []),
       ],
