@@ -63,6 +63,17 @@ describe('aid fund: approvals racing for the same money (real PostgreSQL)', () =
     expect({ balance: page.balanceFen, committed: page.committedFen, available: page.availableFen }).toEqual({ balance: 1_000_000, committed: 1_000_000, available: 0 });
     const queue = (await supervisor.get('/api/aid/disbursements').query({ status: 'awaiting_approval', fundId: fund.id, pageSize: 100 }).expect(200)).body;
     expect(queue.total).toBe(40);
+
+    // The auditor's replay of the fund as of that moment (from events, not the read model) says what the page said, and that its money rules held.
+    const auditor = await staffAs(t, 'auditor');
+    const asOf = (await auditor.get(`/api/audit/funds/${fund.id}`).query({ asOf: lastPosition }).expect(200)).body;
+    expect({ income: asOf.state.incomeFen - asOf.state.paidFen, committed: asOf.state.committedFen }).toEqual({ income: page.balanceFen, committed: page.committedFen });
+    expect(asOf.state.disbursements).toHaveLength(50);
+    expect(asOf.invariants.map((i: { code: string; held: boolean }) => [i.code, i.held])).toEqual([
+      ['FUND_NEVER_BELOW_ZERO', true],
+      ['FUND_NEVER_OVERCOMMITTED', true],
+    ]);
+    expect(asOf.allHeld).toBe(true);
   });
 
   it('without the in-process queue (as API processes on several machines would race): the expected revision alone lets exactly 10 through', async () => {

@@ -51,7 +51,7 @@ describe('audit through the API', () => {
     // As of an instant before the case existed: no events folded, no state.
     const earlier = body(await auditor.get(`/api/audit/disputes/${caseId}`).query({ asOf: '2020-01-01T00:00:00+08:00' }).expect(200));
     expect(earlier).toMatchObject({ eventsFolded: 0, state: null, lastEvent: null });
-    expect((await auditor.get(`/api/audit/funds/${caseId}`).expect(400)).body.errors[0].field).toBe('kind');
+    expect((await auditor.get(`/api/audit/ledgers/${caseId}`).expect(400)).body.errors[0].field).toBe('kind');
     expect((await auditor.get(`/api/audit/disputes/${caseId}`).query({ asOf: '2026-03-01' }).expect(400)).body.errors[0].field).toBe('asOf');
     await auditor.get('/api/audit/disputes/00000000-0000-4000-8000-000000000000').expect(404);
     await mediator.get(`/api/audit/disputes/${caseId}`).expect(403);

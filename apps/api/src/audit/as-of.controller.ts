@@ -73,7 +73,7 @@ export class AsOfController {
 
   @Get(':kind/:id')
   @ApiOperation({ summary: 'A record as of a moment, replayed from its events; its invariants re-checked then (which held); its events’ hashes and chain re-checked' })
-  @ApiParam({ name: 'kind', enum: KINDS, description: 'disputes (by case id), recoveries (by case id); aid funds join when their decider does' })
+  @ApiParam({ name: 'kind', enum: KINDS, description: 'disputes (by case id), recoveries (by case id), funds (by fund id)' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: AsOfView })
   async asOf(@Param('kind') kind: string, @Param('id', new UuidPipe('id')) id: string, @Query() q: AsOfQuery, @Meta() meta: RequestMeta): Promise<AsOfView> {

@@ -52,4 +52,9 @@ export class PersistentMap<V> {
     for (const bucket of this.buckets) if (bucket) all.push(...bucket.values());
     return all.sort((a, b) => a.seq - b.seq).map((e) => e.value);
   }
+
+  /** As JSON (an auditor's replay answers the state): the values, in the order first set. */
+  toJSON(): V[] {
+    return this.values();
+  }
 }
