@@ -69,7 +69,10 @@ async function until<T>(what: string, probe: () => Promise<T | undefined> | T | 
       await until('the server to be back', () => (db!.supervisor!.status().up ? true : undefined), 60_000).catch((e: Error) => {
         throw new Error(`${e.message}\n${[...said, ...postgresLog.slice(-20)].join('\n')}`);
       });
-      const rows = await until('a query to pass', () => pool.query('SELECT count(*)::int AS n FROM ledger').then((r) => r.rows[0].n as number, () => undefined), 10_000);
+      // Back means started; crash recovery on a loaded machine can take a while before queries pass.
+      const rows = await until('a query to pass', () => pool.query('SELECT count(*)::int AS n FROM ledger').then((r) => r.rows[0].n as number, () => undefined), 60_000).catch((e: Error) => {
+        throw new Error(`${e.message}\n${[...said, ...postgresLog.slice(-20)].join('\n')}`);
+      });
       expect(rows).toBeGreaterThanOrEqual(acknowledged); // nothing acknowledged is lost
       await pool.query(`INSERT INTO ledger VALUES (-1, 'after')`); // and it writes again
     } finally {
