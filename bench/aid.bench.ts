@@ -14,42 +14,17 @@
  */
 import { aidFundDecider, aidFundStreamName, availableFen, balanceFen, residentIdCheckChar, type AidFund, type AidFundEvent, type AidFundState } from '#domain';
 import pg from 'pg';
-import { startBenchApp, type Answer, type StaffClient } from './support/bench-app.js';
-import { fmt, percentile, printMachine, runBenchmark, table } from './support/report.js';
+import { startBenchApp, type StaffClient } from './support/bench-app.js';
+import { fmt, printMachine, runBenchmark, table } from './support/report.js';
+import { concurrently, expectStatus } from './support/load.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
 const DISBURSEMENTS = Number(process.env.BENCH_DISBURSEMENTS ?? 1_000);
 const GRANT_FEN = 100_000;
 const COVERED = Math.floor(DISBURSEMENTS * 0.8);
 
-interface Timed {
-  count: number;
-  seconds: number;
-  p50: number;
-  p99: number;
-  max: number;
-}
 
-async function concurrently(clients: StaffClient[], count: number, op: (client: StaffClient, i: number) => Promise<Answer>, onDone: (i: number, res: Answer) => void): Promise<Timed> {
-  const latencies: number[] = [];
-  const start = performance.now();
-  await Promise.all(
-    clients.map(async (client, c) => {
-      for (let i = c; i < count; i += clients.length) {
-        const res = await op(client, i);
-        latencies.push(res.ms);
-        onDone(i, res);
-      }
-    }),
-  );
-  const sorted = Float64Array.from(latencies).sort();
-  return { count: latencies.length, seconds: (performance.now() - start) / 1000, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), max: sorted[sorted.length - 1] ?? NaN };
-}
 
-function expectStatus(res: Answer, statuses: number[], what: string): Answer {
-  if (!statuses.includes(res.status)) throw new Error(`${what}: expected ${statuses.join(' or ')}, got ${res.status} ${JSON.stringify(res.body).slice(0, 500)}`);
-  return res;
-}
 
 /** A valid resident ID number, different for each n below 12,000 (birth day and sequence vary). */
 function residentId(n: number): string {

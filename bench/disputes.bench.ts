@@ -11,9 +11,9 @@
  * away at the end). Optional: BENCH_CLIENTS (concurrent mediators, default 8),
  * BENCH_GROUP_CASES (500-claimant cases opened, default 20), BENCH_QUERY_RUNS (default 30).
  */
-import { comparePositions } from '#event-store';
-import { startBenchApp, type Answer, type StaffClient } from './support/bench-app.js';
-import { fmt, percentile, printMachine, runBenchmark, table } from './support/report.js';
+import { startBenchApp, type StaffClient } from './support/bench-app.js';
+import { fmt, printMachine, runBenchmark, table } from './support/report.js';
+import { concurrently, expectStatus, latest, type Timed } from './support/load.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
 const GROUP_CASES = Number(process.env.BENCH_GROUP_CASES ?? 20);
@@ -54,41 +54,9 @@ function aCase(i: number, claimants: number) {
   };
 }
 
-interface Timed {
-  count: number;
-  seconds: number;
-  p50: number;
-  p99: number;
-  max: number;
-  mean: number;
-}
 
-function summarise(latencies: number[], seconds: number): Timed {
-  const sorted = Float64Array.from(latencies).sort();
-  const mean = latencies.reduce((s, x) => s + x, 0) / Math.max(1, latencies.length);
-  return { count: latencies.length, seconds, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), max: sorted[sorted.length - 1] ?? NaN, mean };
-}
 
-function expectStatus(res: Answer, status: number, what: string): Answer {
-  if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status} ${JSON.stringify(res.body).slice(0, 500)}`);
-  return res;
-}
 
-/** `work[i]` runs on client i % clients; each client sends one request at a time. */
-async function concurrently(clients: StaffClient[], count: number, op: (client: StaffClient, i: number) => Promise<Answer>, onDone?: (i: number, res: Answer) => unknown): Promise<Timed> {
-  const latencies: number[] = [];
-  const start = performance.now();
-  await Promise.all(
-    clients.map(async (client, c) => {
-      for (let i = c; i < count; i += clients.length) {
-        const res = await op(client, i);
-        latencies.push(res.ms);
-        onDone?.(i, res);
-      }
-    }),
-  );
-  return summarise(latencies, (performance.now() - start) / 1000);
-}
 
 /** Waits until the case list has applied `position` (the API says so by dropping its lag header). */
 async function caughtUp(client: StaffClient, position: string): Promise<number> {
@@ -99,7 +67,6 @@ async function caughtUp(client: StaffClient, position: string): Promise<number> 
   }
 }
 
-const latest = (a: string, b: string) => (!a || comparePositions(b, a) > 0 ? b : a);
 
 await runBenchmark('disputes benchmark: starting Postgres and the application...', async (db) => {
   const bench = await startBenchApp(db.url);

@@ -13,9 +13,9 @@
  * away at the end). Optional: BENCH_CLIENTS (default 8), BENCH_RECEIPTS (default 40),
  * BENCH_QUERY_RUNS (default 30).
  */
-import { comparePositions } from '#event-store';
-import { startBenchApp, type Answer, type StaffClient } from './support/bench-app.js';
-import { fmt, percentile, printMachine, runBenchmark, table } from './support/report.js';
+import { startBenchApp, type StaffClient } from './support/bench-app.js';
+import { fmt, printMachine, runBenchmark, table } from './support/report.js';
+import { concurrently, expectStatus, latest, type Timed } from './support/load.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
 const RECEIPTS = Number(process.env.BENCH_RECEIPTS ?? 40);
@@ -27,41 +27,10 @@ const PAYOUTS = 10_000;
 // Each case is paid by the mediator who opened it: payout k goes to case k % 200 on client k % clients.
 if (PAYOUT_CASES % CLIENTS !== 0) throw new Error(`BENCH_CLIENTS must divide ${PAYOUT_CASES} (got ${CLIENTS})`);
 
-interface Timed {
-  count: number;
-  seconds: number;
-  p50: number;
-  p99: number;
-  max: number;
-}
 
-function summarise(latencies: number[], seconds: number): Timed {
-  const sorted = Float64Array.from(latencies).sort();
-  return { count: latencies.length, seconds, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), max: sorted[sorted.length - 1] ?? NaN };
-}
 
-function expectStatus(res: Answer, status: number, what: string): Answer {
-  if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status} ${JSON.stringify(res.body).slice(0, 500)}`);
-  return res;
-}
 
-/** Request i runs on client i % clients; each client sends one request at a time. */
-async function concurrently(clients: StaffClient[], count: number, op: (client: StaffClient, i: number) => Promise<Answer>, onDone?: (i: number, res: Answer) => unknown): Promise<Timed> {
-  const latencies: number[] = [];
-  const start = performance.now();
-  await Promise.all(
-    clients.map(async (client, c) => {
-      for (let i = c; i < count; i += clients.length) {
-        const res = await op(client, i);
-        latencies.push(res.ms);
-        onDone?.(i, res);
-      }
-    }),
-  );
-  return summarise(latencies, (performance.now() - start) / 1000);
-}
 
-const latest = (a: string, b: string) => (!a || comparePositions(b, a) > 0 ? b : a);
 
 /** A wage case with `workers` claimants and its agreement (`owed(n)` fen for the n-th), opened by `client`. */
 async function caseWithAgreement(client: StaffClient, i: number, workers: number, owed: (n: number) => number): Promise<{ id: string; claimantIds: string[]; position: string }> {
