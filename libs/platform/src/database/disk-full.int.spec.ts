@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
 
+import { optedIn } from '../../../../test/support/opt-in.js';
 /**
  * A real full disk: the embedded PostgreSQL on a small tmpfs of its own, filled up. Mounting
  * needs root (or CAP_SYS_ADMIN); elsewhere this test is skipped and says so, and the unit tests
@@ -14,7 +15,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgre
 // in crash recovery ("consistent recovery state has not been yet reached") for over a minute
 // after the space was freed, while it passed in every run on a working tree; until that is
 // understood it must not decide whether CI passes.
-const wanted = process.env.TEST_DISK_FULL === '1';
+const wanted = optedIn('TEST_DISK_FULL');
 const mountPoint = mkdtempSync(join(tmpdir(), 'pg-disk-full-'));
 const mounted = wanted && process.getuid?.() === 0 && spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=80m', 'tmpfs', mountPoint], { timeout: 10_000 }).status === 0;
 if (!mounted) {
