@@ -6,7 +6,7 @@ import { dataSourceOptions, runMigrations } from '#platform';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { anEvent } from '../../../test/contract/event-store.contract.js';
 import { ProjectionEventError } from './apply.js';
-import { readCheckpoint } from './checkpoints.js';
+import { advanceCheckpoint, readCheckpoint } from './checkpoints.js';
 import { readFailure } from './failures.js';
 import { defineProjection, type RowChange } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
@@ -145,6 +145,41 @@ describe('projection runtime on Postgres', () => {
     await until(async () => (await runner.status())[0].failure === null);
     const [status] = await runner.status();
     expect(status).toMatchObject({ eventsBehind: 0, lastError: null, failure: null, running: true });
+  });
+
+  it('moves past events it does not handle with no transaction of its own, never backwards, and applies what follows once', async () => {
+    const { projection } = countingProjection('counting');
+    const s = `s-${randomUUID()}`;
+    const first = await append(s, [anEvent('Counted')]);
+    const runner = new ProjectionRunner(store, ds, [projection], recordingLogger(), { retry: { initialMs: 20, maxMs: 100 } });
+    runners.push(runner);
+    let transactions = 0;
+    const original = ds.transaction;
+    const transaction = original.bind(ds) as (run: (em: EntityManager) => Promise<unknown>) => Promise<unknown>;
+    ds.transaction = ((run: (em: EntityManager) => Promise<unknown>) => {
+      transactions += 1;
+      return transaction(run);
+    }) as never;
+    try {
+      runner.start();
+      await until(async () => (await readCheckpoint(ds, 'counting')).position === first.position);
+      const before = transactions;
+      let last = first;
+      for (let i = 0; i < 5; i++) last = await append(`o-${randomUUID()}`, [anEvent('Other'), anEvent('Other')]);
+      await until(async () => (await readCheckpoint(ds, 'counting')).position === last.position);
+      expect(transactions).toBe(before); // five batches the projection does not handle: no transaction
+      expect((await counts())[s]).toBe(1);
+
+      expect(await advanceCheckpoint(ds, 'counting', first.position)).toBe(false); // never backwards
+      expect((await readCheckpoint(ds, 'counting')).position).toBe(last.position);
+
+      const next = await append(s, [anEvent('Counted')]);
+      await until(async () => (await readCheckpoint(ds, 'counting')).position === next.position);
+      expect((await counts())[s]).toBe(2);
+      expect(transactions).toBe(before + 1);
+    } finally {
+      ds.transaction = original;
+    }
   });
 
   it('narrows a batch the database refuses to the event, reports it where any process reads it, logs it once, backs off, and recovers after a fix', async () => {

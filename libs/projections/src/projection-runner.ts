@@ -3,9 +3,9 @@ import { comparePositions, type EventStore, type RecordedEvent } from '#event-st
 import type { DataSource } from 'typeorm';
 import { applyAndCheckpoint, errorMessage, ProjectionEventError } from './apply.js';
 import { inBatches } from './batches.js';
-import { readCheckpoint } from './checkpoints.js';
+import { advanceCheckpoint, readCheckpoint } from './checkpoints.js';
 import { clearFailure, describeFailure, readFailure, recordFailure, type ProjectionFailure } from './failures.js';
-import type { AnyProjection } from './projection.js';
+import { handlesType, type AnyProjection } from './projection.js';
 import { projectionStatuses, type ProjectionStatus } from './status.js';
 
 export interface RunnerLogger {
@@ -50,6 +50,8 @@ export class ProjectionRunner {
   private readonly retry: { initialMs: number; maxMs: number };
   private readonly reportedBy = `${hostname()}:${process.pid}`;
   private readonly clock: () => Date;
+  /** Per projection: how far past unhandled events to move its checkpoint, and the move in flight. */
+  private readonly idle = new Map<string, { next: RecordedEvent['position'] | null; moving: Promise<void> | null }>();
 
   constructor(
     private readonly store: EventStore,
@@ -70,6 +72,7 @@ export class ProjectionRunner {
   async stop(): Promise<void> {
     this.controller.abort();
     await Promise.allSettled(this.loops.values());
+    await Promise.allSettled([...this.idle.values()].map((i) => i.moving));
     this.loops.clear();
   }
 
@@ -89,6 +92,8 @@ export class ProjectionRunner {
    * comes out names the event the projection cannot apply.
    */
   private async commit(projection: AnyProjection, batch: RecordedEvent[]): Promise<void> {
+    if (!batch.some((e) => handlesType(projection, e.type))) return this.passOver(projection.name, batch[batch.length - 1].position);
+    await this.idle.get(projection.name)?.moving; // an earlier move must not land after this batch's
     try {
       await this.dataSource.transaction((em) => applyAndCheckpoint(em, projection, batch));
     } catch (error) {
@@ -98,6 +103,34 @@ export class ProjectionRunner {
         for (const l of this.listeners) l();
       }
     }
+  }
+
+  /**
+   * A batch with nothing this projection handles writes nothing: no transaction, no lock; the
+   * checkpoint moves past it with one statement, and while that is under way the batches that
+   * follow only raise the mark (so a busy log costs one statement per round trip, not per batch).
+   * A crash before the move costs a re-read of those events, never a missed one.
+   */
+  private passOver(name: string, position: RecordedEvent['position']): void {
+    let idle = this.idle.get(name);
+    if (!idle) this.idle.set(name, (idle = { next: null, moving: null }));
+    idle.next = position;
+    if (idle.moving) return;
+    const state = idle;
+    state.moving = (async () => {
+      while (state.next !== null) {
+        const to = state.next;
+        state.next = null;
+        try {
+          if (await advanceCheckpoint(this.dataSource, name, to)) for (const l of this.listeners) l();
+        } catch (error) {
+          // The next batch this projection handles moves the checkpoint anyway; a database that
+          // is down shows there first.
+          this.logger.warn?.(`projection ${name}: could not move its checkpoint past events it does not handle (${errorMessage(error)})`, { projection: name });
+        }
+      }
+      state.moving = null;
+    })();
   }
 
   private async run(projection: AnyProjection): Promise<void> {
