@@ -97,6 +97,8 @@ export class PostgresEventStore implements EventStore {
   private readonly notifications: AppendNotifications;
   private closed = false;
   private readonly guard: string;
+  /** Subscription reads under way, by position and size: subscribers at the same place share one. */
+  private readonly reading = new Map<string, Promise<RecordedEvent[]>>();
   readonly diagnostics: EventStoreDiagnostics;
 
   constructor(private readonly options: PostgresEventStoreOptions) {
@@ -216,7 +218,7 @@ export class PostgresEventStore implements EventStore {
     while (!signal?.aborted && !this.closed) {
       void this.notifications.listen(); // reconnects LISTEN if it dropped; polling covers the gap
       const wake = this.notifications.next();
-      const batch = await this.readAll({ fromPosition: position, limit: batchSize });
+      const batch = await this.sharedRead(position, batchSize);
       for (const e of batch) {
         if (signal?.aborted) return;
         yield e;
@@ -228,6 +230,20 @@ export class PostgresEventStore implements EventStore {
       await waitForWake(wake.then(() => void (woken = true)), retryMs, signal);
       retryMs = woken ? 2 : Math.min(retryMs * 2, poll);
     }
+  }
+
+  /**
+   * Every projector of a process subscribes to the whole log, and a NOTIFY wakes them all at
+   * the same position: one query answers all of them (subscribers only read events, never change them).
+   */
+  private sharedRead(fromPosition: Position, limit: number): Promise<RecordedEvent[]> {
+    const key = `${fromPosition}/${limit}`;
+    let read = this.reading.get(key);
+    if (!read) {
+      read = this.readAll({ fromPosition, limit }).finally(() => this.reading.delete(key));
+      this.reading.set(key, read);
+    }
+    return read;
   }
 
   async headPosition(): Promise<Position> {
