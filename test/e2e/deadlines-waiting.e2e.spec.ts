@@ -104,6 +104,10 @@ describe.each(QUEUE_BACKENDS)('instalments and requests waiting for approval ($n
     }, 10_000, 'InstalmentMissed in the recovery’s history');
     expect(zh).toHaveLength(1);
     expect(zh[0]).toMatch(new RegExp(`^系统记录：第1期分期款2,000\\.00元于${overdueOn}到期，宽限7日后仍未足额支付（已付0\\.00元，逾期10天，承办调解员：`));
+    expect((await ledgerOf(mediator, caseId)).plan.map((i) => [i.dueOn, i.status, (i as { missed?: boolean }).missed])).toEqual([
+      [overdueOn, 'late', true],
+      [addDays(s.today(), 20), 'due', false],
+    ]);
     expect((await history('en'))[0]).toMatch(new RegExp(`^Recorded by the system: instalment 1 of ¥2,000\\.00 due on ${overdueOn} was not paid in full within the 7-day grace`));
 
     // projections:rebuild: every row is new to the scheduler again; nothing is recorded twice.
