@@ -17,6 +17,12 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 
 export const REDIS_URL = process.env.REDIS_URL;
 
+/** The queue backends a deadline suite runs on: BullMQ's PostgreSQL backend always, Redis too when REDIS_URL names one. */
+export const QUEUE_BACKENDS: readonly { name: string; redisUrl: string | null }[] = [
+  { name: 'BullMQ on PostgreSQL', redisUrl: null },
+  ...(REDIS_URL ? [{ name: 'BullMQ on Redis', redisUrl: REDIS_URL }] : []),
+];
+
 /** Real time moved by whole days: what `advance` adds every part of the app sees. */
 export class MovableClock implements Clock {
   offsetMs = 0;
@@ -35,7 +41,8 @@ export interface DeadlineTestApp extends TestApp {
   deadlines: DeadlineQueue;
 }
 
-export async function startDeadlineApp(db?: TestDatabase, clock = new MovableClock()): Promise<DeadlineTestApp> {
+/** `redisUrl`: the deadline queue on that Redis; null: on PostgreSQL. Unset: as REDIS_URL says. */
+export async function startDeadlineApp(db?: TestDatabase, clock = new MovableClock(), redisUrl: string | null = REDIS_URL ?? null): Promise<DeadlineTestApp> {
   const database = db ?? (await createTestDatabase('deadlines'));
   const config = loadConfig({
     LOG_LEVEL: 'silent',
@@ -43,7 +50,7 @@ export async function startDeadlineApp(db?: TestDatabase, clock = new MovableClo
     JWT_SECRET: 'j'.repeat(40) + randomBytes(4).toString('hex'),
     ADMIN_USERNAME: TEST_ADMIN.username,
     ADMIN_PASSWORD: TEST_ADMIN.password,
-    ...(REDIS_URL ? { REDIS_URL } : {}),
+    ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
   });
   if (!db) await runMigrations(database.url);
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config, database.url)] })

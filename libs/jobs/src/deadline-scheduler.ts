@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOCK, type Clock } from '#commands';
-import { beijingDay, type DeadlinePolicies } from '#domain';
-import { CaseDeadlineRow } from '#read-models';
-import type { DataSource } from 'typeorm';
-import { plannedJobs, type PlannedJob } from './deadline-jobs.js';
+import { beijingDay, type DeadlinePolicies, type IsoDay } from '#domain';
+import { CaseDeadlineRow, DisbursementDeadlineRow, RecoveryDeadlineRow } from '#read-models';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { plannedDisbursementJobs, plannedJobs, plannedRecoveryJobs, type PlannedJob } from './deadline-jobs.js';
 import { DeadlinePolicyReader } from './deadline-policy-reader.js';
 import { DeadlineQueue } from './deadline-queue.js';
 
@@ -13,19 +13,79 @@ const PAGE = 1000;
 const KEEP_COMPLETED_SECONDS = 90 * 86_400;
 
 export interface SweepResult {
+  /** Open cases, recoveries of open cases, disbursements waiting: the rows looked at. */
   cases: number;
+  recoveries: number;
+  disbursements: number;
   jobs: number;
   restored: number;
   promoted: number;
   ms: number;
 }
 
+/** A read model whose rows need deadline jobs: how to find its rows, and the jobs a row needs. */
+interface DeadlineSource<Row extends ObjectLiteral> {
+  readonly name: 'cases' | 'recoveries' | 'disbursements';
+  readonly entity: EntityTarget<Row>;
+  readonly table: string;
+  /** The key's column and property. */
+  readonly column: string;
+  readonly key: (row: Row) => string;
+  /** The rows whose deadlines still run (SQL on alias `d`). */
+  readonly open: string;
+  readonly isOpen: (row: Row) => boolean;
+  readonly plan: (row: Row, policies: DeadlinePolicies, today: IsoDay) => PlannedJob[];
+}
+
+const cases: DeadlineSource<CaseDeadlineRow> = {
+  name: 'cases',
+  entity: CaseDeadlineRow,
+  table: 'case_deadlines',
+  column: 'case_id',
+  key: (row) => row.caseId,
+  open: 'd.open',
+  isOpen: (row) => row.open,
+  plan: (row, policies, today) => plannedJobs(row, policies, today),
+};
+
 /**
- * Schedules a delayed job per deadline from the deadlines read model: after each projector
- * batch, the rows it changed (their revision or the policy moved since they were scheduled);
- * and in a periodic sweep, every open case's jobs checked against the queue, so a job lost
- * (deleted, a Redis flushed, a crash between the projector and the queue) is added again, and
- * one whose time has come by the injected clock but that still waits in the queue is promoted.
+ * A recovery's instalments and write-offs run while its case is open (the case's row, from the
+ * same projection, says so). After a change, rows are scheduled without that check: a job for a
+ * case closed meanwhile finds it closed when it fires, and records nothing.
+ */
+const recoveries: DeadlineSource<RecoveryDeadlineRow> = {
+  name: 'recoveries',
+  entity: RecoveryDeadlineRow,
+  table: 'recovery_deadlines',
+  column: 'case_id',
+  key: (row) => row.caseId,
+  open: 'EXISTS (SELECT 1 FROM case_deadlines c WHERE c.case_id = d.case_id AND c.open)',
+  isOpen: () => true,
+  plan: (row, policies, today) => plannedRecoveryJobs(row, policies, today),
+};
+
+const disbursements: DeadlineSource<DisbursementDeadlineRow> = {
+  name: 'disbursements',
+  entity: DisbursementDeadlineRow,
+  table: 'disbursement_deadlines',
+  column: 'disbursement_id',
+  key: (row) => row.disbursementId,
+  open: 'd.open',
+  isOpen: (row) => row.open,
+  plan: (row, policies) => plannedDisbursementJobs(row, policies),
+};
+
+type Scheduled = { revision: string; scheduledRevision: string | null; scheduledPolicy: number | null };
+// One loop over the three: each source's functions take its own rows, which the loop hands back to it.
+const SOURCES = [cases, recoveries, disbursements] as unknown as readonly DeadlineSource<ObjectLiteral & Scheduled>[];
+
+/**
+ * Schedules a delayed job per deadline from the deadlines read models (cases, recoveries,
+ * disbursements): after each projector batch, the rows it changed (their revision or the policy
+ * moved since they were scheduled); and in a periodic sweep, every open row's jobs checked
+ * against the queue, so a job lost (deleted, a Redis flushed, a crash between the projector and
+ * the queue) is added again, and one whose time has come by the injected clock but that still
+ * waits in the queue is promoted.
  */
 @Injectable()
 export class DeadlineScheduler {
@@ -54,79 +114,89 @@ export class DeadlineScheduler {
     }
   }
 
-  private plan(rows: CaseDeadlineRow[], policies: DeadlinePolicies): PlannedJob[] {
-    const today = beijingDay(this.clock.now().toISOString());
-    return rows.flatMap((row) => plannedJobs(row, policies, today));
+  private today(): IsoDay {
+    return beijingDay(this.clock.now().toISOString());
   }
 
   /** Jobs for the rows changed since they were last scheduled; returns how many rows it scheduled. */
   async scheduleChanged(): Promise<number> {
     const policies = await this.policies.current();
     let done = 0;
-    for (;;) {
-      const rows = await this.ds
-        .getRepository(CaseDeadlineRow)
-        .createQueryBuilder('d')
-        .where('d.scheduled_revision IS DISTINCT FROM d.revision OR d.scheduled_policy IS DISTINCT FROM :policy', { policy: policies.revision })
-        .orderBy('d.case_id')
-        .limit(PAGE)
-        .getMany();
-      if (!rows.length) return done;
-      await this.add(this.plan(rows.filter((r) => r.open), policies));
-      // Marked only if the row did not move meanwhile; a row that moved is taken again.
-      for (const row of rows) {
-        await this.ds.query(`UPDATE case_deadlines SET scheduled_revision = revision, scheduled_policy = $2 WHERE case_id = $1 AND revision = $3`, [row.caseId, policies.revision, row.revision]);
+    for (const source of SOURCES) {
+      for (;;) {
+        const rows = await this.ds
+          .getRepository(source.entity)
+          .createQueryBuilder('d')
+          .where('d.scheduled_revision IS DISTINCT FROM d.revision OR d.scheduled_policy IS DISTINCT FROM :policy', { policy: policies.revision })
+          .orderBy(`d.${source.column}`)
+          .limit(PAGE)
+          .getMany();
+        if (!rows.length) break;
+        const today = this.today();
+        await this.add(rows.filter(source.isOpen).flatMap((row) => source.plan(row, policies, today)));
+        // Marked only if the row did not move meanwhile; a row that moved is taken again.
+        for (const row of rows) {
+          await this.ds.query(`UPDATE ${source.table} SET scheduled_revision = revision, scheduled_policy = $2 WHERE ${source.column} = $1 AND revision = $3`, [source.key(row), policies.revision, row.revision]);
+        }
+        done += rows.length;
+        if (rows.length < PAGE) break;
       }
-      done += rows.length;
-      if (rows.length < PAGE) return done;
     }
+    return done;
   }
 
-  /** Every open case's jobs, checked against the queue: lost ones added again, those due by the clock promoted. */
+  /** Every open row's jobs, checked against the queue: lost ones added again, those due by the clock promoted. */
   async sweep(): Promise<SweepResult> {
     const started = performance.now();
     const policies = await this.policies.current();
     const now = this.clock.now().getTime();
-    const result: SweepResult = { cases: 0, jobs: 0, restored: 0, promoted: 0, ms: 0 };
-    let after = '';
-    for (;;) {
-      const rows = await this.ds
-        .getRepository(CaseDeadlineRow)
-        .createQueryBuilder('d')
-        .where('d.open AND d.case_id > :after', { after })
-        .orderBy('d.case_id')
-        .limit(PAGE)
-        .getMany();
-      if (!rows.length) break;
-      after = rows[rows.length - 1].caseId;
-      const jobs = this.plan(rows, policies);
-      result.cases += rows.length;
-      result.jobs += jobs.length;
-      const missing: PlannedJob[] = [];
-      // Looked up a hundred at a time: the queue's connections pipeline them.
-      for (let i = 0; i < jobs.length; i += 100) {
-        await Promise.all(
-          jobs.slice(i, i + 100).map(async (job) => {
-            const found = await this.deadlines.queue.getJob(job.id);
-            if (!found) missing.push(job);
-            else if (Date.parse(job.data.at) <= now && (await found.isDelayed())) {
-              await found.promote().catch(() => undefined); // it may have just started on its own
-              result.promoted++;
-            }
-          }),
-        );
+    const result: SweepResult = { cases: 0, recoveries: 0, disbursements: 0, jobs: 0, restored: 0, promoted: 0, ms: 0 };
+    for (const source of SOURCES) {
+      let after = '';
+      for (;;) {
+        const rows = await this.ds
+          .getRepository(source.entity)
+          .createQueryBuilder('d')
+          .where(`${source.open} AND d.${source.column} > :after`, { after })
+          .orderBy(`d.${source.column}`)
+          .limit(PAGE)
+          .getMany();
+        if (!rows.length) break;
+        after = source.key(rows[rows.length - 1]);
+        const today = this.today();
+        const jobs = rows.flatMap((row) => source.plan(row, policies, today));
+        result[source.name] += rows.length;
+        result.jobs += jobs.length;
+        const missing: PlannedJob[] = [];
+        // Looked up a hundred at a time: the queue's connections pipeline them.
+        for (let i = 0; i < jobs.length; i += 100) {
+          await Promise.all(
+            jobs.slice(i, i + 100).map(async (job) => {
+              const found = await this.deadlines.queue.getJob(job.id);
+              if (!found) missing.push(job);
+              else if (Date.parse(job.data.at) <= now && (await found.isDelayed())) {
+                await found.promote().catch(() => undefined); // it may have just started on its own
+                result.promoted++;
+              }
+            }),
+          );
+        }
+        await this.add(missing);
+        result.restored += missing.length;
+        // One added meanwhile by the scheduler with the delay it computed then wins over ours: promote it if due.
+        for (const job of missing.filter((j) => Date.parse(j.data.at) <= now)) {
+          const found = await this.deadlines.queue.getJob(job.id);
+          if (found && (await found.isDelayed())) await found.promote().catch(() => undefined);
+        }
+        if (rows.length < PAGE) break;
       }
-      await this.add(missing);
-      result.restored += missing.length;
-      // One added meanwhile by the scheduler with the delay it computed then wins over ours: promote it if due.
-      for (const job of missing.filter((j) => Date.parse(j.data.at) <= now)) {
-        const found = await this.deadlines.queue.getJob(job.id);
-        if (found && (await found.isDelayed())) await found.promote().catch(() => undefined);
-      }
-      if (rows.length < PAGE) break;
     }
     result.ms = Math.round(performance.now() - started);
-    if (result.restored || result.promoted) this.logger.log(`sweep: ${result.restored} lost deadline jobs restored, ${result.promoted} due ones promoted (${result.cases} open cases, ${result.ms} ms)`);
+    if (result.restored || result.promoted) {
+      this.logger.log(
+        `sweep: ${result.restored} lost deadline jobs restored, ${result.promoted} due ones promoted (${result.cases} open cases, ${result.recoveries} recoveries, ${result.disbursements} disbursements waiting, ${result.ms} ms)`,
+      );
+    }
     return result;
   }
 }

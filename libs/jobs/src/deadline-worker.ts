@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DelayedError, type Job, type Worker } from 'bullmq';
 import { CLOCK, Commands, systemCommand, type Clock } from '#commands';
-import { DomainError } from '#domain';
-import { isServerShutdown, OrderlyShutdown, ProjectionsService } from '#platform';
-import { caseDeadlineChecks } from './case-deadline-checks.js';
+import { disputeCaseDecider, disputeStreamName, DomainError, foldEvents, type DeadlinePolicies, type DisputeCaseEvent, type DisputeCaseState } from '#domain';
+import type { EventStore } from '#event-store';
+import { EVENT_STORE, isServerShutdown, OrderlyShutdown, ProjectionsService } from '#platform';
+import { caseDeadlineChecks, fundDeadlineChecks, recoveryDeadlineChecks } from './case-deadline-checks.js';
 import { DEADLINE_QUEUE, SWEEP_JOB, type DeadlineJobData } from './deadline-jobs.js';
 import { DeadlinePolicyReader } from './deadline-policy-reader.js';
 import { DeadlineQueue } from './deadline-queue.js';
@@ -16,9 +17,11 @@ const SCHEDULE_POLL_MS = 2_000;
 
 /**
  * The worker side of deadlines: schedules jobs as the deadlines read model changes, runs the
- * periodic sweep, and processes each job by sending `CheckDeadline` as the system actor through
- * the one command path, with the job id as the idempotency key: the case re-reads its state
- * (met, paused, moved?) and records DeadlineWarned or DeadlineMissed once at most.
+ * periodic sweep, and processes each job by sending a check as the system actor through the one
+ * command path, with the job id as the idempotency key: `CheckDeadline` to the case,
+ * `CheckRecoveryDeadline` to its recovery (instalments, write-offs waiting),
+ * `CheckDisbursementApproval` to the fund. Each re-reads its state (met, paused, paid, decided,
+ * moved?) and records a warning or a miss once at most.
  */
 @Injectable()
 export class DeadlineWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -37,6 +40,7 @@ export class DeadlineWorker implements OnApplicationBootstrap, OnApplicationShut
     private readonly projections: ProjectionsService,
     private readonly shutdown: OrderlyShutdown,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -88,12 +92,34 @@ export class DeadlineWorker implements OnApplicationBootstrap, OnApplicationShut
     const policies = await this.policies.current();
     const meta = systemCommand({ idempotencyKey: job.id, causationId: data.cause, correlationId: data.cause });
     try {
-      const result = await this.commands.execute(caseDeadlineChecks, { type: 'CheckDeadline', data: { caseId: data.caseId, kind: data.kind, policies } }, meta);
+      const result = await this.check(data, policies, meta);
       return { recorded: result.events.map((e) => e.type) };
     } catch (error) {
       // A rule the case states (a case not found) will not change by retrying.
       if (error instanceof DomainError) return { refused: error.code };
       throw error;
+    }
+  }
+
+  /** The check goes to the stream where the thing waits: the case, its recovery, or the fund. */
+  private async check(data: DeadlineJobData, policies: DeadlinePolicies, meta: ReturnType<typeof systemCommand>): Promise<{ events: { type: string }[] }> {
+    switch (data.kind) {
+      case 'mediation':
+      case 'follow_up':
+        return this.commands.execute(caseDeadlineChecks, { type: 'CheckDeadline', data: { caseId: data.caseId, kind: data.kind, policies } }, meta);
+      case 'instalment':
+      case 'write_off_approval': {
+        // The case as it stands now, from its stream: who mediates it (the instalment's responsible), whether it is closed.
+        const dispute = foldEvents<DisputeCaseState, DisputeCaseEvent>(disputeCaseDecider, await this.store.readStream(disputeStreamName(data.caseId)));
+        const facts = dispute && { caseId: dispute.caseId, status: dispute.status, mediatorId: dispute.mediatorId };
+        return this.commands.execute(recoveryDeadlineChecks, { type: 'CheckRecoveryDeadline', data: { caseId: data.caseId, kind: data.kind, itemId: data.itemId, policies, case: facts } }, meta);
+      }
+      case 'disbursement_approval':
+        return this.commands.execute(fundDeadlineChecks, { type: 'CheckDisbursementApproval', data: { fundId: data.fundId, disbursementId: data.itemId, policies } }, meta);
+      default: {
+        const unknown: never = data;
+        throw new Error(`a deadline job of an unknown kind: ${JSON.stringify(unknown)}`);
+      }
     }
   }
 

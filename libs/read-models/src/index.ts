@@ -7,6 +7,7 @@ export * from './entities/employer-row.entity.js';
 export * from './entities/staff-member-row.entity.js';
 export * from './entities/case-deadline-row.entity.js';
 export * from './entities/cadre-activity-row.entity.js';
+export * from './entities/item-deadline-rows.entity.js';
 export * from './entities/aid-household-row.entity.js';
 export * from './entities/aid-model-worker-row.entity.js';
 export * from './entities/aid-student-row.entity.js';

@@ -6,35 +6,72 @@ import {
   cadreDutyStanding,
   caseDeadline,
   CASE_DEADLINE_KINDS,
+  DEADLINE_KINDS,
+  disbursementApprovalDeadline,
+  itemStanding,
+  recoveryDeadlines,
   standing,
   type CaseDeadlineKind,
+  type DeadlineKind,
   type DeadlinePolicies,
   type IsoDay,
+  type ItemDeadline,
 } from '#domain';
 import { DeadlinePolicyReader } from '#jobs';
-import { CadreActivityRow, CaseDeadlineRow, StaffMemberRow } from '#read-models';
+import { CadreActivityRow, CaseDeadlineRow, DisbursementDeadlineRow, RecoveryDeadlineRow, StaffMemberRow } from '#read-models';
 import { In, type DataSource } from 'typeorm';
 import type { DeadlineBoardQuery } from './deadline-queries.dto.js';
 import type { CadreDutiesView, DeadlineBoardPage, DeadlineItem, DutiesBoard, MediationClockView } from './deadline-views.dto.js';
 
-function ruleOf(kind: CaseDeadlineKind, p: DeadlinePolicies): { zh: string; en: string } {
-  if (kind === 'mediation') {
-    return {
-      zh: `调解期限：自收到申请之日起${p.mediation.days}日（《劳动争议调解仲裁法》第十四条），届满前${p.mediation.warnDaysBefore}日提醒`,
-      en: `Mediation: ${p.mediation.days} days from receipt (LDMAL art. 14), warned ${p.mediation.warnDaysBefore} days before`,
-    };
+function ruleOf(kind: DeadlineKind, p: DeadlinePolicies): { zh: string; en: string } {
+  switch (kind) {
+    case 'mediation':
+      return {
+        zh: `调解期限：自收到申请之日起${p.mediation.days}日（《劳动争议调解仲裁法》第十四条），届满前${p.mediation.warnDaysBefore}日提醒`,
+        en: `Mediation: ${p.mediation.days} days from receipt (LDMAL art. 14), warned ${p.mediation.warnDaysBefore} days before`,
+      };
+    case 'follow_up': {
+      const m = p.followUp.intervalMonths;
+      return {
+        zh: `回访督办：每${m === 1 ? '' : m}月至少回访一次，到期前${p.followUp.warnDaysBefore}日提醒`,
+        en: `Follow-up: at least once every ${m === 1 ? 'month' : `${m} months`}, warned ${p.followUp.warnDaysBefore} days before`,
+      };
+    }
+    case 'instalment':
+      return {
+        zh: `分期付款：到期日后宽限${p.instalment.graceDays}日仍未足额支付即为逾期，到期前${p.instalment.warnDaysBefore}日提醒`,
+        en: `Instalment: missed when not paid in full ${p.instalment.graceDays} days after its due day, warned ${p.instalment.warnDaysBefore} days before`,
+      };
+    case 'disbursement_approval':
+      return {
+        zh: `帮扶资金发放审批：申请之日起${p.disbursementApproval.days}日内由主管审批，届满前${p.disbursementApproval.warnDaysBefore}日提醒`,
+        en: `Disbursement approval: a supervisor decides within ${p.disbursementApproval.days} days of the request, warned ${p.disbursementApproval.warnDaysBefore} days before`,
+      };
+    case 'write_off_approval':
+      return {
+        zh: `核销审批：申请之日起${p.writeOffApproval.days}日内由主管审批，届满前${p.writeOffApproval.warnDaysBefore}日提醒`,
+        en: `Write-off approval: a supervisor decides within ${p.writeOffApproval.days} days of the request, warned ${p.writeOffApproval.warnDaysBefore} days before`,
+      };
   }
-  const m = p.followUp.intervalMonths;
-  return {
-    zh: `回访督办：每${m === 1 ? '' : m}月至少回访一次，到期前${p.followUp.warnDaysBefore}日提醒`,
-    en: `Follow-up: at least once every ${m === 1 ? 'month' : `${m} months`}, warned ${p.followUp.warnDaysBefore} days before`,
-  };
 }
 
+type BoardItem = DeadlineItem & { ended: boolean };
+type Names = Map<string, string>;
+
+/** What the board asks for, beyond the query: which kinds, and (the inbox) the requests someone may not decide. */
+export interface BoardFilter extends DeadlineBoardQuery {
+  kinds?: readonly DeadlineKind[];
+  /** Leaves out the requests this staff member made: nobody decides their own. */
+  notRequestedBy?: string;
+}
+
+const noticed = (notices: readonly { kind: string; dueOn: string; level: string; itemId?: string }[], kind: string, dueOn: string, level: string, itemId?: string) =>
+  notices.some((n) => n.kind === kind && n.dueOn === dueOn && n.level === level && (itemId === undefined || n.itemId === itemId));
+
 /**
- * The supervisor's boards, computed from the deadlines read model by the domain's calculator
- * under the policy in force, for today by the injected clock: no date is stored that a policy
- * change would leave stale.
+ * The supervisor's boards, computed from the deadlines read models (cases, recoveries,
+ * disbursements) by the domain's calculators under the policy in force, for today by the
+ * injected clock: no date is stored that a policy change would leave stale.
  */
 @Injectable()
 export class DeadlineBoard {
@@ -48,55 +85,133 @@ export class DeadlineBoard {
     return beijingDay(this.clock.now().toISOString());
   }
 
-  private async names(ids: (string | null)[]): Promise<Map<string, string>> {
+  private async names(ids: (string | null)[]): Promise<Names> {
     const wanted = [...new Set(ids.filter((id): id is string => !!id))];
     if (!wanted.length) return new Map();
     const rows = await this.ds.getRepository(StaffMemberRow).find({ where: { id: In(wanted) } });
     return new Map(rows.map((r) => [r.id, r.displayName]));
   }
 
-  private items(rows: CaseDeadlineRow[], policies: DeadlinePolicies, today: IsoDay, names: Map<string, string>, kinds: readonly CaseDeadlineKind[] = CASE_DEADLINE_KINDS): (DeadlineItem & { ended: boolean })[] {
+  private items(rows: CaseDeadlineRow[], policies: DeadlinePolicies, today: IsoDay, names: Names, kinds: readonly CaseDeadlineKind[] = CASE_DEADLINE_KINDS): BoardItem[] {
     return rows.flatMap((row) =>
       kinds.map((kind) => {
         const d = caseDeadline(kind, row.facts, policies, today);
         const s = standing(d, today);
-        const noticed = (level: 'warned' | 'missed') => row.notices.some((n) => n.kind === kind && n.dueOn === d.dueOn && n.level === level);
         return {
           caseId: row.caseId,
+          fundId: null,
+          itemId: null,
           title: row.title,
           kind,
           rule: ruleOf(kind, policies),
           startedOn: d.startedOn,
           warnOn: d.warnOn,
           dueOn: d.dueOn,
+          lastDay: d.dueOn,
           state: s.state,
           daysLeft: s.daysLeft,
           daysOver: s.daysOver,
           paused: d.status === 'paused',
           pausedDays: d.pausedDays,
-          warned: noticed('warned'),
-          missed: noticed('missed'),
+          warned: noticed(row.notices, kind, d.dueOn, 'warned'),
+          missed: noticed(row.notices, kind, d.dueOn, 'missed'),
+          amountFen: null,
+          responsibleRole: 'mediator',
           responsibleId: row.mediatorId,
           responsibleName: row.mediatorId ? (names.get(row.mediatorId) ?? null) : null,
+          requestedBy: null,
           ended: s.state === 'ended',
         };
       }),
     );
   }
 
-  async board(q: DeadlineBoardQuery): Promise<DeadlineBoardPage> {
+  /** An instalment or a request waiting, as a board line: the mediator answers for an instalment, a supervisor decides a request. */
+  private itemLine(d: ItemDeadline, today: IsoDay, policies: DeadlinePolicies, on: { caseId: string | null; fundId: string | null; title: string; mediatorId: string | null; notices: readonly { kind: string; dueOn: string; level: string; itemId: string }[] }, names: Names): BoardItem {
+    const s = itemStanding(d, today);
+    const byMediator = d.kind === 'instalment';
+    return {
+      caseId: on.caseId,
+      fundId: on.fundId,
+      itemId: d.itemId,
+      title: on.title,
+      kind: d.kind,
+      rule: ruleOf(d.kind, policies),
+      startedOn: d.startedOn,
+      warnOn: d.warnOn,
+      dueOn: d.dueOn,
+      lastDay: d.lastDay,
+      state: s.state,
+      daysLeft: s.daysLeft,
+      daysOver: s.daysOver,
+      paused: false,
+      pausedDays: 0,
+      warned: noticed(on.notices, d.kind, d.dueOn, 'warned', d.itemId),
+      missed: noticed(on.notices, d.kind, d.dueOn, 'missed', d.itemId),
+      amountFen: d.amountFen,
+      responsibleRole: byMediator ? 'mediator' : 'supervisor',
+      responsibleId: byMediator ? on.mediatorId : null,
+      responsibleName: byMediator && on.mediatorId ? (names.get(on.mediatorId) ?? null) : null,
+      requestedBy: d.requestedBy,
+      ended: s.state === 'ended',
+    };
+  }
+
+  private async recoveryItems(rows: RecoveryDeadlineRow[], policies: DeadlinePolicies, today: IsoDay, kinds: readonly DeadlineKind[]): Promise<BoardItem[]> {
+    if (!rows.length) return [];
+    const cases = new Map((await this.ds.getRepository(CaseDeadlineRow).find({ where: { caseId: In(rows.map((r) => r.caseId)) } })).map((c) => [c.caseId, c]));
+    const names = await this.names([...cases.values()].map((c) => c.mediatorId));
+    return rows.flatMap((row) => {
+      const c = cases.get(row.caseId);
+      const on = { caseId: row.caseId, fundId: null, title: c?.title ?? '', mediatorId: c?.mediatorId ?? null, notices: row.notices };
+      return recoveryDeadlines(row.facts, policies, today, !c?.open)
+        .filter((d) => kinds.includes(d.kind))
+        .map((d) => this.itemLine(d, today, policies, on, names));
+    });
+  }
+
+  private disbursementItems(rows: DisbursementDeadlineRow[], policies: DeadlinePolicies, today: IsoDay): BoardItem[] {
+    return rows.map((row) => {
+      const title = `${row.facts.programmeName} · ${row.facts.beneficiaryName}`;
+      return this.itemLine(disbursementApprovalDeadline(row.facts, policies), today, policies, { caseId: null, fundId: row.fundId, title, mediatorId: null, notices: row.notices }, new Map());
+    });
+  }
+
+  /** Every deadline of these kinds (the met ones only when asked), of one mediator's cases if named. */
+  private async allItems(policies: DeadlinePolicies, today: IsoDay, kinds: readonly DeadlineKind[], met: boolean, mediatorId?: string): Promise<BoardItem[]> {
+    const items: BoardItem[] = [];
+    const caseKinds = CASE_DEADLINE_KINDS.filter((k) => kinds.includes(k));
+    if (caseKinds.length) {
+      const qb = this.ds.getRepository(CaseDeadlineRow).createQueryBuilder('d');
+      // Met deadlines stay on closed cases; everything else runs only on open ones.
+      if (met) qb.where(`d.facts->>'agreementOn' IS NOT NULL`);
+      else qb.where('d.open');
+      if (mediatorId) qb.andWhere('d.mediator_id = :m', { m: mediatorId });
+      const rows = await qb.getMany();
+      items.push(...this.items(rows, policies, today, await this.names(rows.map((r) => r.mediatorId)), caseKinds));
+    }
+    if (kinds.includes('instalment') || kinds.includes('write_off_approval')) {
+      const qb = this.ds.getRepository(RecoveryDeadlineRow).createQueryBuilder('d');
+      qb.where(met ? 'true' : 'EXISTS (SELECT 1 FROM case_deadlines c WHERE c.case_id = d.case_id AND c.open)');
+      if (mediatorId) qb.andWhere('EXISTS (SELECT 1 FROM case_deadlines c WHERE c.case_id = d.case_id AND c.mediator_id = :m)', { m: mediatorId });
+      items.push(...(await this.recoveryItems(await qb.getMany(), policies, today, kinds)));
+    }
+    // A disbursement has no mediator: it is on no mediator's board.
+    if (kinds.includes('disbursement_approval') && !mediatorId) {
+      const rows = await this.ds.getRepository(DisbursementDeadlineRow).find(met ? {} : { where: { open: true } });
+      items.push(...this.disbursementItems(rows, policies, today));
+    }
+    return items;
+  }
+
+  async board(q: BoardFilter): Promise<DeadlineBoardPage> {
     const [policies, today] = [await this.policies.current(), this.today()];
-    const qb = this.ds.getRepository(CaseDeadlineRow).createQueryBuilder('d');
-    // Met deadlines stay on closed cases; everything else runs only on open ones.
-    if (q.state === 'met') qb.where(`d.facts->>'agreementOn' IS NOT NULL`);
-    else qb.where('d.open');
-    if (q.mediatorId) qb.andWhere('d.mediator_id = :m', { m: q.mediatorId });
-    const rows = await qb.getMany();
-    const names = await this.names(rows.map((r) => r.mediatorId));
-    const all = this.items(rows, policies, today, names, q.kind ? [q.kind] : CASE_DEADLINE_KINDS)
+    const kinds = q.kind ? [q.kind] : (q.kinds ?? DEADLINE_KINDS);
+    const all = (await this.allItems(policies, today, kinds, q.state === 'met', q.mediatorId))
       .filter((i) => !i.ended && (q.state ? i.state === q.state : i.state !== 'met'))
       .filter((i) => (!q.from || i.dueOn >= q.from) && (!q.to || i.dueOn <= q.to))
-      .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.caseId.localeCompare(b.caseId));
+      .filter((i) => !q.notRequestedBy || i.requestedBy !== q.notRequestedBy)
+      .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || (a.caseId ?? a.fundId ?? '').localeCompare(b.caseId ?? b.fundId ?? '') || (a.itemId ?? '').localeCompare(b.itemId ?? ''));
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 20;
     const items = all.slice((page - 1) * pageSize, page * pageSize).map(({ ended: _, ...item }) => item);
@@ -110,6 +225,8 @@ export class DeadlineBoard {
     const [policies, today] = [await this.policies.current(), this.today()];
     const items = this.items([row], policies, today, await this.names([row.mediatorId]));
     const mediation = items.find((i) => i.kind === 'mediation')!;
+    const recovery = await this.ds.getRepository(RecoveryDeadlineRow).findOne({ where: { caseId } });
+    if (recovery) items.push(...(await this.recoveryItems([recovery], policies, today, DEADLINE_KINDS)));
     return {
       caseId,
       receivedOn: row.facts.receivedOn,
@@ -157,9 +274,10 @@ export class DeadlineBoard {
   /** Counts for /metrics: running deadlines by kind and state. */
   async counts(): Promise<{ kind: string; state: string; count: number }[]> {
     const [policies, today] = [await this.policies.current(), this.today()];
-    const rows = await this.ds.getRepository(CaseDeadlineRow).find({ where: { open: true } });
     const counts = new Map<string, number>();
-    for (const i of this.items(rows, policies, today, new Map())) if (!i.ended) counts.set(`${i.kind}|${i.state}`, (counts.get(`${i.kind}|${i.state}`) ?? 0) + 1);
+    for (const i of await this.allItems(policies, today, DEADLINE_KINDS, false)) {
+      if (!i.ended) counts.set(`${i.kind}|${i.state}`, (counts.get(`${i.kind}|${i.state}`) ?? 0) + 1);
+    }
     return [...counts].map(([key, count]) => ({ kind: key.split('|')[0], state: key.split('|')[1], count }));
   }
 }

@@ -10,7 +10,7 @@ import { CaseCommand } from '../disputes/shared/case-command.route.js';
 import { disputeCases } from '../disputes/shared/dispute-case.aggregate.js';
 import { CommandAnswer } from '../shared/command-answer.dto.js';
 import { CommandRoute } from '../shared/command-route.js';
-import { CadreDutiesPolicyDto, FollowUpPolicyDto, MediationPolicyDto, PauseClockDto } from './deadline-queries.dto.js';
+import { ApprovalPolicyDto, CadreDutiesPolicyDto, FollowUpPolicyDto, InstalmentPolicyDto, MediationPolicyDto, PauseClockDto } from './deadline-queries.dto.js';
 import { DeadlinePoliciesView } from './deadline-views.dto.js';
 
 const policyStream: Aggregate<DeadlinePolicyState, DeadlinePolicyCommand, DeadlinePolicyEvent> = {
@@ -55,7 +55,15 @@ export class DeadlinePoliciesController {
   @ApiOkResponse({ type: DeadlinePoliciesView })
   async current(): Promise<DeadlinePoliciesView> {
     const p = await this.policies.current();
-    return { mediation: { ...p.mediation, pauseReasons: [...p.mediation.pauseReasons] }, followUp: p.followUp, cadreDuties: p.cadreDuties, revision: p.revision };
+    return {
+      mediation: { ...p.mediation, pauseReasons: [...p.mediation.pauseReasons] },
+      followUp: p.followUp,
+      cadreDuties: p.cadreDuties,
+      instalment: p.instalment,
+      disbursementApproval: p.disbursementApproval,
+      writeOffApproval: p.writeOffApproval,
+      revision: p.revision,
+    };
   }
 
   private async set(command: Parameters<Commands['execute']>[1], meta: CommandMeta): Promise<CommandAnswer> {
@@ -91,5 +99,35 @@ export class DeadlinePoliciesController {
   @CommandRoute()
   async cadreDuties(@Body() dto: CadreDutiesPolicyDto, @Command() meta: CommandMeta): Promise<CommandAnswer> {
     return this.set({ type: 'SetCadreDutiesPolicy', data: { ...dto } }, meta);
+  }
+
+  @Post('instalment')
+  @HttpCode(200)
+  @Allowed('administrator')
+  @ApiOperation({ summary: 'Set the instalment policy: grace days after the due day before an unpaid instalment is missed, warning days before the due day' })
+  @ApiOkResponse({ type: CommandAnswer })
+  @CommandRoute()
+  async instalment(@Body() dto: InstalmentPolicyDto, @Command() meta: CommandMeta): Promise<CommandAnswer> {
+    return this.set({ type: 'SetInstalmentPolicy', data: { ...dto } }, meta);
+  }
+
+  @Post('disbursement-approval')
+  @HttpCode(200)
+  @Allowed('administrator')
+  @ApiOperation({ summary: 'Set how long a disbursement may wait for a supervisor’s approval (days from the request), and the warning days' })
+  @ApiOkResponse({ type: CommandAnswer })
+  @CommandRoute()
+  async disbursementApproval(@Body() dto: ApprovalPolicyDto, @Command() meta: CommandMeta): Promise<CommandAnswer> {
+    return this.set({ type: 'SetApprovalPolicy', data: { kind: 'disbursement_approval', ...dto } }, meta);
+  }
+
+  @Post('write-off-approval')
+  @HttpCode(200)
+  @Allowed('administrator')
+  @ApiOperation({ summary: 'Set how long a write-off may wait for a supervisor’s approval (days from the request), and the warning days' })
+  @ApiOkResponse({ type: CommandAnswer })
+  @CommandRoute()
+  async writeOffApproval(@Body() dto: ApprovalPolicyDto, @Command() meta: CommandMeta): Promise<CommandAnswer> {
+    return this.set({ type: 'SetApprovalPolicy', data: { kind: 'write_off_approval', ...dto } }, meta);
   }
 }

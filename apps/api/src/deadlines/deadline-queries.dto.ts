@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { CASE_DEADLINE_KINDS, PAUSE_REASONS, type PauseReason } from '#domain';
+import { DEADLINE_KINDS, PAUSE_REASONS, type PauseReason } from '#domain';
 import { IsCalendarDate, RequiredText } from '../http/field-decorators.js';
 import { PagedQuery } from '../shared/search.js';
 import { LONG_TEXT } from '../shared/text-limits.js';
@@ -12,11 +12,11 @@ export class DeadlineBoardQuery extends PagedQuery {
   @IsOptional() @IsIn(BOARD_STATES)
   state?: (typeof BOARD_STATES)[number];
 
-  @ApiPropertyOptional({ enum: CASE_DEADLINE_KINDS })
-  @IsOptional() @IsIn(CASE_DEADLINE_KINDS)
-  kind?: (typeof CASE_DEADLINE_KINDS)[number];
+  @ApiPropertyOptional({ enum: DEADLINE_KINDS })
+  @IsOptional() @IsIn(DEADLINE_KINDS)
+  kind?: (typeof DEADLINE_KINDS)[number];
 
-  @ApiPropertyOptional({ description: 'Staff id of the mediator responsible' })
+  @ApiPropertyOptional({ description: 'Staff id of the case’s mediator (a disbursement, on no case, is then left out)' })
   @IsOptional() @IsString() @MaxLength(100)
   mediatorId?: string;
 
@@ -93,6 +93,34 @@ export class CadreDutiesPolicyDto {
   @ApiProperty({ type: 'integer', minimum: 0, maximum: 31, example: 1 })
   @IsInt() @Min(0) @Max(31)
   followUpsPerMonth!: number;
+
+  @ApiPropertyOptional({ maxLength: LONG_TEXT })
+  @IsOptional() @RequiredText(LONG_TEXT)
+  reason?: string;
+}
+
+export class InstalmentPolicyDto {
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 60, example: 7, description: 'Days after the due day before an unpaid instalment is missed' })
+  @IsInt() @Min(0) @Max(60)
+  graceDays!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 30, example: 3 })
+  @IsInt() @Min(0) @Max(30)
+  warnDaysBefore!: number;
+
+  @ApiPropertyOptional({ maxLength: LONG_TEXT })
+  @IsOptional() @RequiredText(LONG_TEXT)
+  reason?: string;
+}
+
+export class ApprovalPolicyDto {
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 60, example: 5, description: 'Days from the request within which a supervisor decides' })
+  @IsInt() @Min(1) @Max(60)
+  days!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 59, example: 1, description: 'Fewer than `days`' })
+  @IsInt() @Min(0) @Max(59)
+  warnDaysBefore!: number;
 
   @ApiPropertyOptional({ maxLength: LONG_TEXT })
   @IsOptional() @RequiredText(LONG_TEXT)

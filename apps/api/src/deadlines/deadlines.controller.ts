@@ -7,7 +7,7 @@ import { FreshnessQuery } from '../shared/freshness.query.js';
 import { ReadModelFreshness } from '../shared/read-model-freshness.js';
 import { RecordNotFound } from '../http/problem.js';
 import { UuidParam } from '../http/uuid-param.js';
-import { DeadlineBoard } from './deadline-board.service.js';
+import { DeadlineBoard, type BoardFilter } from './deadline-board.service.js';
 import { DeadlineBoardQuery, DutiesQuery } from './deadline-queries.dto.js';
 import { DeadlineBoardPage, DutiesBoard, MediationClockView } from './deadline-views.dto.js';
 
@@ -24,7 +24,10 @@ export class DeadlinesController {
 
   @Get('api/deadlines')
   @Allowed('supervisor', 'mediator', 'auditor', 'administrator')
-  @ApiOperation({ summary: 'The supervisor’s board: every running deadline (or those met), with the case, the rule, the due day, days over and the mediator; filter by state, kind, mediator and due days' })
+  @ApiOperation({
+    summary:
+      'The supervisor’s board: every running deadline (or those met): mediation, follow-up, instalments, disbursements and write-offs waiting for approval; with the case or fund, the rule, the due day, days over and who answers for it; filter by state, kind, mediator and due days',
+  })
   @ApiOkResponse({ type: DeadlineBoardPage })
   async list(@Query() query: DeadlineBoardQuery, @Res({ passthrough: true }) res: Response): Promise<DeadlineBoardPage> {
     await this.freshness.await(deadlinesProjection.name, query.minPosition, res);
@@ -41,7 +44,7 @@ export class DeadlinesController {
 
   @Get('api/deadlines/cases/:id')
   @Allowed(...READERS)
-  @ApiOperation({ summary: 'A case’s mediation clock { receivedOn, dueOn, daysLeft, paused } and its running deadlines' })
+  @ApiOperation({ summary: 'A case’s mediation clock { receivedOn, dueOn, daysLeft, paused } and its running deadlines (its recovery’s instalments and write-offs waiting among them)' })
   @ApiOkResponse({ type: MediationClockView })
   async caseClock(@UuidParam('id') id: string, @Query() query: FreshnessQuery, @Res({ passthrough: true }) res: Response): Promise<MediationClockView> {
     await this.freshness.await(deadlinesProjection.name, query.minPosition, res);
@@ -50,11 +53,19 @@ export class DeadlinesController {
 
   @Get('api/inbox')
   @Allowed(...READERS)
-  @ApiOperation({ summary: 'What is due for the signed-in person: a mediator’s own cases due soon or overdue; for a supervisor (and the auditor), every case’s' })
+  @ApiOperation({
+    summary:
+      'What is due for the signed-in person, due soon or overdue: a mediator’s own cases (mediation, follow-up, instalments); for a supervisor every case’s and every request waiting for approval but their own requests; for the other roles everything',
+  })
   @ApiOkResponse({ type: DeadlineBoardPage })
   async inbox(@Req() req: Request): Promise<DeadlineBoardPage> {
     const user = (req as Request & { user: AuthenticatedStaff }).user;
-    const mine = user.role === 'mediator' ? { mediatorId: user.staffId } : {};
+    const mine: BoardFilter =
+      user.role === 'mediator'
+        ? { mediatorId: user.staffId, kinds: ['mediation', 'follow_up', 'instalment'] }
+        : user.role === 'supervisor'
+          ? { notRequestedBy: user.staffId }
+          : {};
     const [soon, over] = await Promise.all([this.board.board({ ...mine, state: 'due_soon', pageSize: 200 }), this.board.board({ ...mine, state: 'overdue', pageSize: 200 })]);
     const items = [...over.items, ...soon.items];
     return { ...soon, page: 1, pageSize: items.length, total: over.total + soon.total, items };

@@ -134,6 +134,10 @@ export const FIELD_LABELS: Readonly<Record<string, Bilingual>> = {
   goods: { zh: '慰问物品', en: 'goods' },
   moneyFen: { zh: '慰问金（分）', en: 'moneyFen' },
   disbursementId: { zh: '支出编号', en: 'disbursementId' },
+  // Deadline policies.
+  days: { zh: '期限天数', en: 'days' },
+  warnDaysBefore: { zh: '提前提醒天数', en: 'warnDaysBefore' },
+  graceDays: { zh: '宽限天数', en: 'graceDays' },
 };
 
 export function fieldLabel(property: string): Bilingual {

@@ -60,6 +60,18 @@ export function describeAidEvent(event: AidFundEvent | AidProgrammeEvent, lang: 
         ? `${s}撤销了${wasApproved ? '已批准的' : ''}发放${money(amountFen)}（理由：${reason}）`
         : `${wasApproved ? 'Approved disbursement' : 'Disbursement'} of ${money(amountFen)} cancelled${by} (reason: ${reason})`;
     }
+    case 'DisbursementApprovalWarned': {
+      const { beneficiaryName, amountFen, requestedOn, dueOn, daysLeft } = event.data;
+      return zh
+        ? `系统提醒：${requestedOn}申请的向${beneficiaryName}发放${money(amountFen)}尚待主管审批，审批期限至${dueOn}（还剩${daysLeft}天）`
+        : `Reminder from the system: the disbursement of ${money(amountFen)} to ${beneficiaryName} requested on ${requestedOn} waits for a supervisor until ${dueOn} (${daysLeft} day${daysLeft === 1 ? '' : 's'} left)`;
+    }
+    case 'DisbursementApprovalMissed': {
+      const { beneficiaryName, amountFen, requestedOn, dueOn, daysOver } = event.data;
+      return zh
+        ? `系统记录：${requestedOn}申请的向${beneficiaryName}发放${money(amountFen)}至${dueOn}仍未审批（逾期${daysOver}天，待主管审批）`
+        : `Recorded by the system: the disbursement of ${money(amountFen)} to ${beneficiaryName} requested on ${requestedOn} was still undecided on ${dueOn} (${daysOver} day${daysOver === 1 ? '' : 's'} over; a supervisor decides)`;
+    }
     case 'AidProgrammeCreated': {
       const { kind, name, perBeneficiaryCapFen, season } = event.data;
       const k = PROGRAMME_KIND_LABELS[kind][lang];

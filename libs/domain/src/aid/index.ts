@@ -29,6 +29,7 @@ export {
   type CancelDisbursement,
   type AidFundCommand,
 } from './funds/aid-fund.decide.js';
+export type { DisbursementApprovalWarned, DisbursementApprovalMissed, DisbursementApprovalDeadlineEvent } from './funds/approval-deadline.events.js';
 export { AID_FUND_ERROR_CODES, type AidFundErrorCode } from './funds/aid-fund.errors.js';
 export {
   aidProgrammeStreamName,

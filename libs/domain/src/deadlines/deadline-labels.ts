@@ -1,5 +1,5 @@
 import type { Bilingual } from '../shared/bilingual.js';
-import type { CaseDeadlineKind, PauseReason } from './deadline-policies.js';
+import type { DeadlineKind, PauseReason } from './deadline-policies.js';
 import type { CadreActivityKind } from './cadre-activity.js';
 
 export const PAUSE_REASON_LABELS: Readonly<Record<PauseReason, Bilingual>> = {
@@ -9,9 +9,12 @@ export const PAUSE_REASON_LABELS: Readonly<Record<PauseReason, Bilingual>> = {
   other: { zh: '其他', en: 'Other' },
 };
 
-export const DEADLINE_KIND_LABELS: Readonly<Record<CaseDeadlineKind, Bilingual>> = {
+export const DEADLINE_KIND_LABELS: Readonly<Record<DeadlineKind, Bilingual>> = {
   mediation: { zh: '调解期限', en: 'mediation period' },
   follow_up: { zh: '回访期限', en: 'follow-up' },
+  instalment: { zh: '分期付款', en: 'instalment' },
+  disbursement_approval: { zh: '帮扶资金发放审批', en: 'disbursement approval' },
+  write_off_approval: { zh: '核销审批', en: 'write-off approval' },
 };
 
 export const CADRE_ACTIVITY_LABELS: Readonly<Record<CadreActivityKind, Bilingual>> = {

@@ -4,10 +4,15 @@ import type { Command } from '../shared/command.js';
 import type { Decider, DomainEvent } from '../shared/messages.js';
 import { deadlineRules as broken } from './deadline.errors.js';
 import {
+  APPROVAL_KINDS,
   DEFAULT_POLICIES,
   LAW_MEDIATION_DAYS,
   PAUSE_REASONS,
+  approvalPolicy,
+  type ApprovalKind,
+  type ApprovalPolicy,
   type CadreDutiesPolicy,
+  type InstalmentPolicy,
   type DeadlinePolicies,
   type FollowUpPolicy,
   type MediationPolicy,
@@ -23,12 +28,16 @@ interface SetBy {
 export type MediationPolicySet = DomainEvent<'MediationPolicySet', { policy: MediationPolicy; previous: MediationPolicy } & SetBy>;
 export type FollowUpPolicySet = DomainEvent<'FollowUpPolicySet', { policy: FollowUpPolicy; previous: FollowUpPolicy } & SetBy>;
 export type CadreDutiesPolicySet = DomainEvent<'CadreDutiesPolicySet', { policy: CadreDutiesPolicy; previous: CadreDutiesPolicy } & SetBy>;
-export type DeadlinePolicyEvent = MediationPolicySet | FollowUpPolicySet | CadreDutiesPolicySet;
+export type InstalmentPolicySet = DomainEvent<'InstalmentPolicySet', { policy: InstalmentPolicy; previous: InstalmentPolicy } & SetBy>;
+export type ApprovalPolicySet = DomainEvent<'ApprovalPolicySet', { kind: ApprovalKind; policy: ApprovalPolicy; previous: ApprovalPolicy } & SetBy>;
+export type DeadlinePolicyEvent = MediationPolicySet | FollowUpPolicySet | CadreDutiesPolicySet | InstalmentPolicySet | ApprovalPolicySet;
 
 export type SetMediationPolicy = Command<'SetMediationPolicy', MediationPolicy & { reason?: string }>;
 export type SetFollowUpPolicy = Command<'SetFollowUpPolicy', FollowUpPolicy & { reason?: string }>;
 export type SetCadreDutiesPolicy = Command<'SetCadreDutiesPolicy', CadreDutiesPolicy & { reason?: string }>;
-export type DeadlinePolicyCommand = SetMediationPolicy | SetFollowUpPolicy | SetCadreDutiesPolicy;
+export type SetInstalmentPolicy = Command<'SetInstalmentPolicy', InstalmentPolicy & { reason?: string }>;
+export type SetApprovalPolicy = Command<'SetApprovalPolicy', { kind: ApprovalKind } & ApprovalPolicy & { reason?: string }>;
+export type DeadlinePolicyCommand = SetMediationPolicy | SetFollowUpPolicy | SetCadreDutiesPolicy | SetInstalmentPolicy | SetApprovalPolicy;
 
 /** The policies in force; `revision` counts the changes (-1: none, the defaults). */
 export type DeadlinePolicyState = DeadlinePolicies;
@@ -42,6 +51,10 @@ export function evolve(state: DeadlinePolicyState, event: DeadlinePolicyEvent): 
       return { ...state, followUp: event.data.policy, revision };
     case 'CadreDutiesPolicySet':
       return { ...state, cadreDuties: event.data.policy, revision };
+    case 'InstalmentPolicySet':
+      return { ...state, instalment: event.data.policy, revision };
+    case 'ApprovalPolicySet':
+      return event.data.kind === 'disbursement_approval' ? { ...state, disbursementApproval: event.data.policy, revision } : { ...state, writeOffApproval: event.data.policy, revision };
     default:
       void (event satisfies never);
       return state;
@@ -87,6 +100,21 @@ export function decide(command: DeadlinePolicyCommand, state: DeadlinePolicyStat
         followUpsPerMonth: whole('followUpsPerMonth', d.followUpsPerMonth, 0, 31),
       };
       return same(policy, state.cadreDuties) ? [] : [{ type: 'CadreDutiesPolicySet', data: { policy, previous: state.cadreDuties, ...setBy } }];
+    }
+    case 'SetInstalmentPolicy': {
+      const policy: InstalmentPolicy = {
+        graceDays: whole('graceDays', command.data.graceDays, 0, 60),
+        warnDaysBefore: whole('warnDaysBefore', command.data.warnDaysBefore, 0, 30),
+      };
+      return same(policy, state.instalment) ? [] : [{ type: 'InstalmentPolicySet', data: { policy, previous: state.instalment, ...setBy } }];
+    }
+    case 'SetApprovalPolicy': {
+      const d = command.data;
+      const kind = (APPROVAL_KINDS as readonly unknown[]).includes(d.kind) ? d.kind : broken.approvalKindUnknown(d.kind);
+      const days = whole('days', d.days, 1, 60);
+      const policy: ApprovalPolicy = { days, warnDaysBefore: whole('warnDaysBefore', d.warnDaysBefore, 0, days - 1) };
+      const previous = approvalPolicy(state, kind);
+      return same(policy, previous) ? [] : [{ type: 'ApprovalPolicySet', data: { kind, policy, previous, ...setBy } }];
     }
     default: {
       const unhandled: never = command;

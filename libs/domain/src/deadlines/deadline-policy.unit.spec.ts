@@ -26,7 +26,30 @@ describe('deadline policies (administrator, as events)', () => {
     policies.given([event]).when(set('SetMediationPolicy', { days: 10, warnDaysBefore: 2, pauseReasons: ['party_unreachable'] })).then([]);
   });
 
+  it('given the defaults (a week’s grace, five days to approve), when an administrator changes them, records each with the one it replaces', () => {
+    expect([DEFAULT_POLICIES.instalment, DEFAULT_POLICIES.disbursementApproval, DEFAULT_POLICIES.writeOffApproval]).toEqual([
+      { graceDays: 7, warnDaysBefore: 3 },
+      { days: 5, warnDaysBefore: 1 },
+      { days: 5, warnDaysBefore: 1 },
+    ]);
+    const [grace] = policies.given([]).when(set('SetInstalmentPolicy', { graceDays: 10, warnDaysBefore: 5, reason: '春节前后放宽' })).then([
+      { type: 'InstalmentPolicySet', data: { policy: { graceDays: 10, warnDaysBefore: 5 }, previous: DEFAULT_POLICIES.instalment, setBy: admin.staffId, setAt: NOW, reason: '春节前后放宽' } },
+    ]);
+    const [approval] = policies.given([grace]).when(set('SetApprovalPolicy', { kind: 'write_off_approval', days: 3, warnDaysBefore: 1 })).then([
+      { type: 'ApprovalPolicySet', data: { kind: 'write_off_approval', policy: { days: 3, warnDaysBefore: 1 }, previous: DEFAULT_POLICIES.writeOffApproval, setBy: admin.staffId, setAt: NOW } },
+    ]);
+    const state = [grace, approval].reduce(deadlinePolicyDecider.evolve, DEFAULT_POLICIES);
+    expect(state).toMatchObject({ instalment: { graceDays: 10 }, writeOffApproval: { days: 3 }, disbursementApproval: DEFAULT_POLICIES.disbursementApproval, revision: 1 });
+    policies.given([grace, approval]).when(set('SetApprovalPolicy', { kind: 'write_off_approval', days: 3, warnDaysBefore: 1 })).then([]);
+  });
+
   it.each([
+    ['a negative grace', set('SetInstalmentPolicy', { graceDays: -1, warnDaysBefore: 3 }), 'POLICY_VALUE_OUT_OF_RANGE'],
+    ['a grace of a fraction of a day', set('SetInstalmentPolicy', { graceDays: 1.5, warnDaysBefore: 3 }), 'POLICY_VALUE_OUT_OF_RANGE'],
+    ['no days at all to approve', set('SetApprovalPolicy', { kind: 'disbursement_approval', days: 0, warnDaysBefore: 0 }), 'POLICY_VALUE_OUT_OF_RANGE'],
+    ['a warning not before the last day to approve', set('SetApprovalPolicy', { kind: 'disbursement_approval', days: 5, warnDaysBefore: 5 }), 'POLICY_VALUE_OUT_OF_RANGE'],
+    ['an approval of another kind', set('SetApprovalPolicy', { kind: 'holiday_approval', days: 5, warnDaysBefore: 1 }), 'APPROVAL_KIND_UNKNOWN'],
+    ['an instalment policy set by a supervisor', set('SetInstalmentPolicy', { graceDays: 3, warnDaysBefore: 1 }, liu), 'ADMINISTRATOR_ONLY'],
     ['more than the law allows', set('SetMediationPolicy', { days: 20, warnDaysBefore: 3, pauseReasons: [] }), 'MEDIATION_DAYS_BEYOND_LAW'],
     ['a warning not before the end', set('SetMediationPolicy', { days: 10, warnDaysBefore: 10, pauseReasons: [] }), 'POLICY_VALUE_OUT_OF_RANGE'],
     ['an unknown pause reason', set('SetMediationPolicy', { days: 10, warnDaysBefore: 3, pauseReasons: ['holiday'] }), 'PAUSE_REASON_UNKNOWN'],

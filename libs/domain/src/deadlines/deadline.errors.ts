@@ -43,6 +43,13 @@ export const deadlineRules = {
       `调解期限已于${dueOn}届满，已届满的期限不能暂停。`,
       { caseId, dueOn },
     ),
+  approvalKindUnknown: (kind: unknown): never =>
+    rule(
+      'APPROVAL_KIND_UNKNOWN',
+      `"${String(kind)}" is not a kind of request waiting for approval (disbursement_approval, write_off_approval).`,
+      `“${String(kind)}”不是待审批事项的类别（disbursement_approval 帮扶资金发放、write_off_approval 核销）。`,
+      { kind },
+    ),
   systemOnly: (): never => rule('SYSTEM_ONLY', 'Deadlines are checked by the system itself.', '期限由系统自动核查。'),
   cadreOnlyOrSupervisor: (cadreId: string): never =>
     rule(

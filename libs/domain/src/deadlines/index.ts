@@ -13,6 +13,10 @@ export {
   type SetMediationPolicy,
   type SetFollowUpPolicy,
   type SetCadreDutiesPolicy,
+  type InstalmentPolicySet,
+  type ApprovalPolicySet,
+  type SetInstalmentPolicy,
+  type SetApprovalPolicy,
   type DeadlinePolicyCommand,
   type DeadlinePolicyState,
 } from './deadline-policy.js';
@@ -30,3 +34,6 @@ export {
 export { caseClockFacts, type PauseMediationClock, type ResumeMediationClock, type CheckDeadline, type CaseDeadlineCommand } from './case-deadlines.js';
 export * from './cadre-duties.js';
 export * from './case-clock.js';
+export * from './item-deadlines.js';
+export * from './recovery-deadlines.js';
+export * from './disbursement-deadlines.js';

@@ -2,6 +2,7 @@ import type { Command } from '../shared/command.js';
 import { beijingDay, EARLIEST_DAY, happenedProblem, parseIsoDay, paymentDayProblem } from '../shared/dates.js';
 import type { CommandContext, Decider } from '../shared/messages.js';
 import { requireFen, splitFen, sumFen } from '../shared/money.js';
+import { checkRecoveryDeadline, type CheckRecoveryDeadline } from '../deadlines/recovery-deadlines.js';
 import type { RecoveryField } from './recovery-labels.js';
 import { recoveryRules as broken } from './recovery.errors.js';
 import {
@@ -61,7 +62,7 @@ export type RequestWriteOff = RecoveryCommandOf<'RequestWriteOff', { writeOffId:
 export type ApproveWriteOff = RecoveryCommandOf<'ApproveWriteOff', { writeOffId: string }>;
 export type RejectWriteOff = RecoveryCommandOf<'RejectWriteOff', { writeOffId: string; reason: string }>;
 
-export type RecoveryCommand = SetPaymentPlan | RecordReceipt | RecordPayout | HoldMoney | RequestWriteOff | ApproveWriteOff | RejectWriteOff;
+export type RecoveryCommand = SetPaymentPlan | RecordReceipt | RecordPayout | HoldMoney | RequestWriteOff | ApproveWriteOff | RejectWriteOff | CheckRecoveryDeadline;
 
 type Decided = RecoveryEvent[];
 
@@ -235,6 +236,8 @@ function decidableWriteOff(ledger: RecoveryLedger, writeOffId: string, { actor }
  * against the invariants before anything is answered.
  */
 export function decide(command: RecoveryCommand, state: RecoveryState): Decided {
+  // The system's check neither opens nor re-bases a ledger: it only reads the one there is.
+  if (command.type === 'CheckRecoveryDeadline') return checkRecoveryDeadline(command, state);
   const facts = command.data.case;
   if (!facts || facts.caseId !== command.data.caseId) return broken.caseNotFound(command.data.caseId);
   if (facts.status === 'closed') broken.caseClosed(facts.caseId);
@@ -260,7 +263,7 @@ export function decide(command: RecoveryCommand, state: RecoveryState): Decided 
   return events;
 }
 
-function decideOn(command: RecoveryCommand, ledger: RecoveryLedger): Decided {
+function decideOn(command: Exclude<RecoveryCommand, CheckRecoveryDeadline>, ledger: RecoveryLedger): Decided {
   switch (command.type) {
     case 'SetPaymentPlan':
       return setPaymentPlan(command, ledger);
@@ -283,7 +286,7 @@ function decideOn(command: RecoveryCommand, ledger: RecoveryLedger): Decided {
   }
 }
 
-function checkActor(command: RecoveryCommand, facts: RecoveryCaseFacts): void {
+function checkActor(command: Exclude<RecoveryCommand, CheckRecoveryDeadline>, facts: RecoveryCaseFacts): void {
   const { actor } = command.ctx;
   if (command.type === 'ApproveWriteOff' || command.type === 'RejectWriteOff') {
     if (actor.role !== 'supervisor') broken.supervisorOnly();

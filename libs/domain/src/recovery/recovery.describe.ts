@@ -90,6 +90,36 @@ export function describeRecoveryEvent(event: RecoveryEvent, lang: Lang, opts: Re
         ? `追欠完成：应得${money(totalOwedFen)}，已发放${money(paidFen)}${off}；可以“协议履行完毕”结案`
         : `Recovery complete: ${money(totalOwedFen)} owed, ${money(paidFen)} paid${off}; the case can be closed as agreement fulfilled`;
     }
+    case 'InstalmentDueWarned': {
+      const { number, dueOn, amountFen, coveredFen, daysLeft, responsibleId } = event.data;
+      const whom = responsibleId ? (zh ? `；承办调解员：${staff(responsibleId)}` : `; mediator: ${staff(responsibleId)}`) : '';
+      const paid = coveredFen > 0 ? (zh ? `，已付${money(coveredFen)}` : `, ${money(coveredFen)} of it paid`) : '';
+      const left = zh
+        ? daysLeft >= 0 ? `还剩${daysLeft}天` : `已过到期日${-daysLeft}天，尚在宽限期内`
+        : daysLeft >= 0 ? `${daysLeft} day${daysLeft === 1 ? '' : 's'} left` : `${-daysLeft} day${daysLeft === -1 ? '' : 's'} past it, within the grace`;
+      return zh
+        ? `系统提醒：第${number}期分期款${money(amountFen)}将于${dueOn}到期（${left}${paid}${whom}）`
+        : `Reminder from the system: instalment ${number} of ${money(amountFen)} is due on ${dueOn} (${left}${paid}${whom})`;
+    }
+    case 'InstalmentMissed': {
+      const { number, dueOn, amountFen, coveredFen, graceDays, daysOver, responsibleId } = event.data;
+      const whom = responsibleId ? (zh ? `，承办调解员：${staff(responsibleId)}` : `; mediator: ${staff(responsibleId)}`) : '';
+      return zh
+        ? `系统记录：第${number}期分期款${money(amountFen)}于${dueOn}到期，宽限${graceDays}日后仍未足额支付（已付${money(coveredFen)}，逾期${daysOver}天${whom}）`
+        : `Recorded by the system: instalment ${number} of ${money(amountFen)} due on ${dueOn} was not paid in full within the ${graceDays}-day grace (${money(coveredFen)} paid; ${daysOver} day${daysOver === 1 ? '' : 's'} over${whom})`;
+    }
+    case 'WriteOffApprovalWarned': {
+      const { claimantId, amountFen, requestedOn, dueOn, daysLeft } = event.data;
+      return zh
+        ? `系统提醒：${requestedOn}提出的核销${worker(claimantId)}${money(amountFen)}的申请尚待主管审批，审批期限至${dueOn}（还剩${daysLeft}天）`
+        : `Reminder from the system: the write-off of ${money(amountFen)} for ${worker(claimantId)} requested on ${requestedOn} waits for a supervisor until ${dueOn} (${daysLeft} day${daysLeft === 1 ? '' : 's'} left)`;
+    }
+    case 'WriteOffApprovalMissed': {
+      const { claimantId, amountFen, requestedOn, dueOn, daysOver } = event.data;
+      return zh
+        ? `系统记录：${requestedOn}提出的核销${worker(claimantId)}${money(amountFen)}的申请至${dueOn}仍未审批（逾期${daysOver}天，待主管审批）`
+        : `Recorded by the system: the write-off of ${money(amountFen)} for ${worker(claimantId)} requested on ${requestedOn} was still undecided on ${dueOn} (${daysOver} day${daysOver === 1 ? '' : 's'} over; a supervisor decides)`;
+    }
     default: {
       const unhandled: never = event;
       return String((unhandled as { type: unknown }).type);

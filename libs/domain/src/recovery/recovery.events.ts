@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../shared/messages.js';
+import type { ItemDeadlineNotice } from '../deadlines/item-deadlines.js';
 
 /** One stream per case's recovery, beside the case's own stream (`dispute-<caseId>`). */
 export const recoveryStreamName = (caseId: string): string => `recovery-${caseId}`;
@@ -103,6 +104,41 @@ export type RecoveryCompleted = DomainEvent<
   { caseId: string; totalOwedFen: number; paidFen: number; writtenOffFen: number; completedAt: string }
 >;
 
+/** Recorded by the system when an unpaid instalment's warning day begins (once per due day). */
+export type InstalmentDueWarned = DomainEvent<
+  'InstalmentDueWarned',
+  { caseId: string; number: number; dueOn: string; amountFen: number; coveredFen: number; warnOn: string; daysLeft: number; responsibleId: string | null; policyRevision: number }
+>;
+/** Recorded by the system when an instalment was not paid in full by its due day plus the grace (once per due day). */
+export type InstalmentMissed = DomainEvent<
+  'InstalmentMissed',
+  {
+    caseId: string;
+    number: number;
+    dueOn: string;
+    amountFen: number;
+    /** What covered it by the grace's last day. */
+    coveredFen: number;
+    graceDays: number;
+    lastDay: string;
+    /** Days since the due day. */
+    daysOver: number;
+    responsibleId: string | null;
+    policyRevision: number;
+  }
+>;
+/** Recorded by the system when a write-off has waited for a supervisor until its warning day. */
+export type WriteOffApprovalWarned = DomainEvent<
+  'WriteOffApprovalWarned',
+  { caseId: string; writeOffId: string; claimantId: string; amountFen: number; requestedOn: string; dueOn: string; daysLeft: number; responsibleRole: 'supervisor'; policyRevision: number }
+>;
+/** Recorded by the system when a write-off was still undecided at the end of its last day. */
+export type WriteOffApprovalMissed = DomainEvent<
+  'WriteOffApprovalMissed',
+  { caseId: string; writeOffId: string; claimantId: string; amountFen: number; requestedOn: string; dueOn: string; daysOver: number; responsibleRole: 'supervisor'; policyRevision: number }
+>;
+export type RecoveryDeadlineEvent = InstalmentDueWarned | InstalmentMissed | WriteOffApprovalWarned | WriteOffApprovalMissed;
+
 export type RecoveryEvent =
   | RecoveryOpened
   | OwedRebased
@@ -114,7 +150,8 @@ export type RecoveryEvent =
   | WriteOffRequested
   | WriteOffApproved
   | WriteOffRejected
-  | RecoveryCompleted;
+  | RecoveryCompleted
+  | RecoveryDeadlineEvent;
 
 export interface Payout {
   readonly payoutId: string;
@@ -192,6 +229,8 @@ interface LedgerFields {
   readonly writeOffs: readonly WriteOff[];
   readonly rebases: readonly { agreementId: string; reason: string; at: string; totalOwedFen: number }[];
   readonly openedAt: string;
+  /** Warnings and misses the system recorded (instalments, write-offs waiting); absent in ledgers before them. */
+  readonly deadlineNotices?: readonly ItemDeadlineNotice[];
 }
 /** Money is still owed to someone. */
 export interface Recovering extends LedgerFields {
@@ -336,6 +375,18 @@ function fold(state: RecoveryLedger, event: Exclude<RecoveryEvent, RecoveryOpene
     }
     case 'RecoveryCompleted':
       return { ...state, status: 'complete', completedAt: event.data.completedAt };
+    case 'InstalmentDueWarned':
+    case 'InstalmentMissed': {
+      const level = event.type === 'InstalmentDueWarned' ? 'warned' : 'missed';
+      const { dueOn } = event.data;
+      return { ...state, deadlineNotices: [...(state.deadlineNotices ?? []), { kind: 'instalment', itemId: dueOn, level, dueOn }] };
+    }
+    case 'WriteOffApprovalWarned':
+    case 'WriteOffApprovalMissed': {
+      const level = event.type === 'WriteOffApprovalWarned' ? 'warned' : 'missed';
+      const { writeOffId, dueOn } = event.data;
+      return { ...state, deadlineNotices: [...(state.deadlineNotices ?? []), { kind: 'write_off_approval', itemId: writeOffId, level, dueOn }] };
+    }
     default:
       // An event type from a newer version is ignored, but the compiler flags one added here and not folded.
       void (event satisfies never);

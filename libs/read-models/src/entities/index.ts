@@ -19,10 +19,11 @@ import { OrganisationRow } from './organisation-row.entity.js';
 import { WorkersHomeRatingRow } from './workers-home-rating-row.entity.js';
 import { CaseDeadlineRow } from './case-deadline-row.entity.js';
 import { CadreActivityRow } from './cadre-activity-row.entity.js';
+import { DisbursementDeadlineRow, RecoveryDeadlineRow } from './item-deadline-rows.entity.js';
 
 /** The TypeORM entities of the read models (the other tables are read and written with SQL). */
 export const READ_MODEL_ENTITIES = [DisputeCaseRow, DisputeTimelineEntry, DisputeClaimantRow, WorkerRow, EmployerRow, StaffMemberRow,
   RecoveryRow, RecoveryWorkerRow, RecoveryMovement, RecoveryTimelineEntry,
   AidHouseholdRow, AidModelWorkerRow, AidStudentRow, OrganisationRow, OrganisationMemberCountRow, WorkersHomeRatingRow, AidCareVisitRow, AidPeopleTimelineEntry,
-  CaseDeadlineRow, CadreActivityRow,
+  CaseDeadlineRow, CadreActivityRow, RecoveryDeadlineRow, DisbursementDeadlineRow,
   AidFundRow, AidIncomeRow, AidDisbursementRow, AidProgrammeRow, AidTimelineEntry];

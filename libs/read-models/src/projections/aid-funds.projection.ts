@@ -174,6 +174,9 @@ export const aidFundsProjection = defineProjection<AidEvent>({
     DisbursementRejected: true,
     DisbursementPaid: true,
     DisbursementCancelled: true,
+    // The system's approval warnings and misses: in the fund's and the disbursement's timelines.
+    DisbursementApprovalWarned: true,
+    DisbursementApprovalMissed: true,
     AidProgrammeCreated: true,
     AidProgrammeTermsChanged: true,
     AidProgrammeClosed: true,

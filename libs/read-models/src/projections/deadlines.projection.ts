@@ -1,16 +1,41 @@
-import { storedBeijingDay, evolveCaseClock, type CadreActivityEvent, type CaseClock, type DisputeCaseEvent } from '#domain';
+import {
+  aidFundStreamName,
+  disputeStreamName,
+  evolveCaseClock,
+  evolveDisbursementClock,
+  evolveRecoveryClock,
+  recoveryStreamName,
+  storedBeijingDay,
+  type AidFundEvent,
+  type CadreActivityEvent,
+  type CaseClock,
+  type DisbursementClock,
+  type DisputeCaseEvent,
+  type RecoveryClock,
+  type RecoveryEvent,
+} from '#domain';
 import { appendOnlyRows, defineProjection, entityRows, type Projected, type ReadModel } from '#projections';
 import { CadreActivityRow } from '../entities/cadre-activity-row.entity.js';
 import { CaseDeadlineRow } from '../entities/case-deadline-row.entity.js';
+import { DisbursementDeadlineRow, RecoveryDeadlineRow } from '../entities/item-deadline-rows.entity.js';
 
-type DeadlineEvent = DisputeCaseEvent | CadreActivityEvent;
+type DeadlineEvent = DisputeCaseEvent | CadreActivityEvent | RecoveryEvent | AidFundEvent;
 type Event = Projected<DeadlineEvent>;
+
+/**
+ * Which aggregate's stream an event is on: a case's and its recovery's events both carry the
+ * case's id, and each row folds the events of its own stream only (its revision is that stream's).
+ */
+const caseIdOn = (e: Event, streamOf: (caseId: string) => string): string | null => {
+  const caseId = (e.data as { caseId?: unknown }).caseId;
+  return typeof caseId === 'string' && e.streamName === streamOf(caseId) ? caseId : null;
+};
 
 const clockOf = (row: CaseDeadlineRow): CaseClock => ({ caseId: row.caseId, title: row.title, mediatorId: row.mediatorId, facts: row.facts, notices: row.notices, causes: row.causes });
 
 /** The case's clock row, folded by the domain's own `evolveCaseClock`; the scheduler's marks are kept. */
 export function evolveCaseDeadlineRow(row: CaseDeadlineRow | null, e: Event): CaseDeadlineRow | null {
-  if (e.type === 'CadreActivityRecorded') return row;
+  if (!caseIdOn(e, disputeStreamName)) return row;
   if (row && BigInt(row.revision) >= e.streamRevision) return row; // already applied
   const before = row ? clockOf(row) : null;
   const after = evolveCaseClock(before, { type: e.type, data: e.data } as DisputeCaseEvent, e.id);
@@ -31,9 +56,68 @@ export function evolveCaseDeadlineRow(row: CaseDeadlineRow | null, e: Event): Ca
 
 const caseClocks: ReadModel<DeadlineEvent, CaseDeadlineRow> = {
   table: 'case_deadlines',
-  rowKey: (e) => (e.type === 'CadreActivityRecorded' ? null : e.data.caseId),
+  rowKey: (e) => caseIdOn(e, disputeStreamName),
   evolve: evolveCaseDeadlineRow,
   storage: entityRows(CaseDeadlineRow, 'caseId'),
+};
+
+const recoveryClockOf = (row: RecoveryDeadlineRow): RecoveryClock => ({ caseId: row.caseId, facts: row.facts, notices: row.notices, causes: row.causes });
+
+/** The recovery's clock row (instalments, write-offs waiting), folded by the domain's `evolveRecoveryClock`. */
+export function evolveRecoveryDeadlineRow(row: RecoveryDeadlineRow | null, e: Event): RecoveryDeadlineRow | null {
+  if (!caseIdOn(e, recoveryStreamName)) return row;
+  if (row && BigInt(row.revision) >= e.streamRevision) return row; // already applied
+  const before = row ? recoveryClockOf(row) : null;
+  const after = evolveRecoveryClock(before, { type: e.type, data: e.data } as RecoveryEvent, e.id);
+  if (!after || after === before) return row;
+  return {
+    caseId: after.caseId,
+    facts: after.facts,
+    notices: [...after.notices],
+    causes: after.causes,
+    revision: e.streamRevision.toString(),
+    scheduledRevision: row?.scheduledRevision ?? null,
+    scheduledPolicy: row?.scheduledPolicy ?? null,
+  };
+}
+
+const recoveryClocks: ReadModel<DeadlineEvent, RecoveryDeadlineRow> = {
+  table: 'recovery_deadlines',
+  rowKey: (e) => caseIdOn(e, recoveryStreamName),
+  evolve: evolveRecoveryDeadlineRow,
+  storage: entityRows(RecoveryDeadlineRow, 'caseId'),
+};
+
+const disbursementOf = (e: Event): string | null => {
+  const { fundId, disbursementId } = e.data as { fundId?: unknown; disbursementId?: unknown };
+  return typeof fundId === 'string' && typeof disbursementId === 'string' && e.streamName === aidFundStreamName(fundId) ? disbursementId : null;
+};
+
+/** A disbursement's wait for approval, folded by the domain's `evolveDisbursementClock`. */
+export function evolveDisbursementDeadlineRow(row: DisbursementDeadlineRow | null, e: Event): DisbursementDeadlineRow | null {
+  if (!disbursementOf(e)) return row;
+  if (row && BigInt(row.revision) >= e.streamRevision) return row; // already applied
+  const before: DisbursementClock | null = row && { facts: row.facts, notices: row.notices, cause: row.cause };
+  const after = evolveDisbursementClock(before, { type: e.type, data: e.data } as AidFundEvent, e.id);
+  if (!after || after === before) return row;
+  return {
+    disbursementId: after.facts.disbursementId,
+    fundId: after.facts.fundId,
+    open: after.facts.decided === null,
+    facts: after.facts,
+    notices: [...after.notices],
+    cause: after.cause,
+    revision: e.streamRevision.toString(),
+    scheduledRevision: row?.scheduledRevision ?? null,
+    scheduledPolicy: row?.scheduledPolicy ?? null,
+  };
+}
+
+const disbursementClocks: ReadModel<DeadlineEvent, DisbursementDeadlineRow> = {
+  table: 'disbursement_deadlines',
+  rowKey: disbursementOf,
+  evolve: evolveDisbursementDeadlineRow,
+  storage: entityRows(DisbursementDeadlineRow, 'disbursementId'),
 };
 
 /**
@@ -52,7 +136,11 @@ const cadreActivities: ReadModel<DeadlineEvent, CadreActivityRow> = {
   storage: appendOnlyRows(CadreActivityRow),
 };
 
-/** Deadlines: each case's clock (for the board, the scheduler, the sweep) and the cadres' activities (for the duties board). */
+/**
+ * Deadlines: each case's clock, each recovery's (instalments, write-offs waiting) and each
+ * disbursement's wait for approval (for the board, the scheduler, the sweep), and the cadres'
+ * activities (for the duties board).
+ */
 export const deadlinesProjection = defineProjection<DeadlineEvent>({
   name: 'deadlines',
   handles: {
@@ -75,6 +163,31 @@ export const deadlinesProjection = defineProjection<DeadlineEvent>({
     DeadlineWarned: true,
     DeadlineMissed: true,
     CadreActivityRecorded: true,
+    RecoveryOpened: true,
+    OwedRebased: false,
+    PaymentPlanSet: true,
+    PaymentPlanAmended: true,
+    ReceiptRecorded: true,
+    PayoutRecorded: false,
+    MoneyHeld: false,
+    WriteOffRequested: true,
+    WriteOffApproved: true,
+    WriteOffRejected: true,
+    RecoveryCompleted: false,
+    InstalmentDueWarned: true,
+    InstalmentMissed: true,
+    WriteOffApprovalWarned: true,
+    WriteOffApprovalMissed: true,
+    AidFundOpened: false,
+    AidIncomeRecorded: false,
+    AidIncomeCorrected: false,
+    DisbursementRequested: true,
+    DisbursementApproved: true,
+    DisbursementRejected: true,
+    DisbursementPaid: false,
+    DisbursementCancelled: true,
+    DisbursementApprovalWarned: true,
+    DisbursementApprovalMissed: true,
   },
-  readModels: [caseClocks, cadreActivities],
+  readModels: [caseClocks, cadreActivities, recoveryClocks, disbursementClocks],
 });

@@ -109,6 +109,10 @@ export function movementOf(event: Event): Pick<RecoveryMovement, 'kind' | 'amoun
     case 'WriteOffRequested':
     case 'WriteOffRejected':
     case 'RecoveryCompleted':
+    case 'InstalmentDueWarned':
+    case 'InstalmentMissed':
+    case 'WriteOffApprovalWarned':
+    case 'WriteOffApprovalMissed':
       return null;
     default:
       void (event satisfies never);
@@ -158,6 +162,11 @@ export const recoveriesProjection = defineProjection<RecoveryEvent>({
     WriteOffApproved: true,
     WriteOffRejected: true,
     RecoveryCompleted: true,
+    // The system's deadline notices: on the ledger (its notices) and in its history.
+    InstalmentDueWarned: true,
+    InstalmentMissed: true,
+    WriteOffApprovalWarned: true,
+    WriteOffApprovalMissed: true,
   },
   readModels: [ledgers, movements, timeline],
 });

@@ -58,7 +58,11 @@ export class RecoveryQueries {
       asOf,
       totals: recoveryTotals(ledger),
       workers: ledger.workers.map((w) => ({ ...w, receivedFen: w.paidFen + w.heldFen + w.allocatedUnpaidFen, payouts: [...w.payouts], holds: [...w.holds] })),
-      plan: instalmentStates(ledger, asOf).map((i) => ({ ...i, statusLabel: INSTALMENT_STATUS_LABELS[i.status][lang] })),
+      plan: instalmentStates(ledger, asOf).map((i) => ({
+        ...i,
+        statusLabel: INSTALMENT_STATUS_LABELS[i.status][lang],
+        missed: (ledger.deadlineNotices ?? []).some((n) => n.kind === 'instalment' && n.itemId === i.dueOn && n.level === 'missed'),
+      })),
       planNeedsAmendment: ledger.plan.length > 0 && ledger.plan.reduce((s, i) => s + i.amountFen, 0) !== owed,
       receipts: ledger.receipts.map((r) => ({ ...r, allocations: [...r.allocations] })),
       held: heldMoney(ledger, asOf),

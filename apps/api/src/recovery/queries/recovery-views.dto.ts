@@ -51,6 +51,7 @@ export class InstalmentView {
   @fen('Covered by what was received (and written off) by the day asked about') coveredFen!: number;
   @ApiProperty({ enum: Object.keys(INSTALMENT_STATUS_LABELS), description: 'paid; late (past due, not covered); partly_paid; due' }) status!: string;
   @ApiProperty({ description: 'The state in the language asked for' }) statusLabel!: string;
+  @ApiProperty({ description: 'The system recorded it missed (InstalmentMissed: not paid in full by the due day plus the grace)' }) missed!: boolean;
 }
 
 export class AllocationView {

@@ -8,6 +8,7 @@ import type { BeneficiaryFacts, BeneficiaryRef } from '../beneficiary-facts.js';
 import { isLive, type Disbursement } from '../disbursements/disbursement.js';
 import { requireEligible, requireWorkersHomeAmount } from '../disbursements/eligibility.js';
 import { inSeason, type ProgrammeTerms } from '../programmes/aid-programme.events.js';
+import { checkDisbursementApproval, type CheckDisbursementApproval } from '../../deadlines/disbursement-deadlines.js';
 import { fundRules as broken } from './aid-fund.errors.js';
 import { availableFen, evolve, initialState, type AidFund, type AidFundEvent, type AidFundState, type Donor } from './aid-fund.events.js';
 
@@ -50,7 +51,8 @@ export type AidFundCommand =
   | ApproveDisbursement
   | RejectDisbursement
   | PayDisbursement
-  | CancelDisbursement;
+  | CancelDisbursement
+  | CheckDisbursementApproval;
 
 type Decided = AidFundEvent[];
 
@@ -269,6 +271,8 @@ export function decide(command: AidFundCommand, state: AidFundState): Decided {
       return payDisbursement(command, state);
     case 'CancelDisbursement':
       return cancelDisbursement(command, state);
+    case 'CheckDisbursementApproval':
+      return checkDisbursementApproval(command, state);
     default: {
       const unhandled: never = command;
       return unhandled;

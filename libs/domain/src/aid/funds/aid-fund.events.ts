@@ -2,6 +2,8 @@ import type { DomainEvent } from '../../shared/messages.js';
 import type { FundKind, IncomeSource } from '../aid-labels.js';
 import { evolveDisbursement, type Disbursement, type DisbursementEvent } from '../disbursements/disbursement.js';
 import { PersistentMap } from '../persistent-map.js';
+import type { ItemDeadlineNotice } from '../../deadlines/item-deadlines.js';
+import type { DisbursementApprovalDeadlineEvent } from './approval-deadline.events.js';
 
 export const aidFundStreamName = (fundId: string): string => `aid-fund-${fundId}`;
 
@@ -45,7 +47,7 @@ export type AidIncomeCorrected = DomainEvent<
   }
 >;
 
-export type AidFundEvent = AidFundOpened | AidIncomeRecorded | AidIncomeCorrected | DisbursementEvent;
+export type AidFundEvent = AidFundOpened | AidIncomeRecorded | AidIncomeCorrected | DisbursementEvent | DisbursementApprovalDeadlineEvent;
 
 export interface IncomeEntry {
   readonly entryId: string;
@@ -71,6 +73,8 @@ export interface AidFund {
   readonly committedFen: number;
   readonly income: PersistentMap<IncomeEntry>;
   readonly disbursements: PersistentMap<Disbursement>;
+  /** Approval warnings and misses the system recorded, by disbursement (absent before the first). */
+  readonly approvalNotices?: PersistentMap<readonly ItemDeadlineNotice[]>;
 }
 export type AidFundState = AidFund | null;
 
@@ -121,6 +125,13 @@ export function evolve(state: AidFundState, event: AidFundEvent): AidFundState {
         paidFen: state.paidFen + (paidNow ? after.amountFen : 0),
         disbursements: state.disbursements.set(after.disbursementId, after),
       };
+    }
+    case 'DisbursementApprovalWarned':
+    case 'DisbursementApprovalMissed': {
+      const { disbursementId, dueOn } = event.data;
+      const notices = state.approvalNotices ?? PersistentMap.empty<readonly ItemDeadlineNotice[]>();
+      const notice: ItemDeadlineNotice = { kind: 'disbursement_approval', itemId: disbursementId, level: event.type === 'DisbursementApprovalWarned' ? 'warned' : 'missed', dueOn };
+      return { ...state, approvalNotices: notices.set(disbursementId, [...(notices.get(disbursementId) ?? []), notice]) };
     }
     default:
       void (event satisfies never);
