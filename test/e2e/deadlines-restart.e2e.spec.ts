@@ -2,11 +2,9 @@ import { addDays, beijingDay } from '#domain';
 import { QueueBackend, DEADLINE_QUEUE, SWEEP_JOB } from '#jobs';
 import { staffAs } from '../support/staff.js';
 import { aGroupWageDispute } from './builders.js';
-import { eventually, REDIS_URL, startDeadlineApp, type DeadlineTestApp } from './deadlines-app.js';
+import { eventually, MovableClock, QUEUE_BACKENDS, startDeadlineApp, type DeadlineTestApp } from './deadlines-app.js';
 
-const backend = REDIS_URL ? 'BullMQ on Redis' : 'BullMQ on PostgreSQL';
-
-describe(`deadline jobs lost from the queue (${backend})`, () => {
+describe.each(QUEUE_BACKENDS)('deadline jobs lost from the queue ($name)', ({ redisUrl }) => {
   let t: DeadlineTestApp;
   afterAll(async () => {
     await t?.close();
@@ -18,7 +16,7 @@ describe(`deadline jobs lost from the queue (${backend})`, () => {
   const stored = async (type: string) => Number((await t.sql<{ n: string }>(`SELECT count(*) AS n FROM es_events WHERE type = $1`, [type]))[0].n);
 
   it('are restored by the sweep when the worker starts again, and nothing fires twice', async () => {
-    t = await startDeadlineApp();
+    t = await startDeadlineApp(undefined, new MovableClock(), redisUrl);
     const mediator = await staffAs(t, 'mediator');
     const today = beijingDay(t.clock.now().toISOString());
     for (const [i, receivedAt] of [today, today, addDays(today, -3), addDays(today, -20)].entries()) {
@@ -36,14 +34,14 @@ describe(`deadline jobs lost from the queue (${backend})`, () => {
     // Stop the worker, delete every job from the queue, start again on the same database.
     const { db, clock } = t;
     await t.close();
-    const queueOnly = new QueueBackend(db.url, REDIS_URL);
+    const queueOnly = new QueueBackend(db.url, redisUrl ?? undefined);
     const queue = queueOnly.queue(DEADLINE_QUEUE);
     await queue.obliterate({ force: true });
     expect(await queue.getJobCounts('delayed', 'waiting', 'completed')).toEqual({ delayed: 0, waiting: 0, completed: 0 });
     await queue.close();
     await queueOnly.close();
 
-    t = await startDeadlineApp(db, clock);
+    t = await startDeadlineApp(db, clock, redisUrl);
     const after = await eventually(async () => {
       const ids = await delayedIds(t);
       return ids.length === before.length && ids;

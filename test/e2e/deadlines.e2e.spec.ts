@@ -7,11 +7,9 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { adminOf, staffAs, type StaffAgent } from '../support/staff.js';
 import { aGroupWageDispute } from './builders.js';
-import { eventually, REDIS_URL, startDeadlineApp, type DeadlineTestApp } from './deadlines-app.js';
+import { eventually, MovableClock, QUEUE_BACKENDS, startDeadlineApp, type DeadlineTestApp } from './deadlines-app.js';
 
-const backend = REDIS_URL ? 'BullMQ on Redis' : 'BullMQ on PostgreSQL';
-
-describe(`deadlines (${backend})`, () => {
+describe.each(QUEUE_BACKENDS)('deadlines ($name)', ({ redisUrl }) => {
   let t: DeadlineTestApp;
   let mediator: StaffAgent;
   let supervisor: StaffAgent;
@@ -19,7 +17,7 @@ describe(`deadlines (${backend})`, () => {
   const today = () => beijingDay(t.clock.now().toISOString());
 
   beforeAll(async () => {
-    t = await startDeadlineApp();
+    t = await startDeadlineApp(undefined, new MovableClock(), redisUrl);
     mediator = await staffAs(t, 'mediator');
     supervisor = await staffAs(t, 'supervisor');
   });
@@ -149,9 +147,9 @@ describe(`deadlines (${backend})`, () => {
   });
 });
 
-describe(`the job dashboard at /admin/queues (${backend})`, () => {
+describe.each(QUEUE_BACKENDS)('the job dashboard at /admin/queues ($name)', ({ redisUrl }) => {
   let t: DeadlineTestApp;
-  beforeAll(async () => (t = await startDeadlineApp()));
+  beforeAll(async () => (t = await startDeadlineApp(undefined, new MovableClock(), redisUrl)));
   afterAll(async () => {
     await t?.close();
     await t?.db.drop();
@@ -177,7 +175,7 @@ describe(`the job dashboard at /admin/queues (${backend})`, () => {
     await mediator.post('/api/disputes').send(aGroupWageDispute({ application: { kind: 'written', receivedAt: received } }, 1)).expect(201);
     const health = await t.http().get('/health');
     expect(health.status).toBe(200);
-    expect(health.body.checks['queue:deadlines']).toMatchObject({ status: 'up', detail: { backend: REDIS_URL ? 'redis' : 'postgres' } });
+    expect(health.body.checks['queue:deadlines']).toMatchObject({ status: 'up', detail: { backend: redisUrl ? 'redis' : 'postgres' } });
     const metrics = await eventually(async () => {
       const text = (await t.http().get('/metrics').expect(200)).text;
       return text.includes('deadlines{kind="mediation",state="overdue"} 1') && text;

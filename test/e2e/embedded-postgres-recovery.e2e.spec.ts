@@ -55,7 +55,8 @@ describe('npm start after a crash (embedded PostgreSQL)', () => {
   const base = () => `http://127.0.0.1:${port}`;
 
   function startApp(env: Record<string, string> = {}): Started {
-    const { DATABASE_URL: _ignored, ...inherited } = process.env;
+    // What a newcomer gets: no database and no Redis settings (.ci/run sets REDIS_URL for the deadline suites).
+  const { DATABASE_URL: _ignored, REDIS_URL: _noRedis, ...inherited } = process.env;
     const child = spawn(process.execPath, [MAIN], {
       env: { ...inherited, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'info', ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
