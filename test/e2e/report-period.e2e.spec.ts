@@ -58,6 +58,6 @@ describe('GET /api/reports/period', () => {
     const ok = doc.paths['/api/reports/period'].get.responses['200'].content;
     expect(Object.keys(ok).sort()).toEqual(['application/json', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv; charset=utf-8']);
     expect(ok['application/json'].schema.$ref).toBe('#/components/schemas/PeriodReportView');
-    expect(Object.keys(doc.components.schemas.PeriodReportView.properties)).toEqual(['from', 'to', 'lang', 'title', 'figures']);
+    expect(Object.keys(doc.components.schemas.PeriodReportView.properties)).toEqual(['from', 'to', 'lang', 'title', 'asOf', 'figures']);
   });
 });
