@@ -59,6 +59,10 @@ export interface BenchApp {
   app: INestApplication;
   /** The first administrator; `staff` makes more accounts through the API. */
   admin: StaffClient;
+  /** The first administrator's username and password (for a client of its own, such as the Renhe scenario). */
+  adminCredentials: { username: string; password: string };
+  /** The address the application listens on. */
+  baseUrl: string;
   staff(username: string, roles: Role[]): Promise<StaffClient>;
   close(): Promise<void>;
 }
@@ -77,6 +81,8 @@ export async function startBenchApp(databaseUrl: string): Promise<BenchApp> {
   return {
     app,
     admin,
+    adminCredentials: { username: 'admin', password },
+    baseUrl: base,
     async staff(username, roles) {
       const pw = `${username}-${password}`;
       const created = await admin.post('/api/staff', { username, displayName: `压测${username}`, password: pw, roles });

@@ -178,7 +178,7 @@ describe('the Renhe scenario and the period report', () => {
     const officer = await staffAs(t, 'fund_officer');
     const supervisor = await staffAs(t, 'supervisor');
     const track: string[] = [];
-    const ok = (res: { body: { position?: string } }) => (res.body.position && track.push(res.body.position), res.body);
+    const ok = (res: { body: { position?: string; id?: string } }) => (res.body.position && track.push(res.body.position), res.body as { id: string; position: string });
 
     // A visit to a model worker in 2013 withdrawn as recorded in error (a fact recorded before P, withdrawn after).
     const visits = (await auditor.get('/api/aid/care-visits').query({ visiteeKind: 'model_worker', from: '2013-01-01', to: '2013-12-31', pageSize: '1' }).expect(200)).body.items;

@@ -15,7 +15,7 @@ export class BeneficiaryRefDto {
   @IsIn(BENEFICIARY_KINDS)
   kind!: BeneficiaryKind;
 
-  @ApiProperty({ description: 'The beneficiary file: a household file, a model worker, a student, an organisation' })
+  @ApiProperty({ format: 'uuid', description: 'The beneficiary file: a household file, a model worker, a student, an organisation' })
   @IsUUID()
   id!: string;
 }
