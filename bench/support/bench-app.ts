@@ -49,9 +49,11 @@ export class StaffClient {
     if (auth) headers.authorization = `Bearer ${this.token}`;
     const start = performance.now();
     const res = await fetch(this.base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
+    const bytes = Buffer.from(await res.arrayBuffer());
     const ms = performance.now() - start;
-    return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers, ms };
+    // JSON answers parsed; files (a CSV, a workbook) kept as their bytes.
+    const json = /json/.test(res.headers.get('content-type') ?? 'application/json');
+    return { status: res.status, body: !bytes.length ? null : json ? JSON.parse(bytes.toString('utf8')) : bytes, headers: res.headers, ms };
   }
 }
 

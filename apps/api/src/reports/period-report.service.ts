@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { formatYuan, type Bilingual, type Lang } from '#domain';
 import { comparePositions, isPosition, parsePosition, START } from '#event-store';
+import { PG_POOL } from '#platform';
 import { readCheckpoint } from '#projections';
 import { positionKey, reportFactsProjection } from '#read-models';
+import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { eventsOf, PERIOD_QUERIES, sourceOf } from './period-report.queries.js';
 
@@ -59,7 +61,10 @@ const ALL_FIGURES_SQL = `SELECT ${PERIOD_QUERIES.map((q) => `(SELECT ${q.column 
  */
 @Injectable()
 export class PeriodReportService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+  ) {}
 
   /** The last event recorded at or before an instant, or at or before a position (never past the log's end); START before the first. */
   async positionOf(asOf: string): Promise<string> {
@@ -86,7 +91,9 @@ export class PeriodReportService {
   }
 
   async forPeriod(from: string, to: string, lang: Lang, at: ReportPosition): Promise<PeriodReport> {
-    const [row] = (await this.ds.query(ALL_FIGURES_SQL, [from, to, positionKey(at.position)])) as Record<string, string>[];
+    // A named statement: each connection parses and plans it once (planning the fifteen queries costs more than running them on a town's facts).
+    const { rows } = await this.pool.query<Record<string, string>>({ name: 'period-report-figures', text: ALL_FIGURES_SQL, values: [from, to, positionKey(at.position)] });
+    const row = rows[0];
     const figures: ReportFigure[] = PERIOD_QUERIES.map((q) => {
       const value = Number(row![q.name]);
       return {
