@@ -148,9 +148,17 @@ describe('GET /api/reports/period', () => {
     const none = await figures({ asOf: '2000-01-01T00:00:00+08:00' });
     expect(none.asOf).toMatchObject({ position: '0:0', recordedAt: null });
     expect(Object.values(none.values).every((v) => v === 0)).toBe(true);
-    const beyond = await figures({ asOf: '99999999999:1' });
-    expect(beyond.values).toEqual(now.values);
-    expect(comparePositions(beyond.asOf.position, latest())).toBeGreaterThanOrEqual(0);
+    for (const asOf of ['99999999999:1', '99999999999999999999:99999999999999999999']) {
+      const beyond = await figures({ asOf });
+      expect(beyond.values).toEqual(now.values);
+      expect(beyond.asOf.complete).toBe(true);
+      expect(comparePositions(beyond.asOf.position, latest())).toBeGreaterThanOrEqual(0);
+    }
+    // A position that names no event stands at the last event before it.
+    const [tx, seq] = P.split(':');
+    const between = `${tx}:${BigInt(seq!) + 1n}`;
+    const at = (await figures({ asOf: between })).asOf;
+    expect([comparePositions(at.position, P) >= 0, comparePositions(at.position, between) <= 0, at.recordedAt !== null]).toEqual([true, true, true]);
   });
 
   it('is documented: the JSON schema and the CSV and XLSX content types', async () => {

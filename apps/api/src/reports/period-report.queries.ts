@@ -14,13 +14,17 @@ import { RECOVERY_FIGURES } from '../recovery/report/recovery-stats.service.js';
  * it reads name the events behind them (FACT_KINDS), so every figure traces to events.
  */
 
+/** The period's first and last day as the facts keep days (ISO text, which sorts as days do). */
+const FROM = `to_char($1::date, 'YYYY-MM-DD')`;
+const TO = `to_char($2::date, 'YYYY-MM-DD')`;
+
 /** A fact that stood at the report's position ($3). */
 const stood = (a: string) => `${a}.recorded_pos <= $3 AND (${a}.withdrawn_pos IS NULL OR ${a}.withdrawn_pos > $3)`;
 
 /** The cases handled: received in the period, their intake not declined at the report's position. */
 const HANDLED = `
   SELECT c.subject_id FROM report_facts c
-   WHERE c.kind = 'case_received' AND ${stood('c')} AND c.day BETWEEN $1::date AND $2::date
+   WHERE c.kind = 'case_received' AND ${stood('c')} AND c.day BETWEEN ${FROM} AND ${TO}
      AND NOT EXISTS (SELECT 1 FROM report_facts d WHERE d.kind = 'case_declined' AND d.subject_id = c.subject_id AND ${stood('d')})`;
 
 /** Organisations existing on `day` (a parameter), and each one's latest member count by then. */
@@ -33,7 +37,7 @@ const organisationsOn = (day: string) => `
    WHERE o.kind = 'organisation' AND ${stood('o')} AND o.day <= ${day}
      AND NOT EXISTS (SELECT 1 FROM report_facts x WHERE x.kind = 'organisation_dissolved' AND x.subject_id = o.subject_id AND ${stood('x')} AND x.day <= ${day})`;
 
-const sumOf = (kind: FactKind) => `SELECT coalesce(sum(amount_fen), 0) AS value FROM report_facts f WHERE f.kind = '${kind}' AND ${stood('f')} AND f.day BETWEEN $1::date AND $2::date`;
+const sumOf = (kind: FactKind) => `SELECT coalesce(sum(amount_fen), 0) AS value FROM report_facts f WHERE f.kind = '${kind}' AND ${stood('f')} AND f.day BETWEEN ${FROM} AND ${TO}`;
 
 export interface NamedQuery {
   name: string;
@@ -104,7 +108,7 @@ export const PERIOD_QUERIES: NamedQuery[] = [
     kind: 'count',
     definition: PEOPLE_STATS_DEFINITIONS.householdsVisited,
     facts: ['care_visit'],
-    sql: `SELECT count(DISTINCT subject_id) AS value FROM report_facts f WHERE f.kind = 'care_visit' AND f.category = 'household' AND ${stood('f')} AND f.day BETWEEN $1::date AND $2::date`,
+    sql: `SELECT count(DISTINCT subject_id) AS value FROM report_facts f WHERE f.kind = 'care_visit' AND f.category = 'household' AND ${stood('f')} AND f.day BETWEEN ${FROM} AND ${TO}`,
     sameAs: 'GET /api/aid/people-stats householdsVisited',
   },
   {
@@ -113,7 +117,7 @@ export const PERIOD_QUERIES: NamedQuery[] = [
     kind: 'count',
     definition: PEOPLE_STATS_DEFINITIONS.modelWorkerPersonVisits,
     facts: ['care_visit'],
-    sql: `SELECT count(*) AS value FROM report_facts f WHERE f.kind = 'care_visit' AND f.category = 'model_worker' AND ${stood('f')} AND f.day BETWEEN $1::date AND $2::date`,
+    sql: `SELECT count(*) AS value FROM report_facts f WHERE f.kind = 'care_visit' AND f.category = 'model_worker' AND ${stood('f')} AND f.day BETWEEN ${FROM} AND ${TO}`,
     sameAs: 'GET /api/aid/people-stats modelWorkerPersonVisits',
   },
   {
@@ -124,7 +128,7 @@ export const PERIOD_QUERIES: NamedQuery[] = [
     facts: ['model_worker', 'model_worker_removed'],
     sql: `SELECT count(*) AS value FROM report_facts f
            WHERE f.kind = 'model_worker' AND f.category IN ('national', 'municipal') AND ${stood('f')} AND f.year <= extract(year FROM $2::date)
-             AND NOT EXISTS (SELECT 1 FROM report_facts r WHERE r.kind = 'model_worker_removed' AND r.subject_id = f.subject_id AND ${stood('r')} AND r.day <= $2::date)`,
+             AND NOT EXISTS (SELECT 1 FROM report_facts r WHERE r.kind = 'model_worker_removed' AND r.subject_id = f.subject_id AND ${stood('r')} AND r.day <= ${TO})`,
     on: 'to',
     sameAs: 'GET /api/aid/people-stats modelWorkersOnRoll.nationalOrMunicipal',
   },
@@ -134,7 +138,7 @@ export const PERIOD_QUERIES: NamedQuery[] = [
     kind: 'count',
     definition: AID_STATS_DEFINITIONS.studentGrants,
     facts: ['student_grant'],
-    sql: `SELECT count(DISTINCT subject_id) AS value FROM report_facts f WHERE f.kind = 'student_grant' AND ${stood('f')} AND f.day BETWEEN $1::date AND $2::date`,
+    sql: `SELECT count(DISTINCT subject_id) AS value FROM report_facts f WHERE f.kind = 'student_grant' AND ${stood('f')} AND f.day BETWEEN ${FROM} AND ${TO}`,
     sameAs: 'GET /api/aid/stats studentGrants.students',
   },
   {
@@ -152,7 +156,7 @@ export const PERIOD_QUERIES: NamedQuery[] = [
     kind: 'count',
     definition: PEOPLE_STATS_DEFINITIONS.organisations,
     facts: ['organisation', 'organisation_dissolved'],
-    sql: organisationsOn('$1::date'),
+    sql: organisationsOn(FROM),
     on: 'from',
     sameAs: 'GET /api/aid/people-stats organisationsAtStart',
   },
@@ -162,7 +166,7 @@ export const PERIOD_QUERIES: NamedQuery[] = [
     kind: 'count',
     definition: PEOPLE_STATS_DEFINITIONS.organisations,
     facts: ['organisation', 'organisation_dissolved'],
-    sql: organisationsOn('$2::date'),
+    sql: organisationsOn(TO),
     on: 'to',
     sameAs: 'GET /api/aid/people-stats organisationsAtEnd',
   },
@@ -172,7 +176,7 @@ export const PERIOD_QUERIES: NamedQuery[] = [
     kind: 'count',
     definition: PEOPLE_STATS_DEFINITIONS.members,
     facts: ['organisation', 'organisation_dissolved', 'member_count'],
-    sql: organisationsOn('$1::date'),
+    sql: organisationsOn(FROM),
     column: 'members',
     on: 'from',
     sameAs: 'GET /api/aid/people-stats membersAtStart',
@@ -183,7 +187,7 @@ export const PERIOD_QUERIES: NamedQuery[] = [
     kind: 'count',
     definition: PEOPLE_STATS_DEFINITIONS.members,
     facts: ['organisation', 'organisation_dissolved', 'member_count'],
-    sql: organisationsOn('$2::date'),
+    sql: organisationsOn(TO),
     column: 'members',
     on: 'to',
     sameAs: 'GET /api/aid/people-stats membersAtEnd',

@@ -50,6 +50,9 @@ export interface PeriodReport {
   figures: ReportFigure[];
 }
 
+const XID8_MAX = 2n ** 64n - 1n;
+const BIGINT_MAX = 2n ** 63n - 1n;
+
 const TITLE: Bilingual = { zh: '工会工作期间报告', en: 'Period report of the union’s work' };
 
 /** The named queries as one statement: one round trip, one snapshot, every figure at the same position. */
@@ -66,15 +69,20 @@ export class PeriodReportService {
     @Inject(PG_POOL) private readonly pool: pg.Pool,
   ) {}
 
-  /** The last event recorded at or before an instant, or at or before a position (never past the log's end); START before the first. */
+  /** The last event recorded at or before an instant, or at or before a position (so never past the log's end); START before the first. */
   async positionOf(asOf: string): Promise<string> {
-    const byInstant = !isPosition(asOf);
-    const rows: { tx: string; seq: string }[] = byInstant
-      ? await this.ds.query(`SELECT tx_id::text AS tx, seq::text AS seq FROM es_events WHERE recorded_at <= $1::timestamptz ORDER BY tx_id DESC, seq DESC LIMIT 1`, [asOf])
-      : await this.ds.query(`SELECT tx_id::text AS tx, seq::text AS seq FROM es_events ORDER BY tx_id DESC, seq DESC LIMIT 1`);
-    const last = rows[0] ? `${rows[0].tx}:${rows[0].seq}` : START;
-    if (byInstant) return last;
-    return comparePositions(asOf, last) > 0 ? last : asOf;
+    let rows: { tx: string; seq: string }[];
+    if (isPosition(asOf)) {
+      const { tx, seq } = parsePosition(asOf);
+      rows = await this.ds.query(
+        `SELECT tx_id::text AS tx, seq::text AS seq FROM es_events WHERE (tx_id, seq) <= ($1::xid8, $2::bigint) ORDER BY tx_id DESC, seq DESC LIMIT 1`,
+        // A position may name more than the columns hold (20 digits each): past the end is the end.
+        [(tx > XID8_MAX ? XID8_MAX : tx).toString(), (tx > XID8_MAX || seq > BIGINT_MAX ? BIGINT_MAX : seq).toString()],
+      );
+    } else {
+      rows = await this.ds.query(`SELECT tx_id::text AS tx, seq::text AS seq FROM es_events WHERE recorded_at <= $1::timestamptz ORDER BY tx_id DESC, seq DESC LIMIT 1`, [asOf]);
+    }
+    return rows[0] ? `${rows[0].tx}:${rows[0].seq}` : START;
   }
 
   /** Where the report stands: `wanted` (a position from positionOf), or the facts' checkpoint if they are not there yet. */

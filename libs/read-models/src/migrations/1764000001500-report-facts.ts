@@ -18,7 +18,9 @@ export class ReportFacts1764000001500 implements MigrationInterface {
         subject_id text NOT NULL,
         category text,
         person_key text,
-        day date,
+        -- the ISO day the event carries, as text (days sort as text): a day put into the log by hand past
+        -- every command check ('2026-02-30') is counted as written instead of stalling the report
+        day text,
         year int,
         amount_fen bigint,
         quantity int,

@@ -49,7 +49,7 @@ export interface ReportFact {
   category: string | null;
   /** A claimant as a person: `worker:<id>` when registered, else `case:<caseId>:<name>`. */
   personKey: string | null;
-  /** The business day it counts on (Beijing), or null until a pending fact is recorded. */
+  /** The business day it counts on (Beijing, `YYYY-MM-DD`, kept as text), or null until a pending fact is recorded. */
   day: string | null;
   year: number | null;
   amountFen: number | null;
@@ -179,7 +179,7 @@ const COLUMNS = [
   'fact_id', 'kind', 'subject_id', 'category', 'person_key', 'day', 'year', 'amount_fen', 'quantity',
   'recorded_pos', 'recorded_position', 'recorded_event_id', 'recorded_event_type', 'recorded_at', 'stream_name', 'stream_revision',
 ] as const;
-const TYPES = ['text', 'text', 'text', 'text', 'text', 'date', 'int', 'bigint', 'int', 'numeric', 'text', 'uuid', 'text', 'timestamptz', 'text', 'bigint'];
+const TYPES = ['text', 'text', 'text', 'text', 'text', 'text', 'int', 'bigint', 'int', 'numeric', 'text', 'uuid', 'text', 'timestamptz', 'text', 'bigint'];
 
 /**
  * Where the facts live. Nothing is read back (each event's changes stand on their own); a batch
@@ -214,7 +214,7 @@ function factStorage(): RowStorage<FactChanges> {
         const at = c.event;
         for (const r of c.record) {
           await em.query(
-            `UPDATE report_facts SET day = $2::date, recorded_pos = $3::numeric, recorded_position = $4, recorded_event_id = $5, recorded_event_type = $6, recorded_at = $7
+            `UPDATE report_facts SET day = $2, recorded_pos = $3::numeric, recorded_position = $4, recorded_event_id = $5, recorded_event_type = $6, recorded_at = $7
               WHERE fact_id = $1 AND recorded_pos IS NULL`,
             [r.factId, r.day, positionKey(at.position), at.position, at.id, at.type, at.recordedAt],
           );
