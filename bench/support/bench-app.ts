@@ -49,9 +49,11 @@ export class StaffClient {
     if (auth) headers.authorization = `Bearer ${this.token}`;
     const start = performance.now();
     const res = await fetch(this.base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
+    const bytes = Buffer.from(await res.arrayBuffer());
     const ms = performance.now() - start;
-    return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers, ms };
+    // JSON answers parsed; files (a CSV, a workbook) kept as their bytes.
+    const json = /json/.test(res.headers.get('content-type') ?? 'application/json');
+    return { status: res.status, body: !bytes.length ? null : json ? JSON.parse(bytes.toString('utf8')) : bytes, headers: res.headers, ms };
   }
 }
 
@@ -59,6 +61,10 @@ export interface BenchApp {
   app: INestApplication;
   /** The first administrator; `staff` makes more accounts through the API. */
   admin: StaffClient;
+  /** The first administrator's username and password (for a client of its own, such as the Renhe scenario). */
+  adminCredentials: { username: string; password: string };
+  /** The address the application listens on. */
+  baseUrl: string;
   staff(username: string, roles: Role[]): Promise<StaffClient>;
   close(): Promise<void>;
 }
@@ -77,6 +83,8 @@ export async function startBenchApp(databaseUrl: string): Promise<BenchApp> {
   return {
     app,
     admin,
+    adminCredentials: { username: 'admin', password },
+    baseUrl: base,
     async staff(username, roles) {
       const pw = `${username}-${password}`;
       const created = await admin.post('/api/staff', { username, displayName: `压测${username}`, password: pw, roles });

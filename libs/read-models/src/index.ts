@@ -31,3 +31,4 @@ export * from './projections/all-projections.js';
 export * from './projections/local-date.js';
 export * from './entities/aid-fund-rows.entity.js';
 export * from './projections/aid-funds.projection.js';
+export * from './projections/report-facts.projection.js';

@@ -102,6 +102,9 @@ export const FIELD_LABELS: Readonly<Record<string, Bilingual>> = {
   perBeneficiaryCapFen: { zh: '每人每年限额（分）', en: 'perBeneficiaryCapFen' },
   season: { zh: '发放期间', en: 'season' },
   paidOn: { zh: '支付日期', en: 'paidOn' },
+  requestedOn: { zh: '申请日期', en: 'requestedOn' },
+  approvedOn: { zh: '批准日期', en: 'approvedOn' },
+  asOf: { zh: '截至时刻', en: 'asOf' },
   entryId: { zh: '收入记录编号', en: 'entryId' },
   // Hardship aid: households, model workers, students, organisations, care visits.
   householdSize: { zh: '家庭人口', en: 'householdSize' },

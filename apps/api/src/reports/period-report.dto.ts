@@ -8,7 +8,15 @@ export class ReportFigureView {
   @ApiPropertyOptional({ example: '2,432,000.00元', description: 'Money only: the amount in yuan, formatted' }) yuan?: string;
   @ApiPropertyOptional({ format: 'date', description: 'For figures taken on a day (organisations, members, model workers on the roll)' }) on?: string;
   @ApiProperty({ description: 'What the figure counts, traceable to events, in the language asked for' }) definition!: string;
-  @ApiProperty({ description: 'The stats query it is taken from' }) source!: string;
+  @ApiProperty({ description: 'The facts it reads (report_facts kinds) and the events behind them, and the stats route that gives the same figure' }) source!: string;
+  @ApiProperty({ type: [String], example: ['DisbursementApproved', 'DisbursementCancelled', 'DisbursementRejected'], description: 'The event types behind it: those that record its facts, then those that withdraw them' }) events!: string[];
+}
+
+export class ReportPositionView {
+  @ApiProperty({ type: String, nullable: true, description: 'asOf as asked (null: the latest)' }) requested!: string | null;
+  @ApiProperty({ example: '7421:1093', description: 'The log position the figures stand at: every event up to it counted, none after' }) position!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'When the event at that position was recorded (null: before the first event)' }) recordedAt!: string | null;
+  @ApiProperty({ description: 'False when the report’s facts had not yet reached the moment asked for: the figures then stand at `position`, earlier (see the X-Read-Model-Lag header)' }) complete!: boolean;
 }
 
 export class PeriodReportView {
@@ -16,5 +24,6 @@ export class PeriodReportView {
   @ApiProperty({ format: 'date' }) to!: string;
   @ApiProperty({ enum: ['zh', 'en'] }) lang!: string;
   @ApiProperty() title!: string;
+  @ApiProperty({ type: ReportPositionView, description: 'Where in the log the figures stand' }) asOf!: ReportPositionView;
   @ApiProperty({ type: [ReportFigureView] }) figures!: ReportFigureView[];
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { IsCalendarDate, IsPosition } from '../http/field-decorators.js';
+import { IsCalendarDate, IsLogMoment, IsPosition } from '../http/field-decorators.js';
 
 export const REPORT_FORMATS = ['json', 'csv', 'xlsx'] as const;
 export const REPORT_LANGS = ['zh-CN', 'en'] as const;
@@ -25,4 +25,12 @@ export class PeriodReportQuery {
   @ApiPropertyOptional({ example: '7421:1093', description: 'Wait until the figures reflect this log position (from a command answer)' })
   @IsOptional() @IsPosition()
   minPosition?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-03-01T09:30:00+08:00',
+    description:
+      'The figures as they stood at an earlier moment: an instant with its offset (the last event recorded at or before it) or a log position from a command answer (7421:1093). The answer says which position it stands at (asOf.position). Unset: the latest the report knows.',
+  })
+  @IsOptional() @IsLogMoment()
+  asOf?: string;
 }

@@ -1,9 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { formatYuan, type Bilingual, type Lang } from '#domain';
-import { PeopleStats } from '../aid/beneficiaries/report/people-stats.service.js';
-import { AidStatsService } from '../aid/report/aid-stats.service.js';
-import { DisputeStats } from '../disputes/report/dispute-stats.service.js';
-import { RecoveryStats } from '../recovery/report/recovery-stats.service.js';
+import { comparePositions, isPosition, parsePosition, START } from '#event-store';
+import { PG_POOL } from '#platform';
+import { readCheckpoint } from '#projections';
+import { positionKey, reportFactsProjection } from '#read-models';
+import type pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { eventsOf, PERIOD_QUERIES, sourceOf } from './period-report.queries.js';
 
 /** One figure of the period report: a named query, what it counts beside it, and where it comes from. */
 export interface ReportFigure {
@@ -19,8 +23,22 @@ export interface ReportFigure {
   /** The day the figure stands on, for figures taken on a day rather than over the period. */
   on?: string;
   definition: string;
-  /** The stats query it reuses (service and field), so that a reader can trace it. */
+  /** The facts it reads and the events behind them (and the stats route giving the same figure). */
   source: string;
+  /** The event types behind it: what recorded its facts, then what withdrew them. */
+  events: string[];
+}
+
+/** Where in the log the figures stand. */
+export interface ReportPosition {
+  /** What was asked (`asOf` as sent), or null: the latest the report's facts know. */
+  requested: string | null;
+  /** The log position the figures stand at: every event up to it and none after. */
+  position: string;
+  /** When the event at that position was recorded (null: before the first event). */
+  recordedAt: string | null;
+  /** False when the report's facts had not yet reached the moment asked for (the answer then stands at `position`, earlier). */
+  complete: boolean;
 }
 
 export interface PeriodReport {
@@ -28,89 +46,76 @@ export interface PeriodReport {
   to: string;
   lang: Lang;
   title: string;
+  asOf: ReportPosition;
   figures: ReportFigure[];
 }
 
-const LABELS: Record<string, Bilingual> = {
-  cases_handled: { zh: '处理劳动争议案件', en: 'Labour-dispute cases handled' },
-  workers_involved: { zh: '涉及职工', en: 'Workers involved' },
-  wages_recovered: { zh: '为职工追回工资', en: 'Wages recovered for workers' },
-  wages_paid_to_workers: { zh: '追回工资发放给职工', en: 'Recovered wages paid out to workers' },
-  aid_raised: { zh: '筹集帮扶资金', en: 'Aid funds raised' },
-  households_visited: { zh: '走访慰问困难职工家庭', en: 'Households in hardship visited' },
-  model_worker_person_visits: { zh: '走访慰问劳模（人次）', en: 'Model-worker care visits (person-visits)' },
-  model_workers: { zh: '国家、市级劳动模范和先进工作者', en: 'Model workers (national or municipal titles)' },
-  student_grant_students: { zh: '金秋助学：资助困难职工子女', en: 'Autumn student grants: students' },
-  student_grant_amount: { zh: '金秋助学：资助金额', en: 'Autumn student grants: amount' },
-  organisations_at_start: { zh: '基层工会组织（期初）', en: 'Grassroots union organisations (at the start)' },
-  organisations_at_end: { zh: '基层工会组织（期末）', en: 'Grassroots union organisations (at the end)' },
-  members_at_start: { zh: '登记会员（期初）', en: 'Registered members (at the start)' },
-  members_at_end: { zh: '登记会员（期末）', en: 'Registered members (at the end)' },
-  workers_homes: { zh: '职工之家', en: 'Workers’ Home units' },
-};
+const XID8_MAX = 2n ** 64n - 1n;
+const BIGINT_MAX = 2n ** 63n - 1n;
 
 const TITLE: Bilingual = { zh: '工会工作期间报告', en: 'Period report of the union’s work' };
 
+/** The named queries as one statement: one round trip, one snapshot, every figure at the same position. */
+const ALL_FIGURES_SQL = `SELECT ${PERIOD_QUERIES.map((q) => `(SELECT ${q.column ?? 'value'} FROM (${q.sql}) q) AS ${q.name}`).join(',\n       ')}`;
+
 /**
- * The seed's five-year table as named queries. Nothing is counted here: every figure is taken from
- * the stats service of its area (disputes, recovery, aid people, aid fund), whose definitions come along.
+ * The seed's five-year table as named queries over the report's facts (`report_facts`), read as
+ * they stood at one log position: the latest the facts know, or an earlier moment (`asOf`).
  */
 @Injectable()
 export class PeriodReportService {
   constructor(
-    private readonly disputes: DisputeStats,
-    private readonly recovery: RecoveryStats,
-    private readonly people: PeopleStats,
-    private readonly aid: AidStatsService,
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
   ) {}
 
-  async forPeriod(from: string, to: string, lang: Lang): Promise<PeriodReport> {
-    const [d, r, p, a] = await Promise.all([
-      this.disputes.forPeriod(from, to, lang),
-      this.recovery.figures(from, to, lang),
-      this.people.forPeriod(from, to, lang),
-      this.aid.forPeriod(from, to, lang),
-    ]);
-    const rec = (name: string) => {
-      const f = r.figures.find((x) => x.name === name);
-      if (!f) throw new Error(`recovery figure ${name} missing`);
-      return f;
-    };
-    const count = (name: string, value: number, definition: string, source: string, on?: string): ReportFigure => ({
-      name,
-      label: LABELS[name]![lang],
-      kind: 'count',
-      value,
-      ...(on ? { on } : {}),
-      definition,
-      source,
+  /** The last event recorded at or before an instant, or at or before a position (so never past the log's end); START before the first. */
+  async positionOf(asOf: string): Promise<string> {
+    let rows: { tx: string; seq: string }[];
+    if (isPosition(asOf)) {
+      const { tx, seq } = parsePosition(asOf);
+      rows = await this.ds.query(
+        `SELECT tx_id::text AS tx, seq::text AS seq FROM es_events WHERE (tx_id, seq) <= ($1::xid8, $2::bigint) ORDER BY tx_id DESC, seq DESC LIMIT 1`,
+        // A position may name more than the columns hold (20 digits each): past the end is the end.
+        [(tx > XID8_MAX ? XID8_MAX : tx).toString(), (tx > XID8_MAX || seq > BIGINT_MAX ? BIGINT_MAX : seq).toString()],
+      );
+    } else {
+      rows = await this.ds.query(`SELECT tx_id::text AS tx, seq::text AS seq FROM es_events WHERE recorded_at <= $1::timestamptz ORDER BY tx_id DESC, seq DESC LIMIT 1`, [asOf]);
+    }
+    return rows[0] ? `${rows[0].tx}:${rows[0].seq}` : START;
+  }
+
+  /** Where the report stands: `wanted` (a position from positionOf), or the facts' checkpoint if they are not there yet. */
+  async standing(requested: string | null, wanted: string | null): Promise<ReportPosition> {
+    const { position: checkpoint } = await readCheckpoint(this.ds, reportFactsProjection.name);
+    const position = wanted !== null && comparePositions(wanted, checkpoint) <= 0 ? wanted : checkpoint;
+    let recordedAt: string | null = null;
+    if (position !== START) {
+      const { tx, seq } = parsePosition(position);
+      const [row] = await this.ds.query(`SELECT recorded_at FROM es_events WHERE tx_id = $1::xid8 AND seq = $2::bigint`, [tx.toString(), seq.toString()]);
+      recordedAt = row ? new Date(row.recorded_at).toISOString() : null;
+    }
+    return { requested, position, recordedAt, complete: wanted === null || position === wanted };
+  }
+
+  async forPeriod(from: string, to: string, lang: Lang, at: ReportPosition): Promise<PeriodReport> {
+    // A named statement: each connection parses and plans it once (planning the fifteen queries costs more than running them on a town's facts).
+    const { rows } = await this.pool.query<Record<string, string>>({ name: 'period-report-figures', text: ALL_FIGURES_SQL, values: [from, to, positionKey(at.position)] });
+    const row = rows[0];
+    const figures: ReportFigure[] = PERIOD_QUERIES.map((q) => {
+      const value = Number(row![q.name]);
+      return {
+        name: q.name,
+        label: q.label[lang],
+        kind: q.kind,
+        value,
+        ...(q.kind === 'money' ? { yuan: formatYuan(value, lang) } : {}),
+        ...(q.on ? { on: q.on === 'from' ? from : to } : {}),
+        definition: q.definition[lang],
+        source: sourceOf(q),
+        events: eventsOf(q),
+      };
     });
-    const money = (name: string, fen: number, definition: string, source: string): ReportFigure => ({
-      name,
-      label: LABELS[name]![lang],
-      kind: 'money',
-      value: fen,
-      yuan: formatYuan(fen, lang),
-      definition,
-      source,
-    });
-    const figures: ReportFigure[] = [
-      count('cases_handled', d.casesHandled.value, d.casesHandled.definition, 'DisputeStats.casesHandled (GET /api/disputes/stats)'),
-      count('workers_involved', d.workersInvolved.value, d.workersInvolved.definition, 'DisputeStats.workersInvolved (GET /api/disputes/stats)'),
-      money('wages_recovered', rec('wages_recovered').valueFen, rec('wages_recovered').definition, 'RecoveryStats.wages_recovered (GET /api/recoveries/stats)'),
-      money('wages_paid_to_workers', rec('paid_to_workers').valueFen, rec('paid_to_workers').definition, 'RecoveryStats.paid_to_workers (GET /api/recoveries/stats)'),
-      money('aid_raised', a.aidRaised.totalFen, a.aidRaised.definition, 'AidStatsService.aidRaised (GET /api/aid/stats)'),
-      count('households_visited', p.householdsVisited.value, p.householdsVisited.definition, 'PeopleStats.householdsVisited (GET /api/aid/people-stats)'),
-      count('model_worker_person_visits', p.modelWorkerPersonVisits.value, p.modelWorkerPersonVisits.definition, 'PeopleStats.modelWorkerPersonVisits (GET /api/aid/people-stats)'),
-      count('model_workers', p.modelWorkersOnRoll.nationalOrMunicipal, p.modelWorkersOnRoll.definition, 'PeopleStats.modelWorkersOnRoll.nationalOrMunicipal (GET /api/aid/people-stats)', p.modelWorkersOnRoll.on),
-      count('student_grant_students', a.studentGrants.students, a.studentGrants.definition, 'AidStatsService.studentGrants.students (GET /api/aid/stats)'),
-      money('student_grant_amount', a.studentGrants.amountFen, a.studentGrants.definition, 'AidStatsService.studentGrants.amountFen (GET /api/aid/stats)'),
-      count('organisations_at_start', p.organisationsAtStart.value, p.organisationsAtStart.definition, 'PeopleStats.organisationsAtStart (GET /api/aid/people-stats)', p.organisationsAtStart.on),
-      count('organisations_at_end', p.organisationsAtEnd.value, p.organisationsAtEnd.definition, 'PeopleStats.organisationsAtEnd (GET /api/aid/people-stats)', p.organisationsAtEnd.on),
-      count('members_at_start', p.membersAtStart.value, p.membersAtStart.definition, 'PeopleStats.membersAtStart (GET /api/aid/people-stats)', p.membersAtStart.on),
-      count('members_at_end', p.membersAtEnd.value, p.membersAtEnd.definition, 'PeopleStats.membersAtEnd (GET /api/aid/people-stats)', p.membersAtEnd.on),
-      count('workers_homes', p.workersHomesRated.value, p.workersHomesRated.definition, 'PeopleStats.workersHomesRated (GET /api/aid/people-stats)'),
-    ];
-    return { from, to, lang, title: TITLE[lang], figures };
+    return { from, to, lang, title: TITLE[lang], asOf: at, figures };
   }
 }

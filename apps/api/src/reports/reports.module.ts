@@ -1,19 +1,15 @@
 import { Module } from '@nestjs/common';
-import { BeneficiariesModule } from '../aid/beneficiaries/beneficiaries.module.js';
-import { AidStatsService } from '../aid/report/aid-stats.service.js';
-import { DisputeStats } from '../disputes/report/dispute-stats.service.js';
-import { RecoveryStats } from '../recovery/report/recovery-stats.service.js';
 import { ReadModelFreshness } from '../shared/read-model-freshness.js';
 import { PeriodReportController } from './period-report.controller.js';
 import { PeriodReportService } from './period-report.service.js';
 
 /**
- * The period report (issue 13, item 5). It counts nothing itself: the stats services of each area
- * (stateless, over the read models) are provided here as they are, and PeopleStats comes from its module.
+ * The period report (issue 13, item 5): named queries over the report's facts (`report_facts`,
+ * the projection `report-facts`), each giving the same figure as its area's stats route, read as
+ * of the latest position or of an earlier moment (`asOf`).
  */
 @Module({
-  imports: [BeneficiariesModule],
   controllers: [PeriodReportController],
-  providers: [PeriodReportService, DisputeStats, RecoveryStats, AidStatsService, ReadModelFreshness],
+  providers: [PeriodReportService, ReadModelFreshness],
 })
 export class ReportsModule {}

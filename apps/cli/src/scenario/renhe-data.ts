@@ -102,6 +102,19 @@ export const AID_INCOME: { receivedOn: string; source: 'district_allocation' | '
 /** 26 student grants, 35,000 yuan: 9 of 1,000, 13 of 1,500, 4 of 1,625. */
 export const STUDENT_GRANTS_YUAN: number[] = [...Array(9).fill(1_000), ...Array(13).fill(1_500), ...Array(4).fill(1_625)];
 
+/**
+ * The 26 grants as the fund recorded them, each for a child of household `i` (whose file opened in
+ * January of `year`): asked for at the start of the autumn term of that year, approved a week
+ * later, paid the week after. The API is given these days (requestedOn, approvedOn, paidOn), so
+ * the grants count in 2011–2016 although they are entered today.
+ */
+export const STUDENT_GRANTS = STUDENT_GRANTS_YUAN.map((yuan, i) => {
+  const year = 2011 + (i % 6);
+  const day = 1 + Math.floor(i / 6);
+  const on = (month: number, d: number) => `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return { yuan, household: i, requestedOn: on(9, day), approvedOn: on(9, day + 7), paidOn: on(9, day + 14) };
+});
+
 /** 87 households in hardship, each visited at the Spring Festival of the year its file opened; 20 visited again. */
 export const HOUSEHOLDS = Array.from({ length: 87 }, (_, i) => {
   const year = 2011 + (i % 6);
@@ -141,7 +154,11 @@ export function checkData(): string[] {
   if (sum(CASES.map((x) => x.workers)) !== SEED_TABLE.workers_involved) wrong.push('workers');
   if (sum(CASES.map((x) => x.totalYuan)) * 100 !== SEED_TABLE.wages_recovered) wrong.push('wages');
   if (sum(AID_INCOME.map((x) => x.yuan)) * 100 !== SEED_TABLE.aid_raised) wrong.push('aid income');
-  if (STUDENT_GRANTS_YUAN.length !== SEED_TABLE.student_grant_students || sum(STUDENT_GRANTS_YUAN) * 100 !== SEED_TABLE.student_grant_amount) wrong.push('grants');
+  if (STUDENT_GRANTS.length !== SEED_TABLE.student_grant_students || sum(STUDENT_GRANTS.map((g) => g.yuan)) * 100 !== SEED_TABLE.student_grant_amount) wrong.push('grants');
+  for (const g of STUDENT_GRANTS) {
+    const opened = HOUSEHOLDS[g.household]?.openedOn ?? '9999';
+    if (!(opened <= g.requestedOn && g.requestedOn <= g.approvedOn && g.approvedOn <= g.paidOn && PERIOD.from <= g.requestedOn && g.paidOn <= PERIOD.to)) wrong.push(`grant days ${JSON.stringify(g)}`);
+  }
   if (HOUSEHOLDS.length !== SEED_TABLE.households_visited) wrong.push('households');
   if (MODEL_WORKER_VISITS.length !== SEED_TABLE.model_worker_person_visits) wrong.push('model-worker visits');
   if (sum(ORGANISATIONS.map((o) => o.membersAtEnd)) !== SEED_TABLE.members_at_end) wrong.push('members');

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { residentIdCheckChar, splitFenEvenly } from '#domain';
 import { comparePositions } from '#event-store';
-import { AID_INCOME, CASES, checkData, HOUSEHOLDS, MODEL_WORKER_VISITS, MODEL_WORKERS, ORGANISATIONS, personName, STUDENT_GRANTS_YUAN } from './renhe-data.js';
+import { AID_INCOME, CASES, checkData, HOUSEHOLDS, MODEL_WORKER_VISITS, MODEL_WORKERS, ORGANISATIONS, personName, STUDENT_GRANTS } from './renhe-data.js';
 
 /**
  * Records the five-year scenario through the public HTTP API only (fetch against `baseUrl`), as the
@@ -170,20 +170,33 @@ export async function recordRenhe(options: ScenarioOptions): Promise<ScenarioRes
   });
   say(`organisations: ${ORGANISATIONS.length}`);
 
-  // 6. The aid fund: income, the student-grant programme, 26 grants asked by the officer and approved by the supervisor.
+  // 6. The aid fund: income, the student-grant programme, 26 grants asked by the officer, approved by the supervisor and paid,
+  //    each on the days it happened (the API records them today, dated by those days).
   const fund = track(await officer.call('POST', '/api/aid/funds', { name: '仁和镇困难职工帮扶资金', kind: 'hardship_aid' }, [201]));
   for (const entry of AID_INCOME) {
     track(await officer.call('POST', `/api/aid/funds/${fund.id}/income`, { receivedOn: entry.receivedOn, source: entry.source, amountFen: entry.yuan * 100, reference: entry.reference, ...(entry.donor ? { donor: entry.donor } : {}) }, [201]));
   }
   const programme = track(await admin.call('POST', '/api/aid/programmes', { kind: 'student_grants', name: '金秋助学', fundId: fund.id, perBeneficiaryCapFen: 200_000 }, [201]));
-  const students = await inBatches(STUDENT_GRANTS_YUAN, width, async (_, i) =>
-    track(await officer.call('POST', `/api/aid/households/${households[i]}/students`, { name: `${personName(900 + i)}`, school: '仁和镇中心小学', grade: `${(i % 6) + 1}年级` }, [201])).id as string,
+  const students = await inBatches(STUDENT_GRANTS, width, async (g, i) =>
+    track(await officer.call('POST', `/api/aid/households/${households[g.household]}/students`, { name: `${personName(900 + i)}`, school: '仁和镇中心小学', grade: `${(i % 6) + 1}年级` }, [201])).id as string,
   );
-  const grants = await inBatches(STUDENT_GRANTS_YUAN, width, async (yuan, i) =>
-    track(await officer.call('POST', '/api/aid/disbursements', { fundId: fund.id, programmeId: programme.id, beneficiary: { kind: 'student', id: students[i] }, amountFen: yuan * 100, reason: '困难职工子女金秋助学' }, [201])).id as string,
+  const grants = await inBatches(STUDENT_GRANTS, width, async (g, i) =>
+    track(
+      await officer.call('POST', '/api/aid/disbursements', {
+        fundId: fund.id,
+        programmeId: programme.id,
+        beneficiary: { kind: 'student', id: students[i] },
+        amountFen: g.yuan * 100,
+        reason: '困难职工子女金秋助学',
+        requestedOn: g.requestedOn,
+      }, [201]),
+    ).id as string,
   );
-  await inBatches(grants, width, async (id) => track(await supervisor.call('POST', `/api/aid/disbursements/${id}/approve`, { note: '同意' }, [200])));
-  say(`aid fund: ${AID_INCOME.length} income entries, ${grants.length} student grants approved`);
+  await inBatches(grants, width, async (id, i) => track(await supervisor.call('POST', `/api/aid/disbursements/${id}/approve`, { note: '同意', approvedOn: STUDENT_GRANTS[i]!.approvedOn }, [200])));
+  await inBatches(grants, width, async (id, i) =>
+    track(await officer.call('POST', `/api/aid/disbursements/${id}/pay`, { method: 'bank_transfer', reference: `JQ-${STUDENT_GRANTS[i]!.paidOn.slice(0, 4)}-${i + 1}`, paidOn: STUDENT_GRANTS[i]!.paidOn }, [200])),
+  );
+  say(`aid fund: ${AID_INCOME.length} income entries, ${grants.length} student grants approved and paid`);
 
   lastPosition = positions.sort(comparePositions).at(-1) ?? lastPosition;
   return { lastPosition, requests };

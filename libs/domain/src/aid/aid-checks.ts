@@ -9,6 +9,8 @@ const FIELD_LABELS = {
   method: { zh: '支付方式', en: 'payment method' },
   receivedOn: { zh: '到账日期', en: 'The date the money was received' },
   paidOn: { zh: '支付日期', en: 'The date of payment' },
+  requestedOn: { zh: '申请日期', en: 'The date of the request' },
+  approvedOn: { zh: '批准日期', en: 'The date of approval' },
 } as const;
 export type AidField = keyof typeof FIELD_LABELS;
 
@@ -23,20 +25,29 @@ export function text(value: unknown): string {
   return typeof value === 'string' ? value.trim() : '';
 }
 
+/** What a day must not come before: the step of the disbursement it follows. */
+export interface DayLimit {
+  day: string;
+  reason: 'before_request' | 'before_approval';
+}
+
 /**
- * The day money moved (received, paid): a calendar day, not before 1990, not after today in
- * Beijing, and not before `notBefore` (the day a disbursement was approved) when given.
+ * A day something happened (money received or paid, a disbursement asked for or approved): a
+ * calendar day, not before 1990, not after today in Beijing (the kernel's rules), and not before
+ * `notBefore` (the request an approval follows, the approval a payment follows) when given.
  */
-export function requireDayHappened(field: 'receivedOn' | 'paidOn', value: unknown, now: string, notBefore?: string): string {
+export function requireDayHappened(field: 'receivedOn' | 'paidOn' | 'requestedOn' | 'approvedOn', value: unknown, now: string, notBefore?: DayLimit): string {
   const { zh, en } = FIELD_LABELS[field];
   const day = parseIsoDay(value) ?? rule('DATE_INVALID', `${en} must be a date such as 2026-03-01.`, `${zh}应为日期，如 2026-03-01。`, { field, value });
-  let problem: ImplausibleDate | 'before_approval' | null = happenedProblem({ kind: 'date', text: day, beijingDay: day }, now);
-  if (!problem && notBefore && day < notBefore) problem = 'before_approval';
+  let problem: ImplausibleDate | DayLimit['reason'] | null = happenedProblem({ kind: 'date', text: day, beijingDay: day }, now);
+  if (!problem && notBefore && day < notBefore.day) problem = notBefore.reason;
   if (!problem) return day;
+  const limit = notBefore?.day ?? '';
   const why = {
     before_1990: { en: 'cannot be before 1990', zh: '不能早于1990年' },
     in_future: { en: 'cannot be later than today (Beijing time)', zh: '不能晚于今天（北京时间）' },
-    before_approval: { en: `cannot be before the disbursement was approved (${notBefore ?? ''})`, zh: `不能早于批准日期（${notBefore ?? ''}）` },
+    before_request: { en: `cannot be before the disbursement was requested (${limit})`, zh: `不能早于申请日期（${limit}）` },
+    before_approval: { en: `cannot be before the disbursement was approved (${limit})`, zh: `不能早于批准日期（${limit}）` },
     before_referral: { en: 'is too early', zh: '过早' },
     before_application: { en: 'is too early', zh: '过早' },
     beyond_payment_horizon: { en: 'is too late', zh: '过晚' },

@@ -1,4 +1,5 @@
 import type { Lang } from '../shared/bilingual.js';
+import { beijingDay } from '../shared/dates.js';
 import { formatYuan } from '../shared/money.js';
 import { FUND_KIND_LABELS, INCOME_SOURCE_LABELS, PAYMENT_METHOD_LABELS, PROGRAMME_KIND_LABELS } from './aid-labels.js';
 import type { AidFundEvent } from './funds/aid-fund.events.js';
@@ -37,14 +38,18 @@ export function describeAidEvent(event: AidFundEvent | AidProgrammeEvent, lang: 
         : `Income of ${money(amountFen)} received ${receivedOn} reversed${by} (reason: ${reason})`;
     }
     case 'DisbursementRequested': {
-      const { programmeKind, programmeName, beneficiaryName, amountFen, reason } = event.data;
+      const { programmeKind, programmeName, beneficiaryName, amountFen, reason, requestedOn, requestedAt } = event.data;
       const programme = programmeName || PROGRAMME_KIND_LABELS[programmeKind][lang];
+      const on = backDated(requestedOn, requestedAt) ? (zh ? `；申请日期 ${requestedOn}` : `; asked for on ${requestedOn}`) : '';
       return zh
-        ? `${s}申请向${beneficiaryName}发放${money(amountFen)}（${programme}；事由：${reason}）`
-        : `Disbursement of ${money(amountFen)} to ${beneficiaryName} requested${by} (${programme}; reason: ${reason})`;
+        ? `${s}申请向${beneficiaryName}发放${money(amountFen)}（${programme}；事由：${reason}${on}）`
+        : `Disbursement of ${money(amountFen)} to ${beneficiaryName} requested${by} (${programme}; reason: ${reason}${on})`;
     }
-    case 'DisbursementApproved':
-      return zh ? `${s}批准了发放${money(event.data.amountFen)}` : `Disbursement of ${money(event.data.amountFen)} approved${by}`;
+    case 'DisbursementApproved': {
+      const { amountFen, approvedOn, approvedAt } = event.data;
+      const on = backDated(approvedOn, approvedAt) ? (zh ? `（批准日期 ${approvedOn}）` : ` (approved on ${approvedOn})`) : '';
+      return zh ? `${s}批准了发放${money(amountFen)}${on}` : `Disbursement of ${money(amountFen)} approved${by}${on}`;
+    }
     case 'DisbursementRejected':
       return zh
         ? `${s}驳回了发放${money(event.data.amountFen)}的申请（理由：${event.data.reason}）`
@@ -88,4 +93,9 @@ export function describeAidEvent(event: AidFundEvent | AidProgrammeEvent, lang: 
       void (event satisfies never);
       return (event as { type: string }).type;
   }
+}
+
+/** A business day given, other than the day the event was recorded: said in the sentence. */
+function backDated(day: string | undefined, recordedAt: string): day is string {
+  return day !== undefined && day !== beijingDay(recordedAt);
 }

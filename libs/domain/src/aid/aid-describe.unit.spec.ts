@@ -33,6 +33,15 @@ const events: [AidFundEvent | AidProgrammeEvent, string, string, string][] = [
   ],
   [{ type: 'AidProgrammeTermsChanged', data: { programmeId: 'p', name: '金秋助学', season: null, perBeneficiaryCapFen: 100_000, reason: '预算', changedBy: 'liu', changedAt: AT } }, 'liu', '刘强 修改了帮扶项目“金秋助学”（每人每年限额1,000.00元；理由：预算）', 'Programme "金秋助学" changed by 刘强 (at most ¥1,000.00 per beneficiary a year; reason: 预算)'],
   [{ type: 'AidProgrammeClosed', data: { programmeId: 'p', reason: '年度结束', closedBy: 'liu', closedAt: AT } }, 'liu', '刘强 停止了该帮扶项目（理由：年度结束）', 'Programme closed by 刘强 (reason: 年度结束)'],
+  // Entered after the fact: the day it happened is said; the day it was recorded is not repeated.
+  [
+    { type: 'DisbursementRequested', data: { fundId: 'f', disbursementId: 'd', programmeId: 'p', programmeKind: 'student_grants', programmeName: '金秋助学', beneficiary: { kind: 'student', id: 's' }, beneficiaryName: '王小红', amountFen: 150_000, reason: '助学', year: 2013, requestedBy: 'sun', requestedAt: AT, requestedOn: '2013-08-20' } },
+    'sun',
+    '孙丽 申请向王小红发放1,500.00元（金秋助学；事由：助学；申请日期 2013-08-20）',
+    'Disbursement of ¥1,500.00 to 王小红 requested by 孙丽 (金秋助学; reason: 助学; asked for on 2013-08-20)',
+  ],
+  [{ type: 'DisbursementApproved', data: { fundId: 'f', disbursementId: 'd', amountFen: 150_000, approvedBy: 'liu', approvedAt: AT, approvedOn: '2013-08-28' } }, 'liu', '刘强 批准了发放1,500.00元（批准日期 2013-08-28）', 'Disbursement of ¥1,500.00 approved by 刘强 (approved on 2013-08-28)'],
+  [{ type: 'DisbursementApproved', data: { fundId: 'f', disbursementId: 'd', amountFen: 150_000, approvedBy: 'liu', approvedAt: AT, approvedOn: '2026-09-15' } }, 'liu', '刘强 批准了发放1,500.00元', 'Disbursement of ¥1,500.00 approved by 刘强'],
 ];
 
 describe('describeAidEvent: one sentence per event, in Chinese and English', () => {

@@ -72,9 +72,10 @@ export function evolveDisbursementRow(row: AidDisbursementRow | null, e: Event):
     year: d.year,
     status: d.status,
     requestedBy: d.requestedBy,
-    requestedOn: beijingDate(d.requestedAt),
+    // The business days (entered after the fact, or the day recorded); a row kept from before they came has none in its detail.
+    requestedOn: d.requestedOn ?? beijingDate(d.requestedAt),
     approvedBy: approval?.approvedBy ?? null,
-    approvedOn: approval ? beijingDate(approval.approvedAt) : null,
+    approvedOn: approval ? (approval.approvedOn ?? beijingDate(approval.approvedAt)) : null,
     paidOn: d.status === 'paid' ? d.payment.paidOn : null,
     detail: d as unknown as Record<string, unknown>,
     version: d.version,

@@ -5,6 +5,7 @@ import { aidPeopleProjection } from './aid-people.projection.js';
 import { disputeCasesProjection } from './dispute-cases.projection.js';
 import { partiesProjection } from './parties.projection.js';
 import { recoveriesProjection } from './recoveries.projection.js';
+import { reportFactsProjection } from './report-facts.projection.js';
 import { staffProjection } from './staff.projection.js';
 
-export const ALL_PROJECTIONS: readonly AnyProjection[] = [disputeCasesProjection, partiesProjection, deadlinesProjection, staffProjection, recoveriesProjection, aidPeopleProjection, aidFundsProjection];
+export const ALL_PROJECTIONS: readonly AnyProjection[] = [disputeCasesProjection, partiesProjection, deadlinesProjection, staffProjection, recoveriesProjection, aidPeopleProjection, aidFundsProjection, reportFactsProjection];

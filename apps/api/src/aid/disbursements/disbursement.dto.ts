@@ -15,7 +15,7 @@ export class BeneficiaryRefDto {
   @IsIn(BENEFICIARY_KINDS)
   kind!: BeneficiaryKind;
 
-  @ApiProperty({ description: 'The beneficiary file: a household file, a model worker, a student, an organisation' })
+  @ApiProperty({ format: 'uuid', description: 'The beneficiary file: a household file, a model worker, a student, an organisation' })
   @IsUUID()
   id!: string;
 }
@@ -39,12 +39,29 @@ export class RequestDisbursementDto {
   @ApiProperty({ example: '家庭困难，子女升入高中', maxLength: LONG_TEXT })
   @RequiredText(LONG_TEXT)
   reason!: string;
+
+  @ApiPropertyOptional({
+    example: '2013-08-20',
+    format: 'date',
+    description:
+      'The day it was asked for (Beijing date), for a request entered after the fact; unset: today. Not after today nor before 1990; the programme’s season, the year its cap counts in and the beneficiary’s eligibility are that day’s.',
+  })
+  @IsOptional() @IsCalendarDate()
+  requestedOn?: string;
 }
 
 export class ApproveDisbursementDto {
   @ApiPropertyOptional({ example: '材料齐全，同意', maxLength: LONG_TEXT })
   @IsOptional() @RequiredText(LONG_TEXT)
   note?: string;
+
+  @ApiPropertyOptional({
+    example: '2013-08-28',
+    format: 'date',
+    description: 'The day it was approved (Beijing date), for an approval entered after the fact; unset: today. Not after today, not before the day it was asked for.',
+  })
+  @IsOptional() @IsCalendarDate()
+  approvedOn?: string;
 }
 
 export class DisbursementReasonDto {
@@ -62,7 +79,7 @@ export class PayDisbursementDto {
   @RequiredText(NAME)
   reference!: string;
 
-  @ApiProperty({ example: '2026-09-15', format: 'date', description: 'The day it was paid (Beijing date)' })
+  @ApiProperty({ example: '2026-09-15', format: 'date', description: 'The day it was paid (Beijing date): not after today, not before the day it was approved' })
   @IsCalendarDate()
   paidOn!: string;
 }

@@ -56,17 +56,18 @@ export class DisbursementsController {
 
   @Post()
   @Allowed('fund_officer')
-  @ApiOperation({ summary: 'Request a disbursement (the programme’s eligibility rule and cap are checked now)' })
+  @ApiOperation({ summary: 'Request a disbursement (the programme’s eligibility rule and cap are checked on the day asked for: `requestedOn`, or today)' })
   @ApiCreatedResponse({ type: DisbursementAnswer })
   @CommandRoute({ location: (id) => `/api/aid/disbursements/${id}` })
   async request(@Body() dto: RequestDisbursementDto, @Command() meta: CommandMeta): Promise<DisbursementAnswer> {
     const disbursementId = meta.newId();
-    const day = beijingDay(meta.occurredAt(this.clock));
+    // Eligibility is read on the day it was asked for (a request entered after the fact: that day; decide checks the day itself).
+    const day = dto.requestedOn ?? beijingDay(meta.occurredAt(this.clock));
     const beneficiary = { kind: dto.beneficiary.kind, id: dto.beneficiary.id };
     const [programme, facts] = await Promise.all([this.streams.programme(dto.programmeId), this.beneficiaries.factsOn(beneficiary, day)]);
     const command: Issued<AidFundCommand> = {
       type: 'RequestDisbursement',
-      data: { fundId: dto.fundId, disbursementId, programmeId: dto.programmeId, programme, beneficiary, facts, amountFen: dto.amountFen, reason: dto.reason },
+      data: { fundId: dto.fundId, disbursementId, programmeId: dto.programmeId, programme, beneficiary, facts, amountFen: dto.amountFen, reason: dto.reason, ...(dto.requestedOn ? { requestedOn: dto.requestedOn } : {}) },
     };
     // If-Match does not apply to a new record; the fund's own revision is not the client's business here.
     const result = await this.perFund.run(dto.fundId, () =>
@@ -114,11 +115,11 @@ export class DisbursementsController {
   @HttpCode(200)
   @Allowed('supervisor', 'fund_officer')
   @ApiParam({ name: 'id', description: 'The disbursement' })
-  @ApiOperation({ summary: 'Approve: a supervisor who did not request it; refused when the fund’s available money would go below zero' })
+  @ApiOperation({ summary: 'Approve: a supervisor who did not request it; refused when the fund’s available money would go below zero. `approvedOn` dates an approval entered after the fact' })
   @ApiOkResponse({ type: DisbursementAnswer })
   @CommandRoute()
   approve(@UuidParam('id') id: string, @Body() dto: ApproveDisbursementDto, @Command() meta: CommandMeta): Promise<DisbursementAnswer> {
-    return this.change(id, meta, (fundId) => ({ type: 'ApproveDisbursement', data: { fundId, disbursementId: id, ...(dto.note ? { note: dto.note } : {}) } }));
+    return this.change(id, meta, (fundId) => ({ type: 'ApproveDisbursement', data: { fundId, disbursementId: id, ...(dto.note ? { note: dto.note } : {}), ...(dto.approvedOn ? { approvedOn: dto.approvedOn } : {}) } }));
   }
 
   @Post(':id/reject')

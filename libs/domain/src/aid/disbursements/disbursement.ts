@@ -1,3 +1,4 @@
+import { beijingDay } from '../../shared/dates.js';
 import type { DomainEvent } from '../../shared/messages.js';
 import type { PaymentMethod, ProgrammeKind } from '../aid-labels.js';
 import type { BeneficiaryRef } from '../beneficiary-facts.js';
@@ -23,11 +24,14 @@ export type DisbursementRequested = DomainEvent<
     year: number;
     requestedBy: string;
     requestedAt: string;
+    /** The day it was asked for (Beijing), when entered after the fact; events before it came: the day recorded. */
+    requestedOn?: string;
   }
 >;
 export type DisbursementApproved = DomainEvent<
   'DisbursementApproved',
-  { fundId: string; disbursementId: string; amountFen: number; note?: string; approvedBy: string; approvedAt: string }
+  /** `approvedOn`: the day it was approved (Beijing), when entered after the fact; events before it came: the day recorded. */
+  { fundId: string; disbursementId: string; amountFen: number; note?: string; approvedBy: string; approvedAt: string; approvedOn?: string }
 >;
 export type DisbursementRejected = DomainEvent<
   'DisbursementRejected',
@@ -58,12 +62,16 @@ interface Base {
   readonly year: number;
   readonly requestedBy: string;
   readonly requestedAt: string;
+  /** The business day it was asked for (Beijing); `requestedAt` is when it was recorded. */
+  readonly requestedOn: string;
   /** 0 when requested, one more for each change: the disbursement's own revision (its ETag). */
   readonly version: number;
 }
 export interface Approval {
   readonly approvedBy: string;
   readonly approvedAt: string;
+  /** The business day it was approved (Beijing); `approvedAt` is when it was recorded. */
+  readonly approvedOn: string;
   readonly note?: string;
 }
 export interface Payment {
@@ -97,7 +105,8 @@ export function evolveDisbursement(d: Disbursement | undefined, event: Disbursem
   if (event.type === 'DisbursementRequested') {
     if (d) return d;
     const { fundId, disbursementId, programmeId, programmeKind, programmeName, beneficiary, beneficiaryName, amountFen, reason, year, requestedBy, requestedAt } = event.data;
-    return { status: 'requested', fundId, disbursementId, programmeId, programmeKind, programmeName, beneficiary, beneficiaryName, amountFen, reason, year, requestedBy, requestedAt, version: 0 };
+    const requestedOn = event.data.requestedOn ?? beijingDay(requestedAt);
+    return { status: 'requested', fundId, disbursementId, programmeId, programmeKind, programmeName, beneficiary, beneficiaryName, amountFen, reason, year, requestedBy, requestedAt, requestedOn, version: 0 };
   }
   if (!d) return d;
   const version = d.version + 1;
@@ -105,7 +114,8 @@ export function evolveDisbursement(d: Disbursement | undefined, event: Disbursem
     case 'DisbursementApproved': {
       if (d.status !== 'requested') return d;
       const { approvedBy, approvedAt, note } = event.data;
-      return { ...d, status: 'approved', version, approval: { approvedBy, approvedAt, ...(note ? { note } : {}) } };
+      const approvedOn = event.data.approvedOn ?? beijingDay(approvedAt);
+      return { ...d, status: 'approved', version, approval: { approvedBy, approvedAt, approvedOn, ...(note ? { note } : {}) } };
     }
     case 'DisbursementRejected':
       if (d.status !== 'requested') return d;

@@ -33,9 +33,16 @@ export type RequestDisbursement = Command<
     facts: BeneficiaryFacts | null;
     amountFen: number;
     reason: string;
+    /**
+     * The day it was asked for (Beijing), for a request entered after the fact; unset: today.
+     * The programme's season, the year its caps count in and the facts `facts` were read on
+     * are that day's.
+     */
+    requestedOn?: string;
   }
 >;
-export type ApproveDisbursement = Command<'ApproveDisbursement', { fundId: string; disbursementId: string; note?: string }>;
+/** `approvedOn`: the day it was approved (Beijing), for an approval entered after the fact; unset: today. */
+export type ApproveDisbursement = Command<'ApproveDisbursement', { fundId: string; disbursementId: string; note?: string; approvedOn?: string }>;
 export type RejectDisbursement = Command<'RejectDisbursement', { fundId: string; disbursementId: string; reason: string }>;
 export type PayDisbursement = Command<
   'PayDisbursement',
@@ -135,15 +142,15 @@ export function requestDisbursement({ data, ctx }: RequestDisbursement, state: A
   if (role(ctx) !== 'fund_officer') broken.notAllowed('request');
   const fund = openFund(state, data.fundId);
   if (fund.disbursements.has(data.disbursementId)) return [];
+  const requestedOn = data.requestedOn === undefined ? beijingDay(ctx.now) : requireDayHappened('requestedOn', data.requestedOn, ctx.now);
   const programme = data.programme && data.programme.programmeId === data.programmeId ? data.programme : broken.programmeNotFound(data.programmeId);
   if (programme.fundId !== fund.fundId) broken.programmeOfOtherFund(programme.programmeId, fund.fundId);
   if (!programme.active) broken.programmeClosed(programme.programmeId);
-  const today = beijingDay(ctx.now);
-  if (programme.season && !inSeason(programme.season, today)) broken.outOfSeason(programme.kind, today, programme.season);
+  if (programme.season && !inSeason(programme.season, requestedOn)) broken.outOfSeason(programme.kind, requestedOn, programme.season);
   const facts = data.facts && sameBeneficiary(data.facts.ref, data.beneficiary) ? data.facts : broken.beneficiaryNotFound(data.beneficiary);
   const amountFen = positiveFen(data.amountFen);
   const reason = text(data.reason) || broken.reasonRequired();
-  const year = Number(today.slice(0, 4));
+  const year = Number(requestedOn.slice(0, 4));
   requireEligible(programme.kind, facts, year);
   const earlier = fund.disbursements.values().filter(
     (d) => isLive(d) && d.programmeId === programme.programmeId && d.year === year && sameBeneficiary(d.beneficiary, facts.ref),
@@ -170,6 +177,7 @@ export function requestDisbursement({ data, ctx }: RequestDisbursement, state: A
         year,
         requestedBy: ctx.actor.staffId,
         requestedAt: ctx.now,
+        requestedOn,
       },
     },
   ];
@@ -187,13 +195,15 @@ export function approveDisbursement({ data, ctx }: ApproveDisbursement, state: A
   decidedBySecondPerson(d, ctx);
   if (d.status === 'approved' || d.status === 'paid') return [];
   if (d.status !== 'requested') return broken.wrongStatus(d.disbursementId, d.status, 'approve');
+  const approvedOn =
+    data.approvedOn === undefined ? beijingDay(ctx.now) : requireDayHappened('approvedOn', data.approvedOn, ctx.now, { day: d.requestedOn, reason: 'before_request' });
   const available = availableFen(fund);
   if (d.amountFen > available) broken.wouldBeOverdrawn('approve', d.amountFen, available);
   const note = text(data.note);
   return [
     {
       type: 'DisbursementApproved',
-      data: { fundId: fund.fundId, disbursementId: d.disbursementId, amountFen: d.amountFen, ...(note ? { note } : {}), approvedBy: ctx.actor.staffId, approvedAt: ctx.now },
+      data: { fundId: fund.fundId, disbursementId: d.disbursementId, amountFen: d.amountFen, ...(note ? { note } : {}), approvedBy: ctx.actor.staffId, approvedAt: ctx.now, approvedOn },
     },
   ];
 }
@@ -221,7 +231,7 @@ export function payDisbursement({ data, ctx }: PayDisbursement, state: AidFundSt
   if (d.status !== 'approved') return broken.wrongStatus(d.disbursementId, d.status, 'pay');
   const method = requireOneOf('method', data.method, PAYMENT_METHODS);
   const reference = text(data.reference) || broken.referenceRequired();
-  const paidOn = requireDayHappened('paidOn', data.paidOn, ctx.now, beijingDay(d.approval.approvedAt));
+  const paidOn = requireDayHappened('paidOn', data.paidOn, ctx.now, { day: d.approval.approvedOn, reason: 'before_approval' });
   return [
     {
       type: 'DisbursementPaid',

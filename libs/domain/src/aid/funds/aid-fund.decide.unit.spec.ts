@@ -99,9 +99,10 @@ const requested = (disbursementId: string, amountFen: number, beneficiary: Benef
     year: 2026,
     requestedBy: officer.staffId,
     requestedAt: NOW,
+    requestedOn: '2026-09-15',
   });
 const approved = (disbursementId: string, amountFen: number) =>
-  ev('DisbursementApproved', { disbursementId, amountFen, approvedBy: supervisor.staffId, approvedAt: NOW });
+  ev('DisbursementApproved', { disbursementId, amountFen, approvedBy: supervisor.staffId, approvedAt: NOW, approvedOn: '2026-09-15' });
 const paid = (disbursementId: string, amountFen: number) =>
   ev('DisbursementPaid', { disbursementId, amountFen, method: 'bank_transfer', reference: 'B-1', paidOn: '2026-09-15', paidBy: officer.staffId, recordedAt: NOW });
 
@@ -305,6 +306,81 @@ describe('AidFund', () => {
       expect(availableFen(fundAfter([...given, cancelled]))).toBe(1_000_000);
       spec.given([...given, paid('d-1', 300_000)]).when(cmd('CancelDisbursement', { disbursementId: 'd-1', reason: 'x' })).thenThrows('DISBURSEMENT_WRONG_STATUS');
       spec.given(given).when(cmd('CancelDisbursement', { disbursementId: 'd-1', reason: 'x' }, auditor)).thenThrows('ROLE_NOT_PERMITTED');
+    });
+  });
+
+  describe('back-entered days: a request, an approval, a payment of years ago carry their own day beside the recorded instant', () => {
+    const old = (over: Partial<CommandOf<'RequestDisbursement'>['data']> = {}) =>
+      cmd('RequestDisbursement', {
+        disbursementId: 'd-1',
+        programmeId: 'p-students',
+        programme: programme(),
+        beneficiary: { kind: 'student', id: 's-d-1' },
+        facts: student('s-d-1'),
+        amountFen: 150_000,
+        reason: '家庭困难，子女就学',
+        requestedOn: '2013-08-20',
+        ...over,
+      });
+    const oldRequest = { ...requested('d-1', 150_000), data: { ...requested('d-1', 150_000).data, year: 2013, requestedOn: '2013-08-20' } };
+    const approve = (approvedOn?: string) => cmd('ApproveDisbursement', { disbursementId: 'd-1', ...(approvedOn ? { approvedOn } : {}) }, supervisor);
+    const oldApproval = { ...approved('d-1', 150_000), data: { ...approved('d-1', 150_000).data, approvedOn: '2013-08-28' } };
+
+    it('the request keeps the day asked for and the instant recorded; the programme’s season and the year of its cap are that day’s', () => {
+      spec.given([opened, income('i-1', 1_000_000)]).when(old()).then([oldRequest]);
+      // Out of the autumn season on the day asked for, though in season today.
+      expect(spec.given([opened]).when(old({ requestedOn: '2013-03-01' })).thenThrows('OUT_OF_SEASON').details).toEqual({ day: '2013-03-01', season: { from: '08-01', to: '10-31' } });
+      // The cap counts per year asked for: 2013's grant leaves 2026's whole.
+      spec.given([opened, oldRequest]).when(request('d-2', 200_000, student('s-d-1'))).then([{ ...requested('d-2', 200_000), data: { ...requested('d-2', 200_000).data, beneficiary: { kind: 'student', id: 's-d-1' } } }]);
+      spec.given([opened, oldRequest]).when(old({ disbursementId: 'd-3', amountFen: 60_000 })).thenThrows('CAP_EXCEEDED');
+    });
+
+    it('the approval keeps its day, not before the request; the payment not before the approval day', () => {
+      const given = [opened, income('i-1', 1_000_000), oldRequest];
+      spec.given(given).when(approve('2013-08-28')).then([oldApproval]);
+      const early = spec.given(given).when(approve('2013-08-19')).thenThrows('DATE_IMPLAUSIBLE');
+      expect(early.details).toEqual({ field: 'approvedOn', value: '2013-08-19', reason: 'before_request' });
+      expect(early.messages.zh).toBe('批准日期不能早于申请日期（2013-08-20）：2013-08-19。');
+      expect(early.messages.en).toBe('The date of approval cannot be before the disbursement was requested (2013-08-20): 2013-08-19.');
+      // Unset: approved today, which is after any request.
+      spec.given(given).when(approve()).then([{ ...oldApproval, data: { ...oldApproval.data, approvedOn: '2026-09-15' } }]);
+      const pay = (paidOn: string) => cmd('PayDisbursement', { disbursementId: 'd-1', method: 'cash', reference: 'B-7', paidOn });
+      spec.given([...given, oldApproval]).when(pay('2013-09-02')).then([{ ...paid('d-1', 150_000), data: { ...paid('d-1', 150_000).data, method: 'cash', reference: 'B-7', paidOn: '2013-09-02' } }]);
+      expect(spec.given([...given, oldApproval]).when(pay('2013-08-27')).thenThrows('DATE_IMPLAUSIBLE').details.reason).toBe('before_approval');
+    });
+
+    it('by the kernel’s rules: a calendar day, not after today by the clock, not before 1990; bilingual', () => {
+      const cases: [string, string, string | undefined][] = [
+        ['2026-09-16', 'DATE_IMPLAUSIBLE', 'in_future'],
+        ['1989-12-31', 'DATE_IMPLAUSIBLE', 'before_1990'],
+        ['2013-02-30', 'DATE_INVALID', undefined],
+        ['2013-8-20', 'DATE_INVALID', undefined],
+      ];
+      for (const [day, code, reason] of cases) {
+        const e = spec.given([opened]).when(old({ requestedOn: day })).thenThrows(code);
+        expect(e.details.reason).toBe(reason);
+        expect(e.messages.zh).toContain('申请日期');
+        expect(e.messages.en).toContain('The date of the request');
+        const a = spec.given([opened, income('i-1', 1_000_000), oldRequest]).when(approve(day)).thenThrows(code);
+        expect(a.details.field).toBe('approvedOn');
+        expect(a.messages.zh).toContain('批准日期');
+      }
+      // The clock decides what "today" is: the same day is fine a day later.
+      spec.given([opened, income('i-1', 1_000_000), oldRequest]).when(cmd('ApproveDisbursement', { disbursementId: 'd-1', approvedOn: '2026-09-16' }, supervisor, '2026-09-16T01:00:00.000Z')).then([
+        { ...oldApproval, data: { ...oldApproval.data, approvedOn: '2026-09-16', approvedAt: '2026-09-16T01:00:00.000Z' } },
+      ]);
+    });
+
+    it('events recorded before these days came read as the day they were recorded (Beijing)', () => {
+      const legacy = (e: AidFundEvent) => {
+        const { requestedOn: _r, approvedOn: _a, ...data } = e.data as Record<string, unknown>;
+        return { ...e, data } as unknown as AidFundEvent;
+      };
+      const late = '2026-09-14T17:30:00.000Z'; // 01:30 on 15 September in Beijing
+      const fund = fundAfter([opened, income('i-1', 1_000_000), legacy({ ...requested('d-1', 1), data: { ...requested('d-1', 1).data, requestedAt: late } } as AidFundEvent), legacy(approved('d-1', 1))]);
+      const d = fund.disbursements.get('d-1')!;
+      expect(d.requestedOn).toBe('2026-09-15');
+      expect(d.status === 'approved' && d.approval.approvedOn).toBe('2026-09-15');
     });
   });
 
