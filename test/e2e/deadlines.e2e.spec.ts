@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { addDays, beijingDay } from '#domain';
 import { rebuildProjection } from '#projections';
 import { deadlinesProjection, disputeCasesProjection } from '#read-models';
@@ -65,6 +66,42 @@ describe.each(QUEUE_BACKENDS)('deadlines ($name)', ({ redisUrl }) => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(await storedCount(caseId, 'DeadlineMissed')).toBe(1);
     expect((await timelineOf(caseId, 'zh-CN')).filter((e) => e.type === 'DeadlineMissed')).toHaveLength(1);
+  });
+
+  it('a case whose dates no calendar has (put into the log by hand) is passed over: the deadlines of the cases after it are still scheduled', async () => {
+    const poisonId = randomUUID();
+    const at = new Date().toISOString();
+    await t.app.get<EventStore>(EVENT_STORE).appendToStream(`dispute-${poisonId}`, [
+      {
+        id: randomUUID(),
+        type: 'DisputeCaseOpened',
+        data: {
+          caseId: poisonId,
+          title: '手工写入的案件',
+          category: 'unpaid_wages',
+          description: '收到时间超出日历',
+          application: { kind: 'written', receivedAt: '9999-12-31T23:00:00-12:00' },
+          respondent: { employerId: null, name: '某公司' },
+          claimants: [{ claimantId: randomUUID(), workerId: null, name: '张三' }],
+          mediatorId: mediator.staffId,
+          openedBy: supervisor.staffId,
+          openedAt: at,
+        },
+        metadata: { actor: { staffId: supervisor.staffId, role: 'supervisor' }, correlationId: randomUUID(), causationId: randomUUID(), occurredAt: at, schemaVersion: 1 },
+      },
+    ], { expectedRevision: 'no_stream' });
+    const caseId = await openReceived(today(), '毒丸之后收到的案件');
+    const jobs = await eventually(async () => {
+      await t.worker.scheduleNow();
+      const ids = (await t.deadlines.queue.getJobs(['delayed', 'waiting'])).filter((j) => (j.data as { caseId?: string })?.caseId === caseId).map((j) => j.id!);
+      return ids.length > 0 && ids;
+    }, 10_000, 'the jobs of the case opened after the bad one');
+    expect(jobs.some((id) => id.startsWith('missed.mediation.'))).toBe(true);
+    expect((await t.deadlines.queue.getJobs(['delayed', 'waiting'])).filter((j) => (j.data as { caseId?: string })?.caseId === poisonId)).toEqual([]);
+    // The board, the inbox and the metrics still answer.
+    await supervisor.get('/api/deadlines').expect(200);
+    await mediator.get('/api/inbox').expect(200);
+    await t.http().get('/metrics').expect(200);
   });
 
   it('records DeadlineWarned then DeadlineMissed once each as the injected clock passes the warning and the due day', async () => {

@@ -114,6 +114,29 @@ export class DeadlineScheduler {
     }
   }
 
+  /** Rows already named in the log as impossible to schedule (by key and revision): said once. */
+  private readonly unplannable = new Set<string>();
+
+  /**
+   * The jobs these rows need. A row whose deadlines cannot be computed (a date no calendar has,
+   * put into the log past every command check) is named in the log and passed over: one bad row
+   * must never hold back the deadlines of every row after it.
+   */
+  private plan<Row extends ObjectLiteral & Scheduled>(source: DeadlineSource<Row>, rows: Row[], policies: DeadlinePolicies, today: IsoDay): PlannedJob[] {
+    const jobs: PlannedJob[] = [];
+    for (const row of rows) {
+      try {
+        jobs.push(...source.plan(row, policies, today));
+      } catch (error) {
+        const said = `${source.name}:${source.key(row)}:${row.revision}`;
+        if (this.unplannable.has(said)) continue;
+        this.unplannable.add(said);
+        this.logger.error(`cannot schedule the deadlines of ${source.name} ${source.key(row)} (read-model revision ${row.revision}): ${error instanceof Error ? error.message : String(error)}; passed over, the others go on`);
+      }
+    }
+    return jobs;
+  }
+
   private today(): IsoDay {
     return beijingDay(this.clock.now().toISOString());
   }
@@ -133,7 +156,7 @@ export class DeadlineScheduler {
           .getMany();
         if (!rows.length) break;
         const today = this.today();
-        await this.add(rows.filter(source.isOpen).flatMap((row) => source.plan(row, policies, today)));
+        await this.add(this.plan(source, rows.filter(source.isOpen), policies, today));
         // Marked only if the row did not move meanwhile; a row that moved is taken again.
         for (const row of rows) {
           await this.ds.query(`UPDATE ${source.table} SET scheduled_revision = revision, scheduled_policy = $2 WHERE ${source.column} = $1 AND revision = $3`, [source.key(row), policies.revision, row.revision]);
@@ -164,7 +187,7 @@ export class DeadlineScheduler {
         if (!rows.length) break;
         after = source.key(rows[rows.length - 1]);
         const today = this.today();
-        const jobs = rows.flatMap((row) => source.plan(row, policies, today));
+        const jobs = this.plan(source, rows, policies, today);
         result[source.name] += rows.length;
         result.jobs += jobs.length;
         const missing: PlannedJob[] = [];

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOCK, type Clock } from '#commands';
 import {
@@ -85,6 +85,25 @@ export class DeadlineBoard {
     return beijingDay(this.clock.now().toISOString());
   }
 
+  private readonly logger = new Logger('deadlines');
+  private readonly unreadable = new Set<string>();
+
+  /**
+   * A row's board lines; none for a row whose deadlines cannot be computed (a date no calendar
+   * has, put into the log past every command check): named once in the log, the board goes on.
+   */
+  private lines<T>(what: string, key: string, compute: () => T[]): T[] {
+    try {
+      return compute();
+    } catch (error) {
+      if (!this.unreadable.has(`${what}:${key}`)) {
+        this.unreadable.add(`${what}:${key}`);
+        this.logger.error(`cannot compute the deadlines of ${what} ${key}: ${error instanceof Error ? error.message : String(error)}; left off the board`);
+      }
+      return [];
+    }
+  }
+
   private async names(ids: (string | null)[]): Promise<Names> {
     const wanted = [...new Set(ids.filter((id): id is string => !!id))];
     if (!wanted.length) return new Map();
@@ -94,7 +113,7 @@ export class DeadlineBoard {
 
   private items(rows: CaseDeadlineRow[], policies: DeadlinePolicies, today: IsoDay, names: Names, kinds: readonly CaseDeadlineKind[] = CASE_DEADLINE_KINDS): BoardItem[] {
     return rows.flatMap((row) =>
-      kinds.map((kind) => {
+      this.lines('case', row.caseId, () => kinds.map((kind) => {
         const d = caseDeadline(kind, row.facts, policies, today);
         const s = standing(d, today);
         return {
@@ -122,7 +141,7 @@ export class DeadlineBoard {
           requestedBy: null,
           ended: s.state === 'ended',
         };
-      }),
+      })),
     );
   }
 
@@ -164,16 +183,18 @@ export class DeadlineBoard {
     return rows.flatMap((row) => {
       const c = cases.get(row.caseId);
       const on = { caseId: row.caseId, fundId: null, title: c?.title ?? '', mediatorId: c?.mediatorId ?? null, notices: row.notices };
-      return recoveryDeadlines(row.facts, policies, today, !c?.open)
-        .filter((d) => kinds.includes(d.kind))
-        .map((d) => this.itemLine(d, today, policies, on, names));
+      return this.lines('recovery', row.caseId, () =>
+        recoveryDeadlines(row.facts, policies, today, !c?.open)
+          .filter((d) => kinds.includes(d.kind))
+          .map((d) => this.itemLine(d, today, policies, on, names)),
+      );
     });
   }
 
   private disbursementItems(rows: DisbursementDeadlineRow[], policies: DeadlinePolicies, today: IsoDay): BoardItem[] {
-    return rows.map((row) => {
+    return rows.flatMap((row) => {
       const title = `${row.facts.programmeName} · ${row.facts.beneficiaryName}`;
-      return this.itemLine(disbursementApprovalDeadline(row.facts, policies), today, policies, { caseId: null, fundId: row.fundId, title, mediatorId: null, notices: row.notices }, new Map());
+      return this.lines('disbursement', row.disbursementId, () => [this.itemLine(disbursementApprovalDeadline(row.facts, policies), today, policies, { caseId: null, fundId: row.fundId, title, mediatorId: null, notices: row.notices }, new Map())]);
     });
   }
 
@@ -224,7 +245,8 @@ export class DeadlineBoard {
     if (!row) return null;
     const [policies, today] = [await this.policies.current(), this.today()];
     const items = this.items([row], policies, today, await this.names([row.mediatorId]));
-    const mediation = items.find((i) => i.kind === 'mediation')!;
+    const mediation = items.find((i) => i.kind === 'mediation');
+    if (!mediation) return null; // its dates cannot be computed: logged, shown as no clock
     const recovery = await this.ds.getRepository(RecoveryDeadlineRow).findOne({ where: { caseId } });
     if (recovery) items.push(...(await this.recoveryItems([recovery], policies, today, DEADLINE_KINDS)));
     return {
