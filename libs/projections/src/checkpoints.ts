@@ -14,22 +14,41 @@ export async function lockCheckpoint(em: EntityManager, name: string): Promise<P
 }
 
 /**
- * Moves a checkpoint forward past events the projection does not handle: one statement, no
- * transaction of its own, and never backwards (another runner may already be further on).
- * Returns whether it moved.
+ * Moves checkpoints forward past events their projections do not handle: one statement for any
+ * number of projections, no transaction of its own, and never backwards (another runner may
+ * already be further on). Returns the names it moved.
  */
-export async function advanceCheckpoint(ds: DataSource, name: string, position: Position): Promise<boolean> {
-  const { tx, seq } = parsePosition(position);
+export async function advanceCheckpoints(ds: DataSource, moves: ReadonlyMap<string, Position>): Promise<string[]> {
+  if (!moves.size) return [];
+  const names: string[] = [];
+  const positions: string[] = [];
+  const txs: string[] = [];
+  const seqs: string[] = [];
+  for (const [name, position] of moves) {
+    const { tx, seq } = parsePosition(position);
+    names.push(name);
+    positions.push(position);
+    txs.push(tx.toString());
+    seqs.push(seq.toString());
+  }
   // (A SELECT around the UPDATE: TypeORM shapes an UPDATE's answer differently from a query's.)
-  const rows: { moved: number }[] = await ds.query(
-    `WITH moved AS (
-       UPDATE projection_checkpoints SET position = $2, updated_at = now()
-        WHERE name = $1 AND (split_part(position, ':', 1)::numeric, split_part(position, ':', 2)::numeric) < ($3::numeric, $4::numeric)
-        RETURNING 1)
-     SELECT count(*)::int AS moved FROM moved`,
-    [name, position, tx.toString(), seq.toString()],
+  const rows: { name: string }[] = await ds.query(
+    `WITH moves AS (SELECT * FROM unnest($1::text[], $2::text[], $3::numeric[], $4::numeric[]) AS m(name, position, tx, seq)),
+          moved AS (
+            UPDATE projection_checkpoints c SET position = m.position, updated_at = now()
+              FROM moves m
+             WHERE c.name = m.name
+               AND (split_part(c.position, ':', 1)::numeric, split_part(c.position, ':', 2)::numeric) < (m.tx, m.seq)
+            RETURNING c.name)
+     SELECT name FROM moved`,
+    [names, positions, txs, seqs],
   );
-  return rows[0].moved > 0;
+  return rows.map((r) => r.name);
+}
+
+/** One projection's checkpoint moved past events it does not handle (see advanceCheckpoints). */
+export async function advanceCheckpoint(ds: DataSource, name: string, position: Position): Promise<boolean> {
+  return (await advanceCheckpoints(ds, new Map([[name, position]]))).length > 0;
 }
 
 export async function saveCheckpoint(em: EntityManager, name: string, position: Position): Promise<void> {

@@ -3,7 +3,7 @@ import { comparePositions, type EventStore, type RecordedEvent } from '#event-st
 import type { DataSource } from 'typeorm';
 import { applyAndCheckpoint, errorMessage, ProjectionEventError } from './apply.js';
 import { inBatches } from './batches.js';
-import { advanceCheckpoint, readCheckpoint } from './checkpoints.js';
+import { advanceCheckpoints, readCheckpoint } from './checkpoints.js';
 import { clearFailure, describeFailure, readFailure, recordFailure, type ProjectionFailure } from './failures.js';
 import { handlesType, type AnyProjection } from './projection.js';
 import { projectionStatuses, type ProjectionStatus } from './status.js';
@@ -50,8 +50,9 @@ export class ProjectionRunner {
   private readonly retry: { initialMs: number; maxMs: number };
   private readonly reportedBy = `${hostname()}:${process.pid}`;
   private readonly clock: () => Date;
-  /** Per projection: how far past unhandled events to move its checkpoint, and the move in flight. */
-  private readonly idle = new Map<string, { next: RecordedEvent['position'] | null; moving: Promise<void> | null }>();
+  /** How far past unhandled events to move each projection's checkpoint, and the move in flight. */
+  private readonly passedOver = new Map<string, RecordedEvent['position']>();
+  private moving: Promise<void> | null = null;
 
   constructor(
     private readonly store: EventStore,
@@ -72,7 +73,7 @@ export class ProjectionRunner {
   async stop(): Promise<void> {
     this.controller.abort();
     await Promise.allSettled(this.loops.values());
-    await Promise.allSettled([...this.idle.values()].map((i) => i.moving));
+    await this.moving;
     this.loops.clear();
   }
 
@@ -93,7 +94,8 @@ export class ProjectionRunner {
    */
   private async commit(projection: AnyProjection, batch: RecordedEvent[]): Promise<void> {
     if (!batch.some((e) => handlesType(projection, e.type))) return this.passOver(projection.name, batch[batch.length - 1].position);
-    await this.idle.get(projection.name)?.moving; // an earlier move must not land after this batch's
+    // A move past earlier batches may still be in flight: it is guarded, so if it lands after
+    // this batch's commit it changes nothing.
     try {
       await this.dataSource.transaction((em) => applyAndCheckpoint(em, projection, batch));
     } catch (error) {
@@ -107,29 +109,26 @@ export class ProjectionRunner {
 
   /**
    * A batch with nothing this projection handles writes nothing: no transaction, no lock; the
-   * checkpoint moves past it with one statement, and while that is under way the batches that
-   * follow only raise the mark (so a busy log costs one statement per round trip, not per batch).
-   * A crash before the move costs a re-read of those events, never a missed one.
+   * checkpoint moves past it in one statement shared by every projection passing over events,
+   * and while that is under way later batches only raise the marks (so a busy log costs one
+   * statement per round trip, not one per projection and batch). A crash before the move costs
+   * a re-read of those events, never a missed one.
    */
   private passOver(name: string, position: RecordedEvent['position']): void {
-    let idle = this.idle.get(name);
-    if (!idle) this.idle.set(name, (idle = { next: null, moving: null }));
-    idle.next = position;
-    if (idle.moving) return;
-    const state = idle;
-    state.moving = (async () => {
-      while (state.next !== null) {
-        const to = state.next;
-        state.next = null;
+    this.passedOver.set(name, position);
+    this.moving ??= (async () => {
+      while (this.passedOver.size) {
+        const moves = new Map(this.passedOver);
+        this.passedOver.clear();
         try {
-          if (await advanceCheckpoint(this.dataSource, name, to)) for (const l of this.listeners) l();
+          if ((await advanceCheckpoints(this.dataSource, moves)).length) for (const l of this.listeners) l();
         } catch (error) {
-          // The next batch this projection handles moves the checkpoint anyway; a database that
-          // is down shows there first.
-          this.logger.warn?.(`projection ${name}: could not move its checkpoint past events it does not handle (${errorMessage(error)})`, { projection: name });
+          // The next batch a projection handles moves its checkpoint anyway; a database that is
+          // down shows there first.
+          this.logger.warn?.(`projections ${[...moves.keys()].join(', ')}: could not move their checkpoints past events they do not handle (${errorMessage(error)})`);
         }
       }
-      state.moving = null;
+      this.moving = null;
     })();
   }
 

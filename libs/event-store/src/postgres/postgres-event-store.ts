@@ -92,6 +92,9 @@ export async function installPostgresEventStore(client: pg.Pool | pg.PoolClient 
   await client.query(EVENT_STORE_SCHEMA_SQL);
 }
 
+/** How long a subscription read's answer serves other subscribers at the same position. */
+const SHARED_READ_MS = 2;
+
 export class PostgresEventStore implements EventStore {
   private readonly pool: pg.Pool;
   private readonly notifications: AppendNotifications;
@@ -99,6 +102,8 @@ export class PostgresEventStore implements EventStore {
   private readonly guard: string;
   /** Subscription reads under way, by position and size: subscribers at the same place share one. */
   private readonly reading = new Map<string, Promise<RecordedEvent[]>>();
+  /** Timers of the look-again after a read, by position and delay: subscribers at the same place share one. */
+  private readonly lookAgain = new Map<string, Promise<void>>();
   readonly diagnostics: EventStoreDiagnostics;
 
   constructor(private readonly options: PostgresEventStoreOptions) {
@@ -227,7 +232,9 @@ export class PostgresEventStore implements EventStore {
       if (batch.length === batchSize) continue;
       if (batch.length > 0) retryMs = 2;
       let woken = false;
-      await waitForWake(wake.then(() => void (woken = true)), retryMs, signal);
+      // Subscribers at the same position look again at the same moment, so their reads are one.
+      const lookAgain = this.sharedDelay(`${position}/${retryMs}`, retryMs);
+      await waitForWake(Promise.race([wake.then(() => void (woken = true)), lookAgain]), retryMs + 1000, signal);
       retryMs = woken ? 2 : Math.min(retryMs * 2, poll);
     }
   }
@@ -240,10 +247,25 @@ export class PostgresEventStore implements EventStore {
     const key = `${fromPosition}/${limit}`;
     let read = this.reading.get(key);
     if (!read) {
-      read = this.readAll({ fromPosition, limit }).finally(() => this.reading.delete(key));
+      // Kept a moment after it answers: a subscriber arriving at that position just after gets
+      // the same answer (a few milliseconds old; its own look-again soon after catches up).
+      read = this.readAll({ fromPosition, limit });
+      read.then(
+        () => setTimeout(() => this.reading.delete(key), SHARED_READ_MS).unref(),
+        () => this.reading.delete(key),
+      );
       this.reading.set(key, read);
     }
     return read;
+  }
+
+  private sharedDelay(key: string, ms: number): Promise<void> {
+    let delay = this.lookAgain.get(key);
+    if (!delay) {
+      delay = new Promise<void>((resolve) => setTimeout(resolve, ms).unref()).then(() => void this.lookAgain.delete(key));
+      this.lookAgain.set(key, delay);
+    }
+    return delay;
   }
 
   async headPosition(): Promise<Position> {
