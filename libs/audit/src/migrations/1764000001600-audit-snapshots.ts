@@ -4,7 +4,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Replay snapshots: a record's state folded from its events 0..stream_revision, so that an
  * as-of replay reads only the events after the latest snapshot at or before the moment asked
  * for. Never trusted blindly: each is signed with the audit key over its stream, revision,
- * last event's id and hash, and the SHA-256 of `state` (the gzip of the state's JSON), and
+ * last event's id and hash, and the SHA-256 of `state` (the state's JSON, deflated), and
  * the replay checks that its last event still has that hash in the chain; verification of the
  * log never reads them. Losing the table loses nothing but speed.
  */
@@ -28,7 +28,7 @@ CREATE TABLE audit_snapshots (
   key_id            text NOT NULL,
   PRIMARY KEY (stream_name, stream_revision)
 );
--- Compressed already (gzip of the JSON): stored out of line as it is, not compressed again.
+-- Compressed already (the JSON, deflated): stored out of line as it is, not compressed again.
 ALTER TABLE audit_snapshots ALTER COLUMN state SET STORAGE EXTERNAL;
 `);
   }

@@ -121,6 +121,8 @@ async function startingSnapshot<S>(
   cut: bigint,
   bound: Bound,
   publicKey: KeyObject,
+  /** Told the latest candidate's revision before its state is read and checked (to read the events after it meanwhile). */
+  onCandidate: (revision: bigint) => void,
 ): Promise<{ use: { body: SnapshotBody; state: S } | null; rejected: AsOfReplay<S>['snapshotsRejected'] }> {
   const rejected: AsOfReplay<S>['snapshotsRejected'] = [];
   const instant = bound && 'instantMs' in bound ? new Date(bound.instantMs) : null;
@@ -130,6 +132,7 @@ async function startingSnapshot<S>(
       ORDER BY stream_revision DESC LIMIT 3`,
     [stream, String(cut), instant, stateVersionOf(aggregate)],
   );
+  if (rows[0]) onCandidate(BigInt(rows[0].revision));
   for (const r of rows) {
     const { rows: stateRows } = await pool.query<{ state: Buffer }>(`SELECT state FROM audit_snapshots WHERE stream_name = $1 AND stream_revision = $2`, [stream, r.revision]);
     if (!stateRows[0]) continue;
@@ -149,7 +152,14 @@ async function startingSnapshot<S>(
       });
       continue;
     }
-    return { use: { body: signed.body, state: decodeState(aggregate, unpackState(signed.state)) }, rejected };
+    let state: S;
+    try {
+      state = decodeState(aggregate, unpackState(signed.state));
+    } catch (error) {
+      rejected.push({ revision: r.revision, reason: { zh: `快照的状态无法读取（${(error as Error).message}）`, en: `the snapshot’s state cannot be read (${(error as Error).message})` } });
+      continue;
+    }
+    return { use: { body: signed.body, state }, rejected };
   }
   return { use: null, rejected };
 }
@@ -216,7 +226,28 @@ export async function replayAsOf<S>(pool: pg.Pool, aggregate: AuditedAggregate<S
   if (heads[0].head === null) return null;
   const cut = await cutRevision(pool, stream, BigInt(heads[0].head), bound);
 
-  const start = settings && cut >= 0n ? await startingSnapshot(pool, aggregate, stream, cut, bound, createPublicKey(settings.key)) : { use: null, rejected: [] };
+  const read = (after: bigint): Promise<Row[]> | null => {
+    if (after >= cut) return null;
+    const through = after + BigInt(batchSize) < cut ? after + BigInt(batchSize) : cut;
+    return pool
+      .query<Row>({
+        text: `SELECT ${columns(checkChain)} FROM es_events WHERE stream_name = $1 AND stream_revision > $2 AND stream_revision <= $3 ORDER BY stream_revision`,
+        values: [stream, String(after), String(through)],
+        rowMode: 'array',
+      })
+      .then((r) => r.rows);
+  };
+
+  // The first events after the latest snapshot are read while its state is read, checked and decoded.
+  let prefetch: { after: bigint; rows: Promise<Row[]> | null } | null = null;
+  const start =
+    settings && cut >= 0n
+      ? await startingSnapshot(pool, aggregate, stream, cut, bound, createPublicKey(settings.key), (revision) => {
+          const rows = read(revision);
+          rows?.catch(() => undefined); // handled where it is awaited; not a crash while the snapshot is checked
+          prefetch = { after: revision, rows };
+        })
+      : { use: null, rejected: [] };
   const chain = new LogVerifier([], { maxProblems: 10, tree: false });
   let state: S = start.use ? start.use.state : aggregate.decider.initialState();
   let last: ReplayedEventRef | null = null;
@@ -241,21 +272,10 @@ export async function replayAsOf<S>(pool: pg.Pool, aggregate: AuditedAggregate<S
   }
   const taken: Taken<S>[] = [];
 
-  const read = (after: bigint): Promise<Row[]> | null => {
-    if (after >= cut) return null;
-    const through = after + BigInt(batchSize) < cut ? after + BigInt(batchSize) : cut;
-    return pool
-      .query<Row>({
-        text: `SELECT ${columns(checkChain)} FROM es_events WHERE stream_name = $1 AND stream_revision > $2 AND stream_revision <= $3 ORDER BY stream_revision`,
-        values: [stream, String(after), String(through)],
-        rowMode: 'array',
-      })
-      .then((r) => r.rows);
-  };
-
   let folded = 0;
   let beyond = false;
-  let next = read(from);
+  const prefetched = prefetch as { after: bigint; rows: Promise<Row[]> | null } | null;
+  let next = prefetched && prefetched.after === from ? prefetched.rows : read(from);
   let after = from;
   while (next && !beyond) {
     const rows = await next;
