@@ -15,3 +15,5 @@ export * from './postgres/replay-as-of.js';
 export * from './postgres/audit-reads.js';
 export * from './canonical-json.js';
 export * from './replay/recovery.audited.js';
+export * from './replay/aid-fund.audited.js';
+export * from './snapshot.js';

@@ -1,4 +1,4 @@
-import { comparePositions, isPosition } from '#event-store';
+import { isPosition, parsePosition } from '#event-store';
 import { MerkleAccumulator } from './merkle.js';
 import { problem, type AuditProblem } from './problems.js';
 import { leafOf, recomputeHash, type TrailEvent } from './trail-event.js';
@@ -54,7 +54,8 @@ export class LogVerifier {
   private readonly checked: VerifyReport['checkpointsChecked'] = [];
   private readonly found: AuditProblem[] = [];
   private truncated = false;
-  private lastPosition: string | null = null;
+  /** The last position in order, parsed once (the check runs per event). */
+  private lastPosition: { tx: bigint; seq: bigint } | null = null;
   /** Leaf hashes kept for proofs offline (only when asked for). */
   readonly leafHashes: Buffer[] | null;
 
@@ -78,6 +79,15 @@ export class LogVerifier {
     return this.found;
   }
 
+  /**
+   * Continue a stream's chain from a head already established (a replay snapshot's last event),
+   * instead of from its first event: one stream, no tree.
+   */
+  resumeFrom(head: StreamHead, position: string): void {
+    this.heads.set(head.streamName, head);
+    this.lastPosition = parsePosition(position);
+  }
+
   report(problem: AuditProblem): void {
     if (this.found.length < (this.options.maxProblems ?? 20)) this.found.push(problem);
     else this.truncated = true;
@@ -87,8 +97,10 @@ export class LogVerifier {
   add(e: TrailEvent, anchored?: AnchoredLeaf): void {
     const index = this.size;
     const where = { streamName: e.streamName, revision: e.revision, eventId: e.id, position: e.position, leafIndex: index };
-    if (!isPosition(e.position) || (this.lastPosition !== null && comparePositions(this.lastPosition, e.position) >= 0)) this.report(problem.outOfOrder(where));
-    else this.lastPosition = e.position;
+    const position = isPosition(e.position) ? parsePosition(e.position) : null;
+    const last = this.lastPosition;
+    if (!position || (last !== null && (position.tx < last.tx || (position.tx === last.tx && position.seq <= last.seq)))) this.report(problem.outOfOrder(where));
+    else this.lastPosition = position;
 
     let recomputed: string | null = null;
     try {

@@ -1,4 +1,4 @@
-import { chainHash } from '#event-store';
+import { hash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.js';
 
 /**
@@ -23,7 +23,8 @@ export interface TrailEvent {
 /** What the stored hash should be, recomputed from the event's own content and its predecessor's hash. */
 export function recomputeHash(e: Pick<TrailEvent, 'streamName' | 'revision' | 'id' | 'type' | 'data' | 'metadata' | 'prevHash'>): string {
   const body = canonicalJson({ id: e.id, type: e.type, data: e.data, metadata: e.metadata });
-  return chainHash(e.prevHash, e.streamName, BigInt(e.revision), body);
+  // The store's chainHash, in one call (no Hash object per event): sha256(prevHash \n stream \n revision \n body), hex.
+  return hash('sha256', `${e.prevHash}\n${e.streamName}\n${BigInt(e.revision)}\n${body}`);
 }
 
 /**

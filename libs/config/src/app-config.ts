@@ -154,6 +154,16 @@ export class AppConfig {
   @Min(0, { message: 'must be a whole number of minutes from 0 (off) to 10080 (a week)' })
   @Max(10080, { message: 'must be a whole number of minutes from 0 (off) to 10080 (a week)' })
   AUDIT_CHECKPOINT_MINUTES = 60;
+
+  /**
+   * As-of replays keep a signed snapshot of a record's state after every this many of its
+   * events, and start from the latest one at or before the moment asked for; 0 takes none.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of events from 0 (no snapshots) to 1000000' })
+  @Min(0, { message: 'must be a whole number of events from 0 (no snapshots) to 1000000' })
+  @Max(1_000_000, { message: 'must be a whole number of events from 0 (no snapshots) to 1000000' })
+  AUDIT_SNAPSHOT_EVERY = 5_000;
 }
 
 export class ConfigError extends Error {

@@ -41,6 +41,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ AUDIT_CHECKPOINT_MINUTES: '0' }).AUDIT_CHECKPOINT_MINUTES).toBe(0);
     expect(() => loadConfig({ AUDIT_CHECKPOINT_MINUTES: '1.5' })).toThrow(/AUDIT_CHECKPOINT_MINUTES="1.5": must be a whole number of minutes/);
     expect(() => loadConfig({ AUDIT_CHECKPOINT_MINUTES: '-1' })).toThrow(/AUDIT_CHECKPOINT_MINUTES="-1"/);
+    expect(loadConfig({}).AUDIT_SNAPSHOT_EVERY).toBe(5_000);
+    expect(loadConfig({ AUDIT_SNAPSHOT_EVERY: '0' }).AUDIT_SNAPSHOT_EVERY).toBe(0);
+    expect(() => loadConfig({ AUDIT_SNAPSHOT_EVERY: 'often' })).toThrow(/AUDIT_SNAPSHOT_EVERY="often": must be a whole number of events/);
     const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     expect(loadConfig({ AUDIT_SIGNING_KEY: pem }).AUDIT_SIGNING_KEY).toBe(pem);
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();

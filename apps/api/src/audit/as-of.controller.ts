@@ -1,12 +1,13 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { AUDITED_AGGREGATES, AuditLog, readTrail, replayAsOf, type AuditedAggregate } from '#audit';
+import { AUDITED_AGGREGATES, AuditLog, readTrail, type AuditedAggregate } from '#audit';
 import { Allowed } from '#auth';
 import { describeDisputeEvent, disputeStreamName, domainEventOf, type DisputeCaseEvent } from '#domain';
 import type { Response } from 'express';
 import { RecordNotFound, RequestValidationError } from '../http/problem.js';
 import { Meta, type RequestMeta } from '../http/request-meta.js';
 import { UuidParam, UuidPipe } from '../http/uuid-param.js';
+import { AsOfReplays } from './as-of-replays.service.js';
 import { AUDITORS } from './auditors.js';
 import { AsOfQuery } from './audit-queries.dto.js';
 import { AsOfView } from './audit-views.dto.js';
@@ -37,7 +38,10 @@ export function csvCell(value: unknown): string {
 @Allowed(...AUDITORS)
 @Controller('api/audit')
 export class AsOfController {
-  constructor(private readonly audit: AuditLog) {}
+  constructor(
+    private readonly audit: AuditLog,
+    private readonly replays: AsOfReplays,
+  ) {}
 
   @Get('disputes/:id/timeline.csv')
   @ApiOperation({ summary: 'A case’s timeline from its events as CSV (UTF-8 with BOM, opens in a Chinese spreadsheet); Accept-Language picks the words' })
@@ -72,25 +76,17 @@ export class AsOfController {
   }
 
   @Get(':kind/:id')
-  @ApiOperation({ summary: 'A record as of a moment, replayed from its events; its invariants re-checked then (which held); its events’ hashes and chain re-checked' })
+  @ApiOperation({
+    summary:
+      'A record as of a moment, replayed from its events (from the latest signed snapshot at or before it that still checks out); its invariants re-checked then (which held); the events folded re-hashed and re-chained',
+  })
   @ApiParam({ name: 'kind', enum: KINDS, description: 'disputes (by case id), recoveries (by case id), funds (by fund id)' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: AsOfView })
   async asOf(@Param('kind') kind: string, @Param('id', new UuidPipe('id')) id: string, @Query() q: AsOfQuery, @Meta() meta: RequestMeta): Promise<AsOfView> {
     const aggregate = aggregateOf(kind);
-    const replayed = await replayAsOf(this.audit.pool, aggregate, id, q.asOf);
+    const replayed = await this.replays.replay(aggregate, id, q.asOf);
     if (!replayed) throw new RecordNotFound(aggregate.label, id);
-    return {
-      kind,
-      id,
-      stream: replayed.stream,
-      asOf: q.asOf ?? null,
-      eventsFolded: replayed.eventsFolded,
-      lastEvent: replayed.lastEvent,
-      state: replayed.state,
-      invariants: replayed.invariants.map((i) => ({ code: i.code, description: i.description[meta.lang], held: i.held, violation: i.violation?.[meta.lang] ?? null })),
-      allHeld: replayed.allHeld,
-      chain: replayed.chain,
-    };
+    return { kind, id, stream: replayed.stream, asOf: q.asOf ?? null, state: replayed.state, ...this.replays.standing(replayed, meta.lang) };
   }
 }

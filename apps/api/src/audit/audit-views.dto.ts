@@ -115,20 +115,49 @@ export class ReplayedEventRef {
 export class ChainView {
   @ApiProperty() intact!: boolean;
   @ApiProperty({ type: [AuditProblemView] }) problems!: AuditProblemView[];
+  @ApiProperty({ type: String, nullable: true, description: 'The first event re-hashed (after the snapshot’s event, linked to it, when the replay started from one); null: none folded' })
+  fromRevision!: string | null;
 }
 
-export class AsOfView {
+export class SnapshotUseView {
+  @ApiProperty({ description: 'The snapshot covers the events up to this revision' }) revision!: string;
+  @ApiProperty({ example: '7421:1093' }) position!: string;
+  @ApiProperty({ format: 'uuid' }) eventId!: string;
+  @ApiProperty({ description: 'That event’s hash, still the one in the log' }) eventHash!: string;
+  @ApiProperty({ format: 'date-time' }) takenAt!: string;
+}
+
+export class SnapshotRejectedView {
+  @ApiProperty() revision!: string;
+  @ApiProperty({ description: 'Why it was not used (a sign that the log or the snapshot was altered)' }) reason!: string;
+}
+
+/** How a replay reached its state: from which snapshot, how many events folded, whether they were intact, which invariants held. */
+export class ReplayStandingView {
+  @ApiProperty({ type: 'integer', description: 'Events folded (after the snapshot, when it started from one)' }) eventsFolded!: number;
+  @ApiProperty({ type: ReplayedEventRef, nullable: true, description: 'The last event covered: where the state stands (null: nothing yet then)' }) lastEvent!: ReplayedEventRef | null;
+  @ApiProperty({ type: SnapshotUseView, nullable: true, description: 'The signed snapshot the fold started from, checked (signature, state hash, its event still in the chain); null: from the first event' })
+  snapshot!: SnapshotUseView | null;
+  @ApiProperty({ type: [SnapshotRejectedView] }) snapshotsRejected!: SnapshotRejectedView[];
+  @ApiProperty({ type: [InvariantView] }) invariants!: InvariantView[];
+  @ApiProperty() allHeld!: boolean;
+  @ApiProperty({ type: ChainView }) chain!: ChainView;
+}
+
+export class AsOfView extends ReplayStandingView {
   @ApiProperty({ example: 'disputes' }) kind!: string;
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() stream!: string;
   @ApiProperty({ type: String, nullable: true, description: 'As asked (null: now)' }) asOf!: string | null;
-  @ApiProperty({ type: 'integer' }) eventsFolded!: number;
-  @ApiProperty({ type: ReplayedEventRef, nullable: true }) lastEvent!: ReplayedEventRef | null;
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'The state folded by the domain’s own decider (null: not yet opened then)' })
   state!: unknown;
-  @ApiProperty({ type: [InvariantView] }) invariants!: InvariantView[];
-  @ApiProperty() allHeld!: boolean;
-  @ApiProperty({ type: ChainView }) chain!: ChainView;
+}
+
+/** On a record's page asked for `?asOf=`: the moment it answers for, and how the replay got there. */
+export class PageAsOfView extends ReplayStandingView {
+  @ApiProperty({ description: 'As asked: an instant with its offset, or a log position' }) asOf!: string;
+  @ApiProperty({ type: String, nullable: true, example: '7421:1093', description: 'The log position the page stands at (its last event’s)' }) position!: string | null;
+  @ApiProperty({ type: 'integer', description: 'The record’s revision then (-1: no event yet)' }) revision!: number;
 }
 
 export class AuditReadView {

@@ -62,3 +62,8 @@ export function isLogMoment(v: unknown): boolean {
 export function IsLogMoment(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy({ name: 'isLogMoment', validator: { validate: isLogMoment } }, options);
 }
+
+/** A calendar day, or a moment in the log's history (an instant with its offset, a log position). */
+export function IsDayOrLogMoment(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy({ name: 'isDayOrLogMoment', validator: { validate: (v: unknown) => isCalendarDate(v) || isLogMoment(v) } }, options);
+}

@@ -207,6 +207,10 @@ export const CONSTRAINT_MESSAGES: Readonly<Record<string, Template>> = {
   isCalendarDate: () => ({ zh: '须为日历日期，如 2026-03-01', en: 'must be a calendar date such as 2026-03-01' }),
   isPosition: () => ({ zh: '须为命令应答中的日志位置，如 "7421:1093"', en: 'must be a log position from a command answer, e.g. "7421:1093"' }),
   isLogMoment: () => ({ zh: '须为带时区的时间（如 2026-03-01T09:30:00+08:00）或日志位置（如 "7421:1093"）', en: 'must be a time with its offset (2026-03-01T09:30:00+08:00) or a log position ("7421:1093")' }),
+  isDayOrLogMoment: () => ({
+    zh: '须为日历日期（如 2026-06-30）、带时区的时间（如 2026-03-01T09:30:00+08:00）或日志位置（如 "7421:1093"）',
+    en: 'must be a calendar date (2026-06-30), a time with its offset (2026-03-01T09:30:00+08:00) or a log position ("7421:1093")',
+  }),
   isFen: () => ({ zh: `须为以分计的整数金额（1 元 = 100 分），0 至 ${Number.MAX_SAFE_INTEGER}`, en: `must be a whole number of fen (1 yuan = 100 fen) from 0 to ${Number.MAX_SAFE_INTEGER}` }),
   isPhone: () => ({ zh: '只能包含数字、空格和 + - ( )', en: 'may contain only digits, spaces and + - ( )' }),
   matches: () => ({ zh: '格式不正确', en: 'is not in the expected format' }),

@@ -1,4 +1,4 @@
-import { aidFundDecider, aidFundStreamName, availableFen, balanceFen, formatYuan, type AidFundState } from '#domain';
+import { aidFundDecider, aidFundStreamName, availableFen, balanceFen, formatYuan, PersistentMap, type AidFund, type AidFundState, type Disbursement, type IncomeEntry } from '#domain';
 import type { AuditedAggregate } from './audited-aggregate.js';
 
 const yuan = (fen: number) => ({ zh: formatYuan(fen, 'zh'), en: formatYuan(fen, 'en') });
@@ -29,4 +29,13 @@ export const auditedAidFund: AuditedAggregate<AidFundState> = {
       },
     },
   ],
+  // The maps as their values in the order first set (their JSON), rebuilt under their own ids.
+  codec: {
+    encode: (fund) => fund,
+    decode: (json) => {
+      const fund = json as (Omit<AidFund, 'income' | 'disbursements'> & { income: IncomeEntry[]; disbursements: Disbursement[] }) | null;
+      if (!fund) return null;
+      return { ...fund, income: PersistentMap.of(fund.income, (e) => e.entryId), disbursements: PersistentMap.of(fund.disbursements, (d) => d.disbursementId) };
+    },
+  },
 };

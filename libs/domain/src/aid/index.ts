@@ -14,6 +14,7 @@ export {
   type AidIncomeCorrected,
   type AidFundEvent,
   type IncomeEntry,
+  type IncomeCorrection,
   type AidFund,
   type AidFundState,
 } from './funds/aid-fund.events.js';

@@ -16,6 +16,7 @@ describe('the one migration history', () => {
         'RefreshTokens1764000000810', // libs/auth
         'IdempotencyClaims1764000000300', // libs/platform
         'AuditAnchors1764000001300', // libs/audit
+        'AuditSnapshots1764000001600', // libs/audit
       ]),
     );
     expect(names()[0]).toBe('Foundation1764000000000');

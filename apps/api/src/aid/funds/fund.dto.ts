@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FUND_KINDS, INCOME_SOURCES, type FundKind, type IncomeSource } from '#domain';
 import { IsIn, IsOptional } from 'class-validator';
-import { IsCalendarDate, IsPosition, NestedObject, RequiredText } from '../../http/field-decorators.js';
+import { IsCalendarDate, IsLogMoment, IsPosition, NestedObject, RequiredText } from '../../http/field-decorators.js';
+import { PageAsOfView } from '../../audit/audit-views.dto.js';
 import { CommandAnswer } from '../../shared/command-answer.dto.js';
 import { IsFen } from '../../shared/is-fen.js';
 import { LONG_TEXT, NAME } from '../../shared/text-limits.js';
@@ -65,6 +66,13 @@ export class FundPageQuery {
   @ApiPropertyOptional({ example: '7421:1093', description: 'Wait until the page reflects this log position (from a command answer)' })
   @IsOptional() @IsPosition()
   minPosition?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-03-01T09:30:00+08:00',
+    description: 'The page as it stood at this moment, replayed from the fund’s events (an instant with its offset, or a log position from a command answer); unset: now',
+  })
+  @IsOptional() @IsLogMoment()
+  asOf?: string;
 }
 
 export class IncomeAnswer extends CommandAnswer {
@@ -131,6 +139,8 @@ export class FundPage extends FundView {
   @ApiProperty({ type: Object, description: 'The range the figures below cover (null: all time)' }) range!: { from: string | null; to: string | null };
   @ApiProperty({ type: IncomeInRangeView }) income!: IncomeInRangeView;
   @ApiProperty({ type: [ProgrammeFiguresView] }) disbursementsByProgramme!: ProgrammeFiguresView[];
+  @ApiPropertyOptional({ type: PageAsOfView, description: 'Only with ?asOf=: the moment, the position the page stands at, and which invariants held then' })
+  asOfReplay?: PageAsOfView;
 }
 
 export class AidTimelineEntryView {

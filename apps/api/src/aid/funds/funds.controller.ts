@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { auditedAidFund } from '#audit';
 import { Allowed, READERS, StaffDirectory } from '#auth';
 import { commandAnswer, CommandMeta, Commands } from '#commands';
 import { aidFundsProjection } from '#read-models';
 import type { Response } from 'express';
+import { AsOfReplays } from '../../audit/as-of-replays.service.js';
 import { etagOf } from '../../http/if-match.js';
 import { RecordNotFound, RequestValidationError } from '../../http/problem.js';
 import { Command, Meta, type RequestMeta } from '../../http/request-meta.js';
@@ -16,6 +18,7 @@ import { aidFunds } from '../shared/aid.aggregates.js';
 import { AidQueries } from '../shared/aid-queries.service.js';
 import { OneAtATime } from '../shared/one-at-a-time.js';
 import { aidTimeline } from '../shared/aid-timeline.js';
+import { fundPageOf } from './fund-as-of.js';
 import { AidTimelineEntryView, CorrectIncomeDto, FundPage, FundPageQuery, FundView, IncomeAnswer, OpenFundDto, RecordIncomeDto } from './fund.dto.js';
 
 const FUND = { zh: '帮扶资金账户', en: 'aid fund' };
@@ -32,6 +35,7 @@ export class FundsController {
     private readonly freshness: ReadModelFreshness,
     private readonly staff: StaffDirectory,
     private readonly perFund: OneAtATime,
+    private readonly replays: AsOfReplays,
   ) {}
 
   @Post()
@@ -56,10 +60,15 @@ export class FundsController {
 
   @Get(':id')
   @Allowed(...READERS)
-  @ApiOperation({ summary: 'A fund: balance, available, and for a date range its income by source and its disbursements by programme' })
-  @ApiOkResponse({ type: FundPage, description: 'The fund; its ETag is the revision to send as If-Match' })
-  async get(@UuidParam('id') id: string, @Query() query: FundPageQuery, @Res({ passthrough: true }) res: Response): Promise<FundPage> {
+  @ApiOperation({ summary: 'A fund: balance, available, and for a date range its income by source and its disbursements by programme; with asOf, as it stood then (replayed from its events)' })
+  @ApiOkResponse({ type: FundPage, description: 'The fund; its ETag is the revision to send as If-Match (not sent as of a moment)' })
+  async get(@UuidParam('id') id: string, @Query() query: FundPageQuery, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response): Promise<FundPage> {
     if (query.from && query.to && query.from > query.to) throw new RequestValidationError([{ field: 'to', messages: [{ zh: '不能早于起始日期', en: 'must be on or after from' }] }]);
+    if (query.asOf) {
+      const replayed = await this.replays.replay(auditedAidFund, id, query.asOf);
+      if (!replayed?.state || !replayed.lastEvent) throw new RecordNotFound(FUND, id);
+      return { ...fundPageOf(replayed.state, Number(replayed.lastEvent.revision), query), asOfReplay: this.replays.page(replayed, query.asOf, meta.lang) };
+    }
     await this.freshness.await(PROJECTION, query.minPosition, res);
     const row = await this.queries.fund(id);
     if (!row) throw new RecordNotFound(FUND, id);

@@ -1,9 +1,11 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { auditedDisputeCase } from '#audit';
 import { Allowed, READERS, StaffDirectory } from '#auth';
 import { describeDisputeEvent, domainEventOf, findStaff, type DisputeCaseEvent } from '#domain';
 import { disputeCasesProjection, recoveriesProjection } from '#read-models';
 import type { Response } from 'express';
+import { AsOfReplays } from '../../audit/as-of-replays.service.js';
 import { etagOf } from '../../http/if-match.js';
 import { RecordNotFound } from '../../http/problem.js';
 import { Meta, type RequestMeta } from '../../http/request-meta.js';
@@ -11,7 +13,7 @@ import { FreshnessQuery } from '../../shared/freshness.query.js';
 import { ReadModelFreshness } from '../../shared/read-model-freshness.js';
 import { DisputeQueries } from './dispute-queries.service.js';
 import { CasePage, DisputeListPage, TimelineEntryView } from './dispute-views.dto.js';
-import { ListDisputesQuery } from './list-disputes.query.js';
+import { CasePageQuery, ListDisputesQuery } from './list-disputes.query.js';
 import { UuidParam } from '../../http/uuid-param.js';
 import { RecoveryQueries } from '../../recovery/queries/recovery-queries.service.js';
 
@@ -29,6 +31,7 @@ export class DisputeQueriesController {
     private readonly freshness: ReadModelFreshness,
     private readonly staff: StaffDirectory,
     private readonly recovery: RecoveryQueries,
+    private readonly replays: AsOfReplays,
   ) {}
 
   @Get()
@@ -40,9 +43,18 @@ export class DisputeQueriesController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A case page: claimants, claims, referrals, sessions, follow-ups, agreement, outcome' })
+  @ApiOperation({ summary: 'A case page: claimants, claims, referrals, sessions, follow-ups, agreement, outcome; with asOf, as it stood then (replayed from its events)' })
   @ApiOkResponse({ type: CasePage, description: 'The case; its ETag is the revision to send as If-Match' })
-  async get(@UuidParam('id') id: string, @Query() query: FreshnessQuery, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response): Promise<CasePage> {
+  async get(@UuidParam('id') id: string, @Query() query: CasePageQuery, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response): Promise<CasePage> {
+    if (query.asOf) {
+      // As it stood then: the case and its money replayed from their events; no ETag (not for a command).
+      const replayed = await this.replays.replay(auditedDisputeCase, id, query.asOf);
+      if (!replayed?.state || !replayed.lastEvent) throw new RecordNotFound(CASE, id);
+      const state = replayed.state;
+      const recovery = await this.recovery.summaryAsOf(id, state.agreement?.agreementId ?? null, query.asOf, meta.lang);
+      const mediatorName = state.mediatorId ? ((await this.queries.staffNames([state.mediatorId])).get(state.mediatorId) ?? null) : null;
+      return { id, revision: Number(replayed.lastEvent.revision), ...state, mediatorName, recovery, asOfReplay: this.replays.page(replayed, query.asOf, meta.lang) } as unknown as CasePage;
+    }
     await this.freshness.await(PROJECTION, query.minPosition, res);
     await this.freshness.await(recoveriesProjection.name, query.minPosition, res);
     const row = await this.queries.get(id);

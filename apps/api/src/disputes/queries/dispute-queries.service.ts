@@ -42,7 +42,7 @@ export class DisputeQueries {
   }
 
   /** Staff names from the staff read model (fed by the roster's events). */
-  private async staffNames(ids: (string | null)[]): Promise<Map<string, string>> {
+  async staffNames(ids: (string | null)[]): Promise<Map<string, string>> {
     const wanted = [...new Set(ids.filter((id): id is string => !!id))];
     if (!wanted.length) return new Map();
     const staff = await this.ds.getRepository(StaffMemberRow).find({ where: { id: In(wanted) }, select: { id: true, displayName: true } });

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CASE_OUTCOMES, DISPUTE_CATEGORIES, FOLLOW_UP_METHODS, REFERRAL_AGENCIES } from '#domain';
+import { PageAsOfView } from '../../audit/audit-views.dto.js';
 import { PagedAnswer } from '../../shared/paged.dto.js';
 import { CaseRecoverySummary } from '../../recovery/queries/recovery-views.dto.js';
 
@@ -135,6 +136,8 @@ export class CasePage {
   @ApiProperty({ enum: CASE_OUTCOMES, nullable: true }) outcome!: string | null;
   @ApiProperty({ type: String, nullable: true }) closeReason!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
+  @ApiPropertyOptional({ type: PageAsOfView, description: 'Only with ?asOf=: the moment, the position the case stands at, and which invariants held then' })
+  asOfReplay?: PageAsOfView;
 }
 
 export class TimelineActor {

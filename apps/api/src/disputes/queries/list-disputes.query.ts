@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsCalendarDate } from '../../http/field-decorators.js';
+import { IsCalendarDate, IsLogMoment } from '../../http/field-decorators.js';
+import { FreshnessQuery } from '../../shared/freshness.query.js';
 import { DISPUTE_CATEGORIES } from '#domain';
 import { PagedQuery } from '../../shared/search.js';
 
@@ -40,4 +41,14 @@ export class ListDisputesQuery extends PagedQuery {
   @ApiPropertyOptional({ enum: DISPUTE_SORTS, default: '-receivedOn' })
   @IsOptional() @IsIn(DISPUTE_SORTS)
   sort?: (typeof DISPUTE_SORTS)[number];
+}
+
+/** The case page's parameters: read-your-writes, or the page as of a moment. */
+export class CasePageQuery extends FreshnessQuery {
+  @ApiPropertyOptional({
+    example: '2026-03-01T09:30:00+08:00',
+    description: 'The page as it stood at this moment, replayed from the case’s events (an instant with its offset, or a log position from a command answer); unset: now',
+  })
+  @IsOptional() @IsLogMoment()
+  asOf?: string;
 }

@@ -4,6 +4,7 @@ import { Allowed, StaffDirectory } from '#auth';
 import { findStaff } from '#domain';
 import { disputeCasesProjection, recoveriesProjection } from '#read-models';
 import type { Response } from 'express';
+import { isCalendarDate } from '../../http/field-decorators.js';
 import { etagOf } from '../../http/if-match.js';
 import { RecordNotFound } from '../../http/problem.js';
 import { Meta, type RequestMeta } from '../../http/request-meta.js';
@@ -33,15 +34,25 @@ export class RecoveryQueriesController {
   ) {}
 
   @Get('disputes/:id/recovery')
-  @ApiOperation({ summary: 'A case’s recovery ledger: totals, each worker’s money and payouts, the plan with each instalment’s state, receipts, held money with its ageing, write-offs, history' })
+  @ApiOperation({
+    summary:
+      'A case’s recovery ledger: totals, each worker’s money and payouts, the plan with each instalment’s state, receipts, held money with its ageing, write-offs, history; with asOf an instant or a position, as it stood then (replayed from its events)',
+  })
   @ApiParam({ name: 'id', description: 'The dispute case' })
   @ApiOkResponse({ type: RecoveryLedgerView, description: 'The ledger; its ETag is the revision to send as If-Match with the next money command' })
   async ledger(@UuidParam('id') id: string, @Query() query: LedgerQuery, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response): Promise<RecoveryLedgerView> {
+    const roster = await this.staff.current();
+    const names = { staffName: (staffId: string) => findStaff(roster, staffId)?.displayName };
+    if (query.asOf && !isCalendarDate(query.asOf)) {
+      // As it stood at an instant or a log position: replayed from the events, no ETag (not for a command).
+      const then = await this.queries.ledgerAsOf(id, query.asOf, meta.lang, names);
+      if (!then) throw new RecordNotFound(CASE, id);
+      return then;
+    }
     // The ledger's page reads the case too (is there one, its agreement in force).
     await this.freshness.await(disputeCasesProjection.name, query.minPosition, res);
     await this.freshness.await(PROJECTION, query.minPosition, res);
-    const roster = await this.staff.current();
-    const view = await this.queries.ledger(id, query.asOf ?? this.queries.today(), meta.lang, { staffName: (staffId) => findStaff(roster, staffId)?.displayName });
+    const view = await this.queries.ledger(id, query.asOf ?? this.queries.today(), meta.lang, names);
     if (!view) throw new RecordNotFound(CASE, id);
     if (view.revision >= 0) res.setHeader('ETag', etagOf(view.revision));
     return view;

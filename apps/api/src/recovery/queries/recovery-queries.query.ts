@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsCalendarDate, IsPosition } from '../../http/field-decorators.js';
+import { IsCalendarDate, IsDayOrLogMoment, IsPosition } from '../../http/field-decorators.js';
 import { PagedQuery } from '../../shared/search.js';
 
 export const RECOVERY_STATUS_FILTERS = ['recovering', 'complete', 'all'] as const;
@@ -24,8 +24,12 @@ export class ListRecoveriesQuery extends PagedQuery {
 }
 
 export class LedgerQuery {
-  @ApiPropertyOptional({ example: '2026-06-30', description: 'Instalment states and held-money ageing as of this day (Beijing); today when left out' })
-  @IsOptional() @IsCalendarDate()
+  @ApiPropertyOptional({
+    example: '2026-06-30',
+    description:
+      'A day (Beijing): the ledger now, its instalment states and held-money ageing as of that day; today when left out. An instant with its offset or a log position: the ledger as it stood then, replayed from its events (aged as of that moment’s day)',
+  })
+  @IsOptional() @IsDayOrLogMoment()
   asOf?: string;
 
   @ApiPropertyOptional({ example: '7421:1093', description: 'Wait until the ledger reflects this log position (from a command answer)' })

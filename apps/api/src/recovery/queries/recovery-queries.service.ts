@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { auditedDisputeCase, auditedRecovery, type AsOfReplay } from '#audit';
 import { CLOCK, type Clock } from '#commands';
 import {
   beijingDay,
@@ -11,6 +12,7 @@ import {
   instalmentStates,
   recoveryTotals,
   formatYuan,
+  recoveryStreamName,
   type DisputeCase,
   type Lang,
   type RecoveryEvent,
@@ -18,6 +20,8 @@ import {
 } from '#domain';
 import { DisputeCaseRow, RecoveryRow, RecoveryTimelineEntry } from '#read-models';
 import type { DataSource } from 'typeorm';
+import { isPosition } from '#event-store';
+import { AsOfReplays } from '../../audit/as-of-replays.service.js';
 import type { ListRecoveriesQuery } from './recovery-queries.query.js';
 import type { CaseRecoverySummary, RecoveryLedgerView, RecoveryListPage } from './recovery-views.dto.js';
 
@@ -27,6 +31,7 @@ export class RecoveryQueries {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly replays: AsOfReplays,
   ) {}
 
   today(): string {
@@ -42,66 +47,66 @@ export class RecoveryQueries {
   ): Promise<RecoveryLedgerView | null> {
     const row = await this.ds.getRepository(RecoveryRow).findOne({ where: { caseId } });
     const dispute = await this.ds.getRepository(DisputeCaseRow).findOne({ where: { id: caseId }, select: { id: true, detail: true } });
-    if (!row) return dispute ? notStarted(dispute.detail as unknown as DisputeCase, asOf) : null;
-    const ledger = row.detail as unknown as RecoveryLedger;
-    const agreementId = (dispute?.detail as unknown as DisputeCase | undefined)?.agreement?.agreementId;
-    const claimantName = new Map(ledger.workers.map((w) => [w.claimantId, w.name]));
-    const entries = await this.ds.getRepository(RecoveryTimelineEntry).find({ where: { caseId }, order: { revision: 'ASC' } });
-    const owed = recoveryTotals(ledger).owedFen;
-    return {
-      caseId,
-      status: ledger.status,
-      revision: Number(row.revision),
-      agreementId: ledger.agreementId,
-      completedAt: ledger.status === 'complete' ? ledger.completedAt : null,
-      agreementFulfilledAllowed: ledger.status === 'complete' && agreementId === ledger.agreementId,
+    if (!row && !dispute) return null;
+    const entries = row ? await this.ds.getRepository(RecoveryTimelineEntry).find({ where: { caseId }, order: { revision: 'ASC' } }) : [];
+    return ledgerView(
+      {
+        caseId,
+        ledger: row ? (row.detail as unknown as RecoveryLedger) : null,
+        revision: row ? Number(row.revision) : -1,
+        dispute: (dispute?.detail as unknown as DisputeCase | undefined) ?? null,
+        history: entries.map((e) => ({ revision: Number(e.revision), type: e.type, data: e.data, occurredAt: e.occurredAt.toISOString(), actor: { staffId: e.actorStaffId, role: e.actorRole } })),
+      },
       asOf,
-      totals: recoveryTotals(ledger),
-      workers: ledger.workers.map((w) => ({ ...w, receivedFen: w.paidFen + w.heldFen + w.allocatedUnpaidFen, payouts: [...w.payouts], holds: [...w.holds] })),
-      plan: instalmentStates(ledger, asOf).map((i) => ({
-        ...i,
-        statusLabel: INSTALMENT_STATUS_LABELS[i.status][lang],
-        missed: (ledger.deadlineNotices ?? []).some((n) => n.kind === 'instalment' && n.itemId === i.dueOn && n.level === 'missed'),
-      })),
-      planNeedsAmendment: ledger.plan.length > 0 && ledger.plan.reduce((s, i) => s + i.amountFen, 0) !== owed,
-      receipts: ledger.receipts.map((r) => ({ ...r, allocations: [...r.allocations] })),
-      held: heldMoney(ledger, asOf),
-      writeOffs: ledger.writeOffs.map((o) => ({ ...o, decision: { ...o.decision } })),
-      history: entries.map((e) => ({
-        revision: Number(e.revision),
-        type: e.type,
-        occurredAt: e.occurredAt.toISOString(),
-        actor: { staffId: e.actorStaffId, role: e.actorRole },
-        description: describeRecoveryEvent(domainEventOf<RecoveryEvent>(e), lang, {
-          actorId: e.actorStaffId,
-          staffName: names.staffName,
-          claimantName: (id) => claimantName.get(id),
-        }),
-      })),
-    };
+      lang,
+      names,
+    );
+  }
+
+  /**
+   * The ledger as it stood at a moment (an instant or a log position): the ledger and the case
+   * replayed from their events up to it (the case for the agreement then in force), the history
+   * from the log, instalments and held money aged as of that moment's day. Null: no such case then.
+   */
+  async ledgerAsOf(caseId: string, asOf: string, lang: Lang, names: { staffName: (id: string) => string | undefined }): Promise<RecoveryLedgerView | null> {
+    const [dispute, recovery] = await Promise.all([this.replays.replay(auditedDisputeCase, caseId, asOf), this.replays.replay(auditedRecovery, caseId, asOf)]);
+    if (!dispute?.state) return null;
+    const ledger = recovery && recovery.state.status !== 'not_started' ? recovery.state : null;
+    const events = ledger ? await this.replays.events(recoveryStreamName(caseId), recovery!.lastEvent?.revision ?? null) : [];
+    const view = ledgerView(
+      {
+        caseId,
+        ledger,
+        revision: ledger && recovery?.lastEvent ? Number(recovery.lastEvent.revision) : -1,
+        dispute: dispute.state,
+        history: events.map((e) => ({
+          revision: Number(e.revision),
+          type: e.type,
+          data: e.data,
+          occurredAt: new Date(String(e.metadata.occurredAt)).toISOString(),
+          actor: { staffId: e.metadata.actor?.staffId ?? '', role: e.metadata.actor?.role ?? '' },
+        })),
+      },
+      beijingDay(momentOf(asOf, [dispute, recovery], this.clock.now().toISOString())),
+      lang,
+      names,
+    );
+    return view && { ...view, asOfReplay: this.replays.page(ledger && recovery ? recovery : dispute, asOf, lang) };
+  }
+
+  /** The case page's word on the money as of a moment, from the ledger replayed up to it. */
+  async summaryAsOf(caseId: string, agreementId: string | null, asOf: string, lang: Lang): Promise<CaseRecoverySummary> {
+    const recovery = await this.replays.replay(auditedRecovery, caseId, asOf);
+    const ledger = recovery && recovery.state.status !== 'not_started' ? recovery.state : null;
+    if (!ledger) return recoverySummary(null, agreementId, lang);
+    const t = recoveryTotals(ledger);
+    return recoverySummary({ status: ledger.status, agreementId: ledger.agreementId, owedFen: t.owedFen, paidFen: t.paidFen, writtenOffFen: t.writtenOffFen }, agreementId, lang);
   }
 
   /** What the case page says about the money: whether "agreement fulfilled" may be recorded, and why not. */
   async summary(caseId: string, agreementId: string | null, lang: Lang): Promise<CaseRecoverySummary> {
     const row = await this.ds.getRepository(RecoveryRow).findOne({ where: { caseId }, select: { status: true, agreementId: true, owedFen: true, paidFen: true, outstandingFen: true, writtenOffFen: true } });
-    const complete = row?.status === 'complete' && row.agreementId === agreementId;
-    const stillOwedFen = row ? row.owedFen - row.paidFen - row.writtenOffFen : null;
-    const zh = lang === 'zh';
-    const note = !agreementId
-      ? zh ? '尚未登记调解协议；追欠台账以协议为起点。' : 'No agreement yet: the recovery ledger starts from the agreement.'
-      : complete
-        ? zh ? '追欠完成：每位职工均已足额领取（或余额已核销），可以“协议履行完毕”结案。' : 'Recovery complete: every worker has been paid (or the rest written off); the case can be closed as agreement fulfilled.'
-        : zh
-          ? `尚有${formatYuan(stillOwedFen ?? 0, 'zh')}未发放到职工手中（或未核销）；追欠完成后才能以“协议履行完毕”结案。`
-          : `${formatYuan(stillOwedFen ?? 0, 'en')} has not yet reached the workers (nor been written off); "agreement fulfilled" is accepted once the recovery is complete.`;
-    return {
-      status: row ? (row.status as 'recovering' | 'complete') : 'not_started',
-      agreementFulfilledAllowed: complete,
-      owedFen: row?.owedFen ?? null,
-      paidFen: row?.paidFen ?? null,
-      stillOwedFen,
-      note,
-    };
+    return recoverySummary(row ? { status: row.status as 'recovering' | 'complete', agreementId: row.agreementId, owedFen: row.owedFen, paidFen: row.paidFen, writtenOffFen: row.writtenOffFen } : null, agreementId, lang);
   }
 
   async list(q: ListRecoveriesQuery): Promise<RecoveryListPage> {
@@ -154,6 +159,97 @@ export class RecoveryQueries {
     });
     return { items, page, pageSize, total: n as number };
   }
+}
+
+/** The instant a moment stands for: an instant as given; a position, the latest event the replays reached (now when none). */
+function momentOf(asOf: string, replays: readonly (AsOfReplay<unknown> | null)[], now: string): string {
+  if (!isPosition(asOf)) return asOf;
+  const times = replays.flatMap((r) => (r?.lastEvent ? [r.lastEvent.recordedAt] : [])).sort();
+  return times[times.length - 1] ?? now;
+}
+
+/** One event of the ledger's history, from the timeline read model or from the log (a page as of a moment). */
+export interface LedgerHistoryItem {
+  revision: number;
+  type: string;
+  data: unknown;
+  occurredAt: string;
+  actor: { staffId: string; role: string };
+}
+
+/**
+ * The ledger page from a ledger state (null: not started), its revision, the case (for the
+ * agreement in force) and its history: the same page whether the state came from the read
+ * model or from the as-of replay.
+ */
+export function ledgerView(
+  source: { caseId: string; ledger: RecoveryLedger | null; revision: number; dispute: DisputeCase | null; history: readonly LedgerHistoryItem[] },
+  asOf: string,
+  lang: Lang,
+  names: { staffName: (id: string) => string | undefined },
+): RecoveryLedgerView | null {
+  const { ledger, dispute } = source;
+  if (!ledger) return dispute ? notStarted(dispute, asOf) : null;
+  const agreementId = dispute?.agreement?.agreementId;
+  const claimantName = new Map(ledger.workers.map((w) => [w.claimantId, w.name]));
+  const owed = recoveryTotals(ledger).owedFen;
+  return {
+    caseId: source.caseId,
+    status: ledger.status,
+    revision: source.revision,
+    agreementId: ledger.agreementId,
+    completedAt: ledger.status === 'complete' ? ledger.completedAt : null,
+    agreementFulfilledAllowed: ledger.status === 'complete' && agreementId === ledger.agreementId,
+    asOf,
+    totals: recoveryTotals(ledger),
+    workers: ledger.workers.map((w) => ({ ...w, receivedFen: w.paidFen + w.heldFen + w.allocatedUnpaidFen, payouts: [...w.payouts], holds: [...w.holds] })),
+    plan: instalmentStates(ledger, asOf).map((i) => ({
+      ...i,
+      statusLabel: INSTALMENT_STATUS_LABELS[i.status][lang],
+      missed: (ledger.deadlineNotices ?? []).some((n) => n.kind === 'instalment' && n.itemId === i.dueOn && n.level === 'missed'),
+    })),
+    planNeedsAmendment: ledger.plan.length > 0 && ledger.plan.reduce((s, i) => s + i.amountFen, 0) !== owed,
+    receipts: ledger.receipts.map((r) => ({ ...r, allocations: [...r.allocations] })),
+    held: heldMoney(ledger, asOf),
+    writeOffs: ledger.writeOffs.map((o) => ({ ...o, decision: { ...o.decision } })),
+    history: source.history.map((e) => ({
+      revision: e.revision,
+      type: e.type,
+      occurredAt: e.occurredAt,
+      actor: e.actor,
+      description: describeRecoveryEvent(domainEventOf<RecoveryEvent>(e), lang, {
+        actorId: e.actor.staffId,
+        staffName: names.staffName,
+        claimantName: (id) => claimantName.get(id),
+      }),
+    })),
+  };
+}
+
+/** The case page's word on the money, from the ledger's figures (null: no money command yet). */
+export function recoverySummary(
+  ledger: { status: 'recovering' | 'complete'; agreementId: string; owedFen: number; paidFen: number; writtenOffFen: number } | null,
+  agreementId: string | null,
+  lang: Lang,
+): CaseRecoverySummary {
+  const complete = ledger?.status === 'complete' && ledger.agreementId === agreementId;
+  const stillOwedFen = ledger ? ledger.owedFen - ledger.paidFen - ledger.writtenOffFen : null;
+  const zh = lang === 'zh';
+  const note = !agreementId
+    ? zh ? '尚未登记调解协议；追欠台账以协议为起点。' : 'No agreement yet: the recovery ledger starts from the agreement.'
+    : complete
+      ? zh ? '追欠完成：每位职工均已足额领取（或余额已核销），可以“协议履行完毕”结案。' : 'Recovery complete: every worker has been paid (or the rest written off); the case can be closed as agreement fulfilled.'
+      : zh
+        ? `尚有${formatYuan(stillOwedFen ?? 0, 'zh')}未发放到职工手中（或未核销）；追欠完成后才能以“协议履行完毕”结案。`
+        : `${formatYuan(stillOwedFen ?? 0, 'en')} has not yet reached the workers (nor been written off); "agreement fulfilled" is accepted once the recovery is complete.`;
+  return {
+    status: ledger ? ledger.status : 'not_started',
+    agreementFulfilledAllowed: complete,
+    owedFen: ledger?.owedFen ?? null,
+    paidFen: ledger?.paidFen ?? null,
+    stillOwedFen,
+    note,
+  };
 }
 
 /** The ledger as it will open: what each claimant is owed under the agreement, nothing moved yet. */

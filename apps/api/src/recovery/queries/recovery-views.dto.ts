@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { HOLD_AGE_LABELS, INSTALMENT_STATUS_LABELS, PAYOUT_METHODS, RECEIPT_CHANNELS } from '#domain';
+import { PageAsOfView } from '../../audit/audit-views.dto.js';
 import { PagedAnswer } from '../../shared/paged.dto.js';
 
 const fen = (description: string) => ApiProperty({ type: 'integer', description: `${description}, in fen` });
@@ -114,6 +115,8 @@ export class RecoveryLedgerView {
   @ApiProperty({ type: [HeldMoneyView] }) held!: HeldMoneyView[];
   @ApiProperty({ type: [WriteOffView] }) writeOffs!: WriteOffView[];
   @ApiProperty({ type: [RecoveryHistoryEntry] }) history!: RecoveryHistoryEntry[];
+  @ApiPropertyOptional({ type: PageAsOfView, description: 'Only with ?asOf= an instant or a log position: the moment, the position the ledger stands at, and which invariants held then' })
+  asOfReplay?: PageAsOfView;
 }
 
 export class RecoveryListItem {

@@ -56,8 +56,19 @@ export interface IncomeEntry {
   readonly receivedOn: string;
   readonly reference: string;
   readonly donor?: Donor;
+  readonly recordedBy: string;
+  readonly recordedAt: string;
   /** The reversing entry, once corrected. */
   readonly correctedByEntryId: string | null;
+  /** The reversal, once corrected: why, by whom, when (the fund's page as of a moment lists it). */
+  readonly correction: IncomeCorrection | null;
+}
+
+export interface IncomeCorrection {
+  readonly entryId: string;
+  readonly reason: string;
+  readonly correctedBy: string;
+  readonly correctedAt: string;
 }
 
 export interface AidFund {
@@ -94,8 +105,8 @@ export function evolve(state: AidFundState, event: AidFundEvent): AidFundState {
   if (!state) return state;
   switch (event.type) {
     case 'AidIncomeRecorded': {
-      const { entryId, source, amountFen, receivedOn, reference, donor } = event.data;
-      const entry: IncomeEntry = { entryId, source, amountFen, receivedOn, reference, ...(donor ? { donor } : {}), correctedByEntryId: null };
+      const { entryId, source, amountFen, receivedOn, reference, donor, recordedBy, recordedAt } = event.data;
+      const entry: IncomeEntry = { entryId, source, amountFen, receivedOn, reference, ...(donor ? { donor } : {}), recordedBy, recordedAt, correctedByEntryId: null, correction: null };
       return { ...state, incomeFen: state.incomeFen + amountFen, income: state.income.set(entryId, entry) };
     }
     case 'AidIncomeCorrected': {
@@ -104,7 +115,11 @@ export function evolve(state: AidFundState, event: AidFundEvent): AidFundState {
       return {
         ...state,
         incomeFen: state.incomeFen - event.data.amountFen,
-        income: state.income.set(corrected.entryId, { ...corrected, correctedByEntryId: event.data.entryId }),
+        income: state.income.set(corrected.entryId, {
+          ...corrected,
+          correctedByEntryId: event.data.entryId,
+          correction: { entryId: event.data.entryId, reason: event.data.reason, correctedBy: event.data.correctedBy, correctedAt: event.data.correctedAt },
+        }),
       };
     }
     case 'DisbursementRequested':
