@@ -98,8 +98,10 @@ describe('error answers: bilingual, complete, traceable', () => {
 
   it('refuses unknown query parameters on every route, with or without a query DTO', async () => {
     const c = await openCase(mediator);
-    const page = await mediator.get(`/api/disputes/${c.id}?asOf=2026-01-01`).expect(400);
-    expect(page.body.errors).toEqual([{ field: 'asOf', messages: [expect.stringContaining('不是此处可接受的查询参数（只接受：minPosition）')] }]);
+    // The case page takes asOf (issue 13: the case as it stood then); an unknown one is named.
+    const page = await mediator.get(`/api/disputes/${c.id}?since=2026-01-01`).expect(400);
+    expect(page.body.errors).toEqual([{ field: 'since', messages: [expect.stringContaining('不是此处可接受的查询参数（只接受：')] }]);
+    expect(page.body.errors[0].messages[0]).toMatch(/asOf/);
     const en = await mediator.get(`/api/disputes/${c.id}/timeline?asOf=2026-01-01&minPosition=${encodeURIComponent(c.answer.position)}`).set('Accept-Language', 'en').expect(400);
     expect(en.body.errors.map((e: { field: string }) => e.field)).toEqual(['asOf']);
     const list = await mediator.get('/api/disputes?asOf=2026-01-01').expect(400);

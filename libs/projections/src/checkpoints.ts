@@ -1,4 +1,4 @@
-import { parsePosition, START, type Position } from '#event-store';
+import { START, type Position } from '#event-store';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /** Takes the projection's checkpoint row for this transaction, so two runners never interleave. */
@@ -20,28 +20,20 @@ export async function lockCheckpoint(em: EntityManager, name: string): Promise<P
  */
 export async function advanceCheckpoints(ds: DataSource, moves: ReadonlyMap<string, Position>): Promise<string[]> {
   if (!moves.size) return [];
-  const names: string[] = [];
-  const positions: string[] = [];
-  const txs: string[] = [];
-  const seqs: string[] = [];
-  for (const [name, position] of moves) {
-    const { tx, seq } = parsePosition(position);
-    names.push(name);
-    positions.push(position);
-    txs.push(tx.toString());
-    seqs.push(seq.toString());
-  }
-  // (A SELECT around the UPDATE: TypeORM shapes an UPDATE's answer differently from a query's.)
+  const names = [...moves.keys()];
+  const positions = [...moves.values()];
+  // A projection that has handled nothing yet has no row: made here. (A SELECT around the
+  // statement: TypeORM shapes a write's answer differently from a query's.)
   const rows: { name: string }[] = await ds.query(
-    `WITH moves AS (SELECT * FROM unnest($1::text[], $2::text[], $3::numeric[], $4::numeric[]) AS m(name, position, tx, seq)),
-          moved AS (
-            UPDATE projection_checkpoints c SET position = m.position, updated_at = now()
-              FROM moves m
-             WHERE c.name = m.name
-               AND (split_part(c.position, ':', 1)::numeric, split_part(c.position, ':', 2)::numeric) < (m.tx, m.seq)
-            RETURNING c.name)
+    `WITH moved AS (
+       INSERT INTO projection_checkpoints AS c (name, position)
+       SELECT name, position FROM unnest($1::text[], $2::text[]) AS m(name, position)
+       ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = now()
+        WHERE (split_part(c.position, ':', 1)::numeric, split_part(c.position, ':', 2)::numeric)
+            < (split_part(excluded.position, ':', 1)::numeric, split_part(excluded.position, ':', 2)::numeric)
+       RETURNING c.name)
      SELECT name FROM moved`,
-    [names, positions, txs, seqs],
+    [names, positions],
   );
   return rows.map((r) => r.name);
 }

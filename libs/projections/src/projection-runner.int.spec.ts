@@ -182,6 +182,16 @@ describe('projection runtime on Postgres', () => {
     }
   });
 
+  it('moves the checkpoint of a projection that has handled nothing yet (it has no row until then), so a read waiting on it is not held back', async () => {
+    const { projection } = countingProjection('counting');
+    const runner = new ProjectionRunner(store, ds, [projection], recordingLogger(), { retry: { initialMs: 20, maxMs: 100 } });
+    runners.push(runner);
+    runner.start();
+    const last = await append(`o-${randomUUID()}`, [anEvent('Other')]);
+    await until(async () => (await readCheckpoint(ds, 'counting')).position === last.position);
+    expect(await counts()).toEqual({});
+  });
+
   it('narrows a batch the database refuses to the event, reports it where any process reads it, logs it once, backs off, and recovers after a fix', async () => {
     const { projection } = countingProjection('narrowing');
     const a = `a-${randomUUID()}`;
