@@ -32,7 +32,8 @@ export interface CheckpointFile extends SignedCheckpoint {
   heads: StreamHead[];
 }
 
-export function signedBytes(body: CheckpointBody): Buffer {
+/** The bytes an audit signature covers: the statement as RFC 8785 canonical JSON (checkpoints and snapshots alike). */
+export function signedBytes(body: object): Buffer {
   return Buffer.from(canonicalize(body)!, 'utf8');
 }
 

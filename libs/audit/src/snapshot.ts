@@ -1,8 +1,7 @@
 import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
-import canonicalize from 'canonicalize';
 import type { Bilingual } from '#domain';
-import { keyIdOf } from './checkpoint.js';
+import { keyIdOf, signedBytes } from './checkpoint.js';
 
 /**
  * What a replay snapshot claims: the state of `stream` folded from its events 0..`revision`
@@ -46,7 +45,6 @@ export const stateHashOf = (stored: Buffer): string => createHash('sha256').upda
 export const packState = (json: unknown): Buffer => deflateRawSync(JSON.stringify(json), { level: constants.Z_BEST_SPEED });
 export const unpackState = (stored: Buffer): unknown => JSON.parse(inflateRawSync(stored).toString('utf8'));
 
-const signedBytes = (body: SnapshotBody) => Buffer.from(canonicalize(body)!, 'utf8');
 
 export function signSnapshot(body: Omit<SnapshotBody, 'version' | 'stateHash'>, state: Buffer, privateKey: KeyObject): SignedSnapshot {
   const full: SnapshotBody = { version: 1, ...body, stateHash: stateHashOf(state) };

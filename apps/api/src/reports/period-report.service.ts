@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { formatYuan, type Bilingual, type Lang } from '#domain';
-import { comparePositions, isPosition, parsePosition, START } from '#event-store';
+import { comparePositions, isPosition, parsePosition, START, toPosition } from '#event-store';
 import { PG_POOL } from '#platform';
 import { readCheckpoint } from '#projections';
 import { positionKey, reportFactsProjection } from '#read-models';
@@ -82,7 +82,7 @@ export class PeriodReportService {
     } else {
       rows = await this.ds.query(`SELECT tx_id::text AS tx, seq::text AS seq FROM es_events WHERE recorded_at <= $1::timestamptz ORDER BY tx_id DESC, seq DESC LIMIT 1`, [asOf]);
     }
-    return rows[0] ? `${rows[0].tx}:${rows[0].seq}` : START;
+    return rows[0] ? toPosition(rows[0].tx, rows[0].seq) : START;
   }
 
   /** Where the report stands: `wanted` (a position from positionOf), or the facts' checkpoint if they are not there yet. */

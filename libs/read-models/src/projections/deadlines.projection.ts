@@ -31,27 +31,44 @@ const caseIdOn = (e: Event, streamOf: (caseId: string) => string): string | null
   return typeof caseId === 'string' && e.streamName === streamOf(caseId) ? caseId : null;
 };
 
+/** What every deadline row carries beside its clock: the stream revision folded, and the scheduler's marks. */
+interface ScheduledRow {
+  revision: string;
+  scheduledRevision: string | null;
+  scheduledPolicy: number | null;
+}
+
+/**
+ * The fold every deadline row shares: an event of the row's stream not yet applied goes through
+ * the domain's clock fold; a clock that moved becomes the row again (`toRow`), with the event's
+ * revision and the scheduler's marks kept.
+ */
+function foldClock<Row extends ScheduledRow, Clock>(
+  row: Row | null,
+  e: Event,
+  clockOf: (row: Row) => Clock,
+  fold: (before: Clock | null) => Clock | null,
+  toRow: (clock: Clock) => Omit<Row, keyof ScheduledRow>,
+): Row | null {
+  if (row && BigInt(row.revision) >= e.streamRevision) return row; // already applied
+  const before = row ? clockOf(row) : null;
+  const after = fold(before);
+  if (!after || after === before) return row;
+  return { ...toRow(after), revision: e.streamRevision.toString(), scheduledRevision: row?.scheduledRevision ?? null, scheduledPolicy: row?.scheduledPolicy ?? null } as Row;
+}
+
 const clockOf = (row: CaseDeadlineRow): CaseClock => ({ caseId: row.caseId, title: row.title, mediatorId: row.mediatorId, facts: row.facts, notices: row.notices, causes: row.causes });
 
 /** The case's clock row, folded by the domain's own `evolveCaseClock`; the scheduler's marks are kept. */
 export function evolveCaseDeadlineRow(row: CaseDeadlineRow | null, e: Event): CaseDeadlineRow | null {
   if (!caseIdOn(e, disputeStreamName)) return row;
-  if (row && BigInt(row.revision) >= e.streamRevision) return row; // already applied
-  const before = row ? clockOf(row) : null;
-  const after = evolveCaseClock(before, { type: e.type, data: e.data } as DisputeCaseEvent, e.id);
-  if (!after || after === before) return row;
-  return {
-    caseId: after.caseId,
-    title: after.title,
-    mediatorId: after.mediatorId,
-    open: after.facts.closedOn === null,
-    facts: after.facts,
-    notices: [...after.notices],
-    causes: after.causes,
-    revision: e.streamRevision.toString(),
-    scheduledRevision: row?.scheduledRevision ?? null,
-    scheduledPolicy: row?.scheduledPolicy ?? null,
-  };
+  return foldClock(
+    row,
+    e,
+    clockOf,
+    (before) => evolveCaseClock(before, { type: e.type, data: e.data } as DisputeCaseEvent, e.id),
+    (after) => ({ caseId: after.caseId, title: after.title, mediatorId: after.mediatorId, open: after.facts.closedOn === null, facts: after.facts, notices: [...after.notices], causes: after.causes }),
+  );
 }
 
 const caseClocks: ReadModel<DeadlineEvent, CaseDeadlineRow> = {
@@ -66,19 +83,13 @@ const recoveryClockOf = (row: RecoveryDeadlineRow): RecoveryClock => ({ caseId: 
 /** The recovery's clock row (instalments, write-offs waiting), folded by the domain's `evolveRecoveryClock`. */
 export function evolveRecoveryDeadlineRow(row: RecoveryDeadlineRow | null, e: Event): RecoveryDeadlineRow | null {
   if (!caseIdOn(e, recoveryStreamName)) return row;
-  if (row && BigInt(row.revision) >= e.streamRevision) return row; // already applied
-  const before = row ? recoveryClockOf(row) : null;
-  const after = evolveRecoveryClock(before, { type: e.type, data: e.data } as RecoveryEvent, e.id);
-  if (!after || after === before) return row;
-  return {
-    caseId: after.caseId,
-    facts: after.facts,
-    notices: [...after.notices],
-    causes: after.causes,
-    revision: e.streamRevision.toString(),
-    scheduledRevision: row?.scheduledRevision ?? null,
-    scheduledPolicy: row?.scheduledPolicy ?? null,
-  };
+  return foldClock(
+    row,
+    e,
+    recoveryClockOf,
+    (before) => evolveRecoveryClock(before, { type: e.type, data: e.data } as RecoveryEvent, e.id),
+    (after) => ({ caseId: after.caseId, facts: after.facts, notices: [...after.notices], causes: after.causes }),
+  );
 }
 
 const recoveryClocks: ReadModel<DeadlineEvent, RecoveryDeadlineRow> = {
@@ -96,21 +107,13 @@ const disbursementOf = (e: Event): string | null => {
 /** A disbursement's wait for approval, folded by the domain's `evolveDisbursementClock`. */
 export function evolveDisbursementDeadlineRow(row: DisbursementDeadlineRow | null, e: Event): DisbursementDeadlineRow | null {
   if (!disbursementOf(e)) return row;
-  if (row && BigInt(row.revision) >= e.streamRevision) return row; // already applied
-  const before: DisbursementClock | null = row && { facts: row.facts, notices: row.notices, cause: row.cause };
-  const after = evolveDisbursementClock(before, { type: e.type, data: e.data } as AidFundEvent, e.id);
-  if (!after || after === before) return row;
-  return {
-    disbursementId: after.facts.disbursementId,
-    fundId: after.facts.fundId,
-    open: after.facts.decided === null,
-    facts: after.facts,
-    notices: [...after.notices],
-    cause: after.cause,
-    revision: e.streamRevision.toString(),
-    scheduledRevision: row?.scheduledRevision ?? null,
-    scheduledPolicy: row?.scheduledPolicy ?? null,
-  };
+  return foldClock(
+    row,
+    e,
+    (r): DisbursementClock => ({ facts: r.facts, notices: r.notices, cause: r.cause }),
+    (before) => evolveDisbursementClock(before, { type: e.type, data: e.data } as AidFundEvent, e.id),
+    (after) => ({ disbursementId: after.facts.disbursementId, fundId: after.facts.fundId, open: after.facts.decided === null, facts: after.facts, notices: [...after.notices], cause: after.cause }),
+  );
 }
 
 const disbursementClocks: ReadModel<DeadlineEvent, DisbursementDeadlineRow> = {

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nest
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Allowed, READERS, StaffDirectory } from '#auth';
 import { CLOCK, CommandMeta, Commands, type Clock } from '#commands';
-import { beijingDay, type AidFundCommand, type AidFundState, type Issued } from '#domain';
+import { beijingDay, type AidFundCommand, type AidFundState, type Bilingual, type Issued } from '#domain';
 import { aidFundsProjection } from '#read-models';
 import type { Response } from 'express';
 import { etagOf } from '../../http/if-match.js';
@@ -30,7 +30,7 @@ import {
   RequestDisbursementDto,
 } from './disbursement.dto.js';
 
-const DISBURSEMENT = { zh: '帮扶资金发放', en: 'disbursement' };
+const DISBURSEMENT: Bilingual = { zh: '帮扶资金发放', en: 'disbursement' };
 const PROJECTION = aidFundsProjection.name;
 type DisbursementCommand = Exclude<Issued<AidFundCommand>, { type: 'OpenAidFund' | 'RecordAidIncome' | 'CorrectAidIncome' | 'RequestDisbursement' }>;
 

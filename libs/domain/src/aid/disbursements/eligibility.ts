@@ -1,3 +1,4 @@
+import type { Bilingual } from '../../shared/bilingual.js';
 import { rule } from '../../shared/domain-error.js';
 import { formatYuan } from '../../shared/money.js';
 import { PROGRAMME_KIND_LABELS, WORKERS_HOME_SUBSIDY_FEN, type ProgrammeKind } from '../aid-labels.js';
@@ -13,7 +14,7 @@ export type IneligibleReason =
   | 'not_a_registered_worker'
   | 'not_rated_workers_home';
 
-const REASONS: Record<IneligibleReason, { zh: string; en: string }> = {
+const REASONS: Record<IneligibleReason, Bilingual> = {
   wrong_kind: { zh: '受助对象的类别不符合该项目', en: 'this kind of beneficiary is not covered by the programme' },
   no_open_hardship_file: { zh: '该户没有在档的困难职工档案', en: 'the household has no open hardship file' },
   not_a_student: { zh: '受助对象不是在读学生', en: 'the beneficiary is not a student on file' },
