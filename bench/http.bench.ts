@@ -27,6 +27,7 @@ import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { beijingDay } from '#domain';
 import { fmt, percentile, printMachine, runBenchmark, table } from './support/report.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
@@ -253,7 +254,11 @@ async function startApp(databaseUrl: string, adminPassword: string): Promise<{ p
   return { port, child };
 }
 
-const application = { kind: 'written', receivedAt: '2026-03-02' };
+// Cases received yesterday (Beijing), as most cases are entered: a case received months ago
+// would have its statutory deadlines missed already, and each opening would set off deadline
+// checks (three commands on the same case, racing each other) that are not the command measured.
+const receivedOn = beijingDay(new Date(Date.now() - 86_400_000).toISOString());
+const application = { kind: 'written', receivedAt: receivedOn };
 const aCase = (c: number, i: number) => ({
   title: `顺义某物流公司拖欠工资（压测${c}-${i}）`,
   category: 'unpaid_wages',
@@ -263,7 +268,7 @@ const aCase = (c: number, i: number) => ({
   claimants: [{ name: `王秀英${c}-${i}` }, { name: `李建国${c}-${i}` }, { name: `张志强${c}-${i}` }],
 });
 const aSession = (i: number) => ({
-  heldAt: `2026-03-${String(3 + (i % 25)).padStart(2, '0')}T09:30:00+08:00`,
+  heldAt: `${receivedOn}T${String(9 + (i % 12)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00+08:00`,
   place: '仁和镇总工会调解室',
   attendees: ['王秀英', '公司代表'],
   summary: '双方就欠薪数额和支付方式进行协商。',

@@ -22,20 +22,22 @@ describeEventStoreContract('postgres', async () => {
 describe('postgres event store: subscribers at the same position', () => {
   it('share one read of the log: seven projectors woken by one append send one query, and each gets every event', async () => {
     const db = await createTestDatabase('es_shared_read');
-    const pool = new pg.Pool({ connectionString: db.url, max: 10 });
+    let reads = 0;
+    // Every statement of the pool's connections goes through here.
+    class CountingClient extends pg.Client {
+      override query(...args: unknown[]): never {
+        const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string }).text;
+        if (text?.includes('FROM es_events') && text.includes('ORDER BY tx_id, seq LIMIT')) reads += 1;
+        return (super.query as (...a: unknown[]) => never)(...args);
+      }
+    }
+    const pool = new pg.Pool({ connectionString: db.url, max: 10, Client: CountingClient });
     pool.on('error', () => undefined);
     await installPostgresEventStore(pool);
     const store = new PostgresEventStore({ pool, connectionString: db.url, pollIntervalMs: 60_000 });
     const controller = new AbortController();
     try {
       const head = await store.headPosition();
-      let reads = 0;
-      const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
-      pool.query = ((...args: unknown[]) => {
-        const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string }).text;
-        if (text?.includes('FROM es_events') && text.includes('ORDER BY tx_id, seq LIMIT')) reads += 1;
-        return query(...args);
-      }) as never;
       const subscribers = Array.from({ length: 7 }, async () => {
         const got: string[] = [];
         for await (const e of store.subscribeToAll({ fromPosition: head, signal: controller.signal })) {
@@ -57,6 +59,39 @@ describe('postgres event store: subscribers at the same position', () => {
       expect(reads - firstReads).toBeLessThan(7);
     } finally {
       controller.abort();
+      await store.close();
+      await pool.end();
+      await db.drop();
+    }
+  });
+});
+
+describe('postgres event store: connections', () => {
+  it('keeps its pooled connection when an append loses a race or is refused: only a broken connection is closed', async () => {
+    const db = await createTestDatabase('es_keep_conn');
+    const pool = new pg.Pool({ connectionString: db.url, max: 2 });
+    pool.on('error', () => undefined);
+    let opened = 0;
+    let closed = 0;
+    pool.on('connect', () => (opened += 1));
+    pool.on('remove', () => (closed += 1));
+    await installPostgresEventStore(pool);
+    const store = new PostgresEventStore({ pool });
+    try {
+      await store.appendToStream('keep-1', [anEvent()], { expectedRevision: 'no_stream' });
+      const before = { closed };
+      // Sixteen appends after revision 0 at once: one wins, the others hit the unique key (an
+      // error the server answers with) and are refused; the same event id again is a conflict.
+      const racing = await Promise.allSettled(Array.from({ length: 16 }, () => store.appendToStream('keep-1', [anEvent()], { expectedRevision: 0n })));
+      expect(racing.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect(racing.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.name)).toEqual(Array(15).fill('WrongExpectedRevision'));
+      const taken = anEvent();
+      await store.appendToStream('keep-2', [taken], { expectedRevision: 'no_stream' });
+      await expect(store.appendToStream('keep-3', [taken], { expectedRevision: 'no_stream' })).rejects.toThrow();
+      expect(closed).toBe(before.closed);
+      // At most the pool's two connections were ever opened: none was replaced.
+      expect(opened).toBeLessThanOrEqual(2);
+    } finally {
       await store.close();
       await pool.end();
       await db.drop();

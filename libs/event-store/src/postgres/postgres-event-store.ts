@@ -127,7 +127,7 @@ export class PostgresEventStore implements EventStore {
     for (let attempt = 1; ; attempt++) {
       let rows: AppendedRow[];
       try {
-        rows = (await this.pool.query<AppendedRow>(this.appendQuery(stream, events, expectedRevision, bodies))).rows;
+        rows = (await this.query<AppendedRow>(this.appendQuery(stream, events, expectedRevision, bodies))).rows;
       } catch (error) {
         const e = error as { code?: string; constraint?: string };
         if (e.code !== '23505') throw error;
@@ -153,6 +153,26 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
+  /**
+   * A statement on a pooled connection. Unlike pg's \`pool.query\`, an error the server answered
+   * with (a unique violation when two appends race, say) gives the connection back for reuse:
+   * the connection is sound, and pg-pool would otherwise close it, so every lost race cost a
+   * new connection and its password exchange (SCRAM: thousands of HMAC rounds). Only an error
+   * of the connection itself closes it.
+   */
+  private async query<R extends pg.QueryResultRow>(config: pg.QueryConfig | string, values?: unknown[]): Promise<pg.QueryResult<R>> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      return await client.query<R>(config as pg.QueryConfig, values);
+    } catch (error) {
+      if (!(error instanceof pg.DatabaseError)) broken = error as Error;
+      throw error;
+    } finally {
+      client.release(broken ?? false);
+    }
+  }
+
   private appendQuery(stream: string, events: NewEvent[], expected: ExpectedRevision, bodies: string[]): pg.QueryConfig {
     if (expected === 'any' || expected === 'exists') return { ...APPEND.atHead, values: [stream, expected === 'exists', bodies] };
     if (events.length === 1 && (expected === 'no_stream' || expected >= 0n)) {
@@ -173,7 +193,7 @@ export class PostgresEventStore implements EventStore {
    * stream with the same content, and refused with EventIdConflict otherwise.
    */
   private async replayOf(stream: string, events: NewEvent[], bodies: string[]): Promise<AppendResult | undefined> {
-    const { rows } = await this.pool.query<EventRow>(`SELECT ${COLUMNS} FROM es_events WHERE event_id = ANY($1::uuid[])`, [events.map((e) => e.id)]);
+    const { rows } = await this.query<EventRow>(`SELECT ${COLUMNS} FROM es_events WHERE event_id = ANY($1::uuid[])`, [events.map((e) => e.id)]);
     const byId = new Map(rows.map((r) => [r.event_id, toRecorded(r)]));
     if (!byId.has(events[0].id)) return undefined;
     events.forEach((e, i) => {
@@ -185,7 +205,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async streamRevision(stream: string): Promise<bigint> {
-    const { rows } = await this.pool.query<{ revision: string }>(
+    const { rows } = await this.query<{ revision: string }>(
       `SELECT coalesce(max(stream_revision), -1)::text AS revision FROM es_events WHERE stream_name = $1`,
       [stream],
     );
@@ -193,7 +213,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    const { rows } = await this.pool.query<EventRow>(
+    const { rows } = await this.query<EventRow>(
       `SELECT ${COLUMNS} FROM es_events
        WHERE stream_name = $1 AND stream_revision >= $2 AND ($3::timestamptz IS NULL OR recorded_at <= $3)
        ORDER BY stream_revision`,
@@ -204,7 +224,7 @@ export class PostgresEventStore implements EventStore {
 
   async readAll({ fromPosition = START, limit = 1000 }: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const { tx, seq } = parsePosition(fromPosition);
-    const { rows } = await this.pool.query<EventRow>(
+    const { rows } = await this.query<EventRow>(
       `SELECT ${COLUMNS} FROM es_events
        WHERE (tx_id, seq) > ($1::text::xid8, $2::bigint) AND ${this.guard}
        ORDER BY tx_id, seq LIMIT $3`,
@@ -269,7 +289,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async headPosition(): Promise<Position> {
-    const { rows } = await this.pool.query<{ tx: string; seq: string }>(
+    const { rows } = await this.query<{ tx: string; seq: string }>(
       `SELECT tx_id::text AS tx, seq FROM es_events WHERE ${this.guard} ORDER BY tx_id DESC, seq DESC LIMIT 1`,
     );
     return rows[0] ? toPosition(rows[0].tx, rows[0].seq) : START;
@@ -277,7 +297,7 @@ export class PostgresEventStore implements EventStore {
 
   /** How far writes in flight hold readers back: the oldest running transaction with an id. */
   private async oldestOpenWrite(): Promise<{ pid: number; ageSeconds: number; query: string } | null> {
-    const { rows } = await this.pool.query<{ pid: number; age: number; query: string }>(
+    const { rows } = await this.query<{ pid: number; age: number; query: string }>(
       `SELECT pid, extract(epoch FROM now() - xact_start)::float8 AS age, left(query, 200) AS query
        FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND pid <> pg_backend_pid()
        ORDER BY xact_start LIMIT 1`,
@@ -288,7 +308,7 @@ export class PostgresEventStore implements EventStore {
   /** Events a reader at `position` has still to read (up to `cap`), counted without reading them. */
   private async eventsAfter(position: Position, cap: number): Promise<{ count: number; oldestRecordedAt: Date | null }> {
     const { tx, seq } = parsePosition(position);
-    const { rows } = await this.pool.query<{ count: number; oldest: Date | null }>(
+    const { rows } = await this.query<{ count: number; oldest: Date | null }>(
       `SELECT count(*)::int AS count, min(recorded_at) AS oldest FROM (
          SELECT recorded_at FROM es_events
          WHERE (tx_id, seq) > ($1::text::xid8, $2::bigint) AND ${this.guard}
