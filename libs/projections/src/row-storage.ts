@@ -1,4 +1,5 @@
 import { In, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { jsonRowWriter } from './json-rows.js';
 import type { RowChange, RowStorage } from './projection.js';
 
 /** Rows per statement: well under PostgreSQL's 65,535 parameters. */
@@ -23,7 +24,10 @@ export function entityRows<Row extends ObjectLiteral>(entity: EntityTarget<Row>,
     async save(em: EntityManager, changes: readonly RowChange<Row>[]) {
       const upserts = changes.filter((c) => c.after !== null).map((c) => c.after as Row);
       const gone = changes.filter((c) => c.after === null && c.before !== null).map((c) => c.key);
-      for (const part of chunks(upserts)) await em.upsert(entity, part as never, [key]);
+      const writer = jsonRowWriter(em, entity);
+      for (const part of chunks(upserts)) {
+        if (!(await writer.write(em, part, { kind: 'upsert', key }))) await em.upsert(entity, part as never, [key]);
+      }
       for (const part of chunks(gone)) await em.delete(entity, { [key]: In(part) } as never);
     },
     async reset(em: EntityManager) {
@@ -43,10 +47,18 @@ export function appendOnlyRows<Row extends ObjectLiteral>(entity: EntityTarget<R
     },
     async save(em: EntityManager, changes: readonly RowChange<Row>[]) {
       const rows = changes.filter((c) => c.after !== null).map((c) => c.after as Row);
-      for (const part of chunks(rows)) await em.createQueryBuilder().insert().into(entity).values(part as never).orIgnore().execute();
+      await insertOrIgnore(em, entity, rows);
     },
     async reset(em: EntityManager) {
       await em.createQueryBuilder().delete().from(entity).execute();
     },
   };
+}
+
+/** Inserts rows, leaving any whose key is taken as it stands (one statement per 500 rows). */
+export async function insertOrIgnore<Row extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<Row>, rows: readonly Partial<Row>[]): Promise<void> {
+  const writer = jsonRowWriter(em, entity);
+  for (const part of chunks(rows)) {
+    if (!(await writer.write(em, part, { kind: 'insert-or-ignore' }))) await em.createQueryBuilder().insert().into(entity).values(part as never).orIgnore().execute();
+  }
 }

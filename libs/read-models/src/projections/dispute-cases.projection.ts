@@ -1,5 +1,5 @@
 import { disputeCaseDecider, type DisputeCase, type DisputeCaseEvent } from '#domain';
-import { appendOnlyRows, defineProjection, entityRows, type Projected, type ReadModel, type RowChange, type RowStorage } from '#projections';
+import { appendOnlyRows, defineProjection, entityRows, insertOrIgnore, type Projected, type ReadModel, type RowChange, type RowStorage } from '#projections';
 import type { EntityManager } from 'typeorm';
 import { DisputeCaseRow } from '../entities/dispute-case-row.entity.js';
 import { DisputeClaimantRow } from '../entities/dispute-claimant-row.entity.js';
@@ -54,9 +54,7 @@ function caseStorage(): RowStorage<DisputeCaseRow> {
         const known = new Set(claimantsOf(before).map((c) => c.claimantId));
         for (const c of claimantsOf(after)) if (!known.has(c.claimantId)) added.push({ caseId: after.id, claimantId: c.claimantId, workerId: c.workerId, name: c.name });
       }
-      for (let i = 0; i < added.length; i += 1000) {
-        await em.createQueryBuilder().insert().into(DisputeClaimantRow).values(added.slice(i, i + 1000) as never).orIgnore().execute();
-      }
+      await insertOrIgnore(em, DisputeClaimantRow, added);
     },
     async reset(em: EntityManager) {
       await em.query('DELETE FROM dispute_claimants');
