@@ -5,10 +5,10 @@ import type { Command } from '../shared/command.js';
 import { beijingDay, type IsoDay } from '../shared/dates.js';
 import type { Disbursement } from '../aid/disbursements/disbursement.js';
 import type { AidFundEvent, AidFundState } from '../aid/funds/aid-fund.events.js';
-import { addDays, daysBetween, storedBeijingDay } from './deadline-days.js';
+import { daysBetween, storedBeijingDay } from './deadline-days.js';
 import { deadlineRules as broken } from './deadline.errors.js';
 import type { DeadlinePolicies } from './deadline-policies.js';
-import { itemDeadline, itemNoticeDue, type ItemDeadline, type ItemDeadlineNotice } from './item-deadlines.js';
+import { approvalDeadline, itemNoticeDue, type ItemDeadline, type ItemDeadlineNotice } from './item-deadlines.js';
 
 export interface DisbursementClockFacts {
   readonly fundId: string;
@@ -82,22 +82,11 @@ export function evolveDisbursementClock(clock: DisbursementClock | null, event: 
 
 /** Decided (approved or rejected) within the policy's days from the request: met; cancelled: ended; decided later: missed all the same. */
 export function disbursementApprovalDeadline(facts: DisbursementClockFacts, policies: DeadlinePolicies): ItemDeadline {
-  const { days, warnDaysBefore } = policies.disbursementApproval;
-  const dueOn = addDays(facts.requestedOn, days);
-  const inTime = facts.decided !== null && facts.decided.on <= dueOn;
-  const status = inTime && facts.decided!.outcome !== 'cancelled' ? 'met' : facts.decided ? 'ended' : 'running';
-  return itemDeadline({
-    kind: 'disbursement_approval',
-    itemId: facts.disbursementId,
-    startedOn: facts.requestedOn,
-    dueOn,
-    status,
-    doneLate: facts.decided !== null && !inTime,
-    amountFen: facts.amountFen,
-    requestedBy: facts.requestedBy,
-    graceDays: 0,
-    warnDaysBefore,
-  });
+  const { disbursementId: itemId, requestedOn, decided, amountFen, requestedBy } = facts;
+  return approvalDeadline(
+    { kind: 'disbursement_approval', itemId, requestedOn, decidedOn: decided?.on ?? null, withdrawn: decided?.outcome === 'cancelled', waitEnded: false, amountFen, requestedBy },
+    policies.disbursementApproval,
+  );
 }
 
 /** Sent by a deadline job: records on the fund a warning or a miss for a disbursement still waiting, if one is due. */

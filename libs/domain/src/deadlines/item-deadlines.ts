@@ -48,6 +48,22 @@ export function itemDeadline(
 }
 
 /**
+ * A request waiting for a supervisor (a disbursement, a write-off): decided within `days` of the
+ * request is met; decided later was missed all the same; withdrawn (a disbursement cancelled)
+ * or no longer waited for (the case closed) ends the wait.
+ */
+export function approvalDeadline(
+  request: Pick<ItemDeadline, 'kind' | 'itemId' | 'amountFen' | 'requestedBy'> & { requestedOn: IsoDay; decidedOn: IsoDay | null; withdrawn: boolean; waitEnded: boolean },
+  rule: { days: number; warnDaysBefore: number },
+): ItemDeadline {
+  const { requestedOn, decidedOn, withdrawn, waitEnded, ...item } = request;
+  const dueOn = addDays(requestedOn, rule.days);
+  const inTime = decidedOn !== null && decidedOn <= dueOn;
+  const status = inTime && !withdrawn ? 'met' : decidedOn !== null || waitEnded ? 'ended' : 'running';
+  return itemDeadline({ ...item, startedOn: requestedOn, dueOn, status, doneLate: decidedOn !== null && !inTime, graceDays: 0, warnDaysBefore: rule.warnDaysBefore });
+}
+
+/**
  * How an item stands on a day, as the board shows it: due soon from the warning day through the
  * last day (for an instalment, its grace too: it is owed, not yet missed), overdue after it;
  * days over count from the due day.

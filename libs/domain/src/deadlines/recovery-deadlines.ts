@@ -10,7 +10,7 @@ import type { Instalment, RecoveryEvent, RecoveryLedger, RecoveryState } from '.
 import { addDays, daysBetween, storedBeijingDay } from './deadline-days.js';
 import { deadlineRules as broken } from './deadline.errors.js';
 import type { DeadlinePolicies, RecoveryDeadlineKind } from './deadline-policies.js';
-import { itemDeadline, itemNoticeDue, type ItemDeadline, type ItemDeadlineNotice } from './item-deadlines.js';
+import { approvalDeadline, itemDeadline, itemNoticeDue, type ItemDeadline, type ItemDeadlineNotice } from './item-deadlines.js';
 
 export interface RecoveryWriteOffFacts {
   readonly writeOffId: string;
@@ -155,13 +155,12 @@ export function instalmentDeadlines(facts: RecoveryClockFacts, policies: Deadlin
 
 /** Each write-off, from its request: decided within the policy's days (met), or not (missed); a closed case ends the wait. */
 export function writeOffApprovalDeadlines(facts: RecoveryClockFacts, policies: DeadlinePolicies, caseClosed: boolean): ItemDeadline[] {
-  const { days, warnDaysBefore } = policies.writeOffApproval;
-  return facts.writeOffs.map((o) => {
-    const dueOn = addDays(o.requestedOn, days);
-    const inTime = o.decided !== null && o.decided.on <= dueOn;
-    const status = inTime ? 'met' : o.decided || caseClosed ? 'ended' : 'running';
-    return itemDeadline({ kind: 'write_off_approval', itemId: o.writeOffId, startedOn: o.requestedOn, dueOn, status, doneLate: o.decided !== null && !inTime, amountFen: o.amountFen, requestedBy: o.requestedBy, graceDays: 0, warnDaysBefore });
-  });
+  return facts.writeOffs.map((o) =>
+    approvalDeadline(
+      { kind: 'write_off_approval', itemId: o.writeOffId, requestedOn: o.requestedOn, decidedOn: o.decided?.on ?? null, withdrawn: false, waitEnded: caseClosed, amountFen: o.amountFen, requestedBy: o.requestedBy },
+      policies.writeOffApproval,
+    ),
+  );
 }
 
 export function recoveryDeadlines(facts: RecoveryClockFacts, policies: DeadlinePolicies, today: IsoDay, caseClosed: boolean): ItemDeadline[] {
