@@ -106,6 +106,7 @@ export class StaffDirectory {
 
   /** Oldest first, stopping at the first one still needed: on most requests, one look. */
   private forgetEndedSessions(now: number): void {
+    if (this.endedSessions.size === 0) return;
     for (const [sessionId, recordedAt] of this.endedSessions) {
       if (recordedAt + ENDED_SESSION_KEPT_MS > now) return;
       this.endedSessions.delete(sessionId);
