@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { StaffAccounts } from '#auth';
+import { StreamContended } from '#event-store';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { login, staffAs, type StaffAgent } from '../support/staff.js';
 import { aGroupWageDispute } from './builders.js';
@@ -74,6 +76,25 @@ describe('logout', () => {
     expect(events[0].metadata.actor).toEqual({ staffId: clerk.staffId, role: 'fund_officer' });
     // The session id is no secret a token could be made from.
     expect(clerk.refreshToken).not.toContain(events[0].data.sessionId);
+  });
+
+  it('leaves the login as it was when the logout cannot be recorded, so it can be sent again', async () => {
+    const clerk = await staffAs(t, 'mediator');
+    const accounts = t.app.get(StaffAccounts);
+    const signOut = accounts.signOut;
+    accounts.signOut = () => Promise.reject(new StreamContended('staff-roster', 9));
+    try {
+      const busy = await t.http().post('/api/auth/logout').send({ refreshToken: clerk.refreshToken }).expect(409);
+      expect(busy.body.code).toBe('RECORD_BUSY');
+    } finally {
+      accounts.signOut = signOut;
+    }
+    await clerk.get('/api/auth/me').expect(200);
+    const [family] = await t.sql<{ revoked: number }>(`SELECT count(revoked_at)::int AS revoked FROM refresh_tokens WHERE staff_id = $1`, [clerk.staffId]);
+    expect(family.revoked).toBe(0);
+    await t.http().post('/api/auth/logout').send({ refreshToken: clerk.refreshToken }).expect(204);
+    await clerk.get('/api/auth/me').expect(401);
+    await t.http().post('/api/auth/refresh').send({ refreshToken: clerk.refreshToken }).expect(401);
   });
 
   it('answers an unknown refresh token as before, and records nothing', async () => {
