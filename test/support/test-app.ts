@@ -27,9 +27,14 @@ export interface TestApp {
  * `deadlineJobs`: the deadline worker (off unless asked for). These suites open cases received
  * months ago and assert exact case revisions and event counts, which the system's own
  * DeadlineMissed would move; the deadline suites (test/e2e/deadlines*.e2e.spec.ts) run it.
+ * `database`: another app's database, for a second process of the same system (pass it the same
+ * JWT_SECRET); closing this app leaves that database to its owner.
  */
-export async function startTestApp(env: Record<string, string> = {}, options: { logs?: string[]; deadlineJobs?: boolean } = {}): Promise<TestApp> {
-  const db = await createTestDatabase('e2e');
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { logs?: string[]; deadlineJobs?: boolean; database?: TestDatabase } = {},
+): Promise<TestApp> {
+  const db = options.database ?? (await createTestDatabase('e2e'));
   const config: AppConfig = loadConfig({
     LOG_LEVEL: 'silent',
     DATABASE_URL: db.url,
@@ -60,7 +65,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     async close() {
       await app.close();
       await pool.end();
-      await db.drop();
+      if (!options.database) await db.drop();
     },
   };
 }

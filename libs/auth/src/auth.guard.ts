@@ -1,12 +1,10 @@
 import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ROLES, roleLabel, type Role } from '#domain';
+import { ACTING_PREFERENCE } from './acting-role.js';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './allowed.decorator.js';
 import { NotAllowed, NotAuthenticated } from './auth-errors.js';
 import { SignIn } from './sign-in.js';
-
-/** When a person holds several roles the route allows, they act in the first of these. */
-const ACTING_PREFERENCE: Role[] = ['supervisor', 'mediator', 'fund_officer', 'administrator', 'auditor'];
 
 export interface AuthenticatedStaff {
   staffId: string;

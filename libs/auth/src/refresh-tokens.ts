@@ -17,6 +17,14 @@ export interface RefreshGrant {
   familyExpiresAt: Date;
 }
 
+/** A login that logout just ended. */
+export interface EndedFamily {
+  staffId: string;
+  familyId: string;
+  /** When its newest token was issued, and with it the newest access token. */
+  lastIssuedAt: Date;
+}
+
 interface Row {
   family_id: string;
   staff_id: string;
@@ -46,7 +54,10 @@ export class RefreshTokens {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   /** A new token: a new family at login, or the next one of a family at rotation. */
-  async issue(grant: Omit<RefreshGrant, 'familyId' | 'familyExpiresAt'> & Partial<Pick<RefreshGrant, 'familyId' | 'familyExpiresAt'>>, now: Date): Promise<{ token: string; expiresIn: number }> {
+  async issue(
+    grant: Omit<RefreshGrant, 'familyId' | 'familyExpiresAt'> & Partial<Pick<RefreshGrant, 'familyId' | 'familyExpiresAt'>>,
+    now: Date,
+  ): Promise<{ token: string; expiresIn: number; familyId: string }> {
     const token = randomBytes(32).toString('base64url');
     const familyId = grant.familyId ?? randomUUID();
     const familyExpiresAt = grant.familyExpiresAt ?? new Date(now.getTime() + REFRESH_FAMILY_SECONDS * 1000);
@@ -68,7 +79,7 @@ export class RefreshTokens {
       // A login is a good moment to forget this person's families that can no longer be used.
       await this.ds.query(`DELETE FROM refresh_tokens WHERE staff_id = $1 AND family_expires_at < $2`, [grant.staffId, now]);
     }
-    return { token, expiresIn: Math.round((expiresAt.getTime() - now.getTime()) / 1000) };
+    return { token, expiresIn: Math.round((expiresAt.getTime() - now.getTime()) / 1000), familyId };
   }
 
   /**
@@ -109,10 +120,28 @@ export class RefreshTokens {
     };
   }
 
-  /** Logout: the token's family ends. An unknown token changes nothing. */
-  async revokeFamilyOf(token: string, now: Date): Promise<void> {
-    const rows: { family_id: string }[] = await this.ds.query(`SELECT family_id FROM refresh_tokens WHERE token_hash = $1`, [hashOf(token)]);
-    if (rows[0]) await this.revokeFamily(rows[0].family_id, 'logout', now);
+  /**
+   * Logout: the token's family ends. `beforeCommit` runs while its revocation is uncommitted
+   * (and the family locked, so no refresh slips in): when it fails, the family stands as before.
+   * An unknown token, or a family already revoked, changes nothing and calls nothing.
+   */
+  async endFamilyOf(token: string, now: Date, beforeCommit: (ended: EndedFamily) => Promise<void>): Promise<void> {
+    await this.ds.transaction(async (m) => {
+      const found: { family_id: string }[] = await m.query(`SELECT family_id FROM refresh_tokens WHERE token_hash = $1`, [hashOf(token)]);
+      if (!found[0]) return;
+      const familyId = found[0].family_id;
+      await m.query(LOCK_FAMILY, [familyId]);
+      // A SELECT around the UPDATE: TypeORM answers a bare UPDATE ... RETURNING as [rows, count].
+      const ended: { staff_id: string; last_issued_at: Date }[] = await m.query(
+        `WITH ended AS (
+           UPDATE refresh_tokens SET revoked_at = $2, revoked_reason = 'logout' WHERE family_id = $1 AND revoked_at IS NULL RETURNING staff_id, issued_at
+         )
+         SELECT staff_id, max(issued_at) AS last_issued_at FROM ended GROUP BY staff_id`,
+        [familyId, now],
+      );
+      if (!ended[0]) return;
+      await beforeCommit({ staffId: ended[0].staff_id, familyId, lastIssuedAt: new Date(ended[0].last_issued_at) });
+    });
   }
 
   async revokeFamily(familyId: string, reason: string, now: Date): Promise<void> {

@@ -1,21 +1,24 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { CommandMeta } from '#commands';
 import { findByUsername, findStaff, type Role, type StaffAccount } from '#domain';
+import { ACCESS_TOKEN_SECONDS, type AccessTokenClaims } from './access-token.js';
+import { preferredRole } from './acting-role.js';
 import { NotAuthenticated } from './auth-errors.js';
 import { RefreshTokens } from './refresh-tokens.js';
 import { Credentials } from './credentials.js';
 import { LoginAttempts } from './login-attempts.js';
 import { PasswordHasher } from './password-hasher.js';
+import { StaffAccounts } from './staff-accounts.js';
 import { StaffDirectory, type RosterView } from './staff-directory.js';
 
-export const ACCESS_TOKEN_SECONDS = 15 * 60;
+export { ACCESS_TOKEN_SECONDS, type AccessTokenClaims } from './access-token.js';
 
-export interface AccessTokenClaims {
-  sub: string;
-  /** The password version the token was issued under: a password change ends older tokens. */
-  pv: number;
-  /** The roster revision it was issued at: disabling the account ends every token issued before. */
-  rv: number;
+/** Where a logout came from: its time, and the ids that tie its event to the request. */
+export interface LogoutRequest {
+  now: Date;
+  correlationId: string;
+  causationId: string;
 }
 
 export interface SignedInStaff {
@@ -47,6 +50,7 @@ export class SignIn {
     private readonly jwt: JwtService,
     private readonly attempts: LoginAttempts,
     private readonly refreshTokens: RefreshTokens,
+    private readonly accounts: StaffAccounts,
   ) {}
 
   async login(username: string, password: string, ip: string, now: Date = new Date()): Promise<TokenPair> {
@@ -64,7 +68,8 @@ export class SignIn {
     await this.attempts.succeeded(ip, username);
     this.logger.log({ username, staffId: account.staffId, ip }, 'login');
     const refresh = await this.refreshTokens.issue({ staffId: account.staffId, passwordVersion: stored.version, rosterRevision: view.revision }, now);
-    return this.pair({ sub: account.staffId, pv: stored.version, rv: view.revision }, refresh);
+    // The refresh-token family is the session: its id goes into every access token of this login.
+    return this.pair({ sub: account.staffId, pv: stored.version, rv: view.revision, sid: refresh.familyId }, refresh);
   }
 
   /** A used refresh token buys a new pair (the old one is spent), while the account stands as it did. */
@@ -72,18 +77,37 @@ export class SignIn {
     const grant = await this.refreshTokens.use(refreshToken, now);
     const view = await this.directory.view();
     try {
-      standing(view, grant.staffId, grant.passwordVersion, grant.rosterRevision);
+      standing(view, grant.staffId, grant.passwordVersion, grant.rosterRevision, grant.familyId);
     } catch (error) {
       await this.refreshTokens.revokeFamily(grant.familyId, 'account changed', now);
       throw error;
     }
     const refresh = await this.refreshTokens.issue({ ...grant, rosterRevision: view.revision }, now);
-    return this.pair({ sub: grant.staffId, pv: grant.passwordVersion, rv: view.revision }, refresh);
+    return this.pair({ sub: grant.staffId, pv: grant.passwordVersion, rv: view.revision, sid: grant.familyId }, refresh);
   }
 
-  /** Logout: the refresh token's login ends (its access token lapses within 15 minutes). */
-  async logout(refreshToken: string, now: Date = new Date()): Promise<void> {
-    await this.refreshTokens.revokeFamilyOf(refreshToken, now);
+  /**
+   * Logout: the refresh token's login ends, its access tokens at once. Its refresh tokens are
+   * revoked and StaffSignedOut recorded on the roster in one go (the revocation commits only once
+   * the event is stored), so a failed logout can be tried again. An unknown, revoked or spent-out
+   * family changes nothing, and neither does one whose access tokens have all expired.
+   */
+  async logout(refreshToken: string, request: LogoutRequest): Promise<void> {
+    const { now } = request;
+    await this.refreshTokens.endFamilyOf(refreshToken, now, async ({ staffId, familyId, lastIssuedAt }) => {
+      if (lastIssuedAt.getTime() + ACCESS_TOKEN_SECONDS * 1000 <= now.getTime()) return;
+      const account = findStaff((await this.directory.view()).roster, staffId);
+      const role = account && preferredRole(account.roles);
+      if (!role) return;
+      const meta = new CommandMeta({
+        actor: { staffId, role },
+        correlationId: request.correlationId,
+        causationId: request.causationId,
+        occurredAt: now.toISOString(),
+      });
+      await this.accounts.signOut(staffId, familyId, meta);
+      this.logger.log({ staffId }, 'logout');
+    });
   }
 
   /** After a password change or disabling: every refresh token of the person is revoked. */
@@ -91,7 +115,7 @@ export class SignIn {
     await this.refreshTokens.revokeAllFor(staffId, reason, now);
   }
 
-  private async pair(claims: AccessTokenClaims, refresh: { token: string; expiresIn: number }): Promise<TokenPair> {
+  private async pair(claims: Required<AccessTokenClaims>, refresh: { token: string; expiresIn: number }): Promise<TokenPair> {
     return {
       accessToken: await this.jwt.signAsync(claims, { expiresIn: ACCESS_TOKEN_SECONDS }),
       expiresIn: ACCESS_TOKEN_SECONDS,
@@ -109,12 +133,15 @@ export class SignIn {
     } catch {
       throw new NotAuthenticated('The access token is malformed or expired: log in again', '登录凭证无效或已过期，请重新登录');
     }
-    return standing(await this.directory.view(), claims.sub, claims.pv, claims.rv);
+    return standing(await this.directory.view(), claims.sub, claims.pv, claims.rv, claims.sid);
   }
 }
 
-/** Whether a token issued for (password version, roster revision) still stands: else 401. */
-function standing(view: RosterView, staffId: string, passwordVersion: unknown, rosterRevision: unknown): StaffAccount {
+/**
+ * Whether a token issued for (password version, roster revision, session) still stands: else 401.
+ * A token without a session was issued before sessions were named: it lapses within 15 minutes.
+ */
+function standing(view: RosterView, staffId: string, passwordVersion: unknown, rosterRevision: unknown, sessionId: unknown): StaffAccount {
   const account = typeof staffId === 'string' ? findStaff(view.roster, staffId) : undefined;
   if (!account || !account.active) throw new NotAuthenticated('This account is disabled', '此账号已停用');
   if (account.passwordVersion !== passwordVersion) throw new NotAuthenticated('The password was changed since this token was issued: log in again', '密码已更改，请重新登录');
@@ -122,5 +149,6 @@ function standing(view: RosterView, staffId: string, passwordVersion: unknown, r
   if (typeof rosterRevision !== 'number' || rosterRevision <= disabledAt) {
     throw new NotAuthenticated('This account was disabled after this token was issued: log in again', '此账号在该凭证签发后曾被停用，请重新登录');
   }
+  if (typeof sessionId === 'string' && view.endedSessions.has(sessionId)) throw new NotAuthenticated('You logged out of this session: log in again', '您已退出登录，请重新登录');
   return account;
 }

@@ -74,6 +74,11 @@ export class StaffAccounts {
     return this.run({ type: 'EnableStaffAccount', data: { staffId } }, meta);
   }
 
+  /** Logging out of one session (the refresh-token family `sessionId`): its access tokens stop working. */
+  signOut(staffId: string, sessionId: string, meta: CommandMeta) {
+    return this.run({ type: 'SignOut', data: { staffId, sessionId } }, meta);
+  }
+
   /** One's own password (the old one is checked), or an administrator's reset of anyone's. */
   async changePassword(staffId: string, newPassword: string, meta: CommandMeta, oldPassword?: string) {
     checkPassword(newPassword);

@@ -2,6 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { domainEventOf, STAFF_ROSTER_STREAM, staffRosterDecider, type StaffRoster, type StaffRosterEvent } from '#domain';
 import type { EventStore } from '#event-store';
 import { EVENT_STORE } from '#platform';
+import { ACCESS_TOKEN_SECONDS } from './access-token.js';
+
+/**
+ * How long a logout is remembered after it was recorded: as long as an access token of that
+ * session could still be unexpired (none is issued after the logout), plus room for clocks
+ * that disagree (the store's, this process's, the one that signed the token).
+ */
+export const ENDED_SESSION_KEPT_MS = ACCESS_TOKEN_SECONDS * 1000 + 2 * 60 * 1000;
 
 /** The roster with what token checks need beside it. */
 export interface RosterView {
@@ -13,18 +21,26 @@ export interface RosterView {
    * issued before it (a smaller revision) stays dead, even after the account is enabled again.
    */
   lastDisabledAt: Readonly<Record<string, number>>;
+  /**
+   * sessionId -> when its StaffSignedOut was recorded (ms since the epoch). A token of such a
+   * session is refused. Kept only ENDED_SESSION_KEPT_MS, so it holds the last quarter hour's logouts.
+   */
+  endedSessions: ReadonlyMap<string, number>;
 }
 
 /**
  * The staff roster as of now, folded from its stream and kept in memory: each read asks the
  * store only for events after the last one seen (one indexed query, usually empty). So a
- * disabled account or a revoked role takes effect on the very next request, in every process.
+ * disabled account, a revoked role or a logout takes effect on the very next request, in every
+ * process.
  */
 @Injectable()
 export class StaffDirectory {
   private state: StaffRoster = staffRosterDecider.initialState();
   private next = 0n;
   private lastDisabledAt: Record<string, number> = {};
+  /** In the order recorded, so the oldest are forgotten first. */
+  private readonly endedSessions = new Map<string, number>();
   /** A read is under way. */
   private reading = false;
   /** The read after it, shared by every call made while it runs. */
@@ -69,12 +85,36 @@ export class StaffDirectory {
 
   private async refresh(): Promise<RosterView> {
     const events = await this.store.readStream(STAFF_ROSTER_STREAM, { fromRevision: this.next });
+    const now = this.now();
     for (const e of events) {
       const event = domainEventOf<StaffRosterEvent>(e);
       this.state = staffRosterDecider.evolve(this.state, event);
       if (event.type === 'StaffAccountDisabled') this.lastDisabledAt = { ...this.lastDisabledAt, [event.data.staffId]: Number(e.streamRevision) };
+      if (event.type === 'StaffSignedOut') this.sessionEnded(event.data.sessionId, e.recordedAt.getTime(), now);
       this.next = e.streamRevision + 1n;
     }
-    return { roster: this.state, revision: Number(this.next), lastDisabledAt: this.lastDisabledAt };
+    this.forgetEndedSessions(now);
+    return { roster: this.state, revision: Number(this.next), lastDisabledAt: this.lastDisabledAt, endedSessions: this.endedSessions };
+  }
+
+  /** A logout read at start-up from long ago is not kept at all. */
+  private sessionEnded(sessionId: string, recordedAt: number, now: number): void {
+    if (recordedAt + ENDED_SESSION_KEPT_MS <= now) return;
+    this.endedSessions.delete(sessionId); // a second logout of it moves it to the back
+    this.endedSessions.set(sessionId, recordedAt);
+  }
+
+  /** Oldest first, stopping at the first one still needed: on most requests, one look. */
+  private forgetEndedSessions(now: number): void {
+    if (this.endedSessions.size === 0) return;
+    for (const [sessionId, recordedAt] of this.endedSessions) {
+      if (recordedAt + ENDED_SESSION_KEPT_MS > now) return;
+      this.endedSessions.delete(sessionId);
+    }
+  }
+
+  /** The time that token expiry is judged by (jsonwebtoken reads the same clock). */
+  protected now(): number {
+    return Date.now();
   }
 }

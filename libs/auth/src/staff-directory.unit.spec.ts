@@ -1,7 +1,7 @@
 import '#platform'; // first, as the apps load it: it reaches this library through its migrations
 import { STAFF_ROSTER_STREAM, findStaff } from '#domain';
 import { InMemoryEventStore, type ReadStreamOptions, type RecordedEvent } from '#event-store';
-import { StaffDirectory } from './staff-directory.js';
+import { ENDED_SESSION_KEPT_MS, StaffDirectory } from './staff-directory.js';
 
 /** An in-memory store whose reads take their snapshot at once and answer when released; counted. */
 class GatedStore extends InMemoryEventStore {
@@ -33,6 +33,28 @@ const created = (staffId: string) => ({
   data: { staffId, username: staffId, displayName: staffId, roles: ['mediator'] },
   metadata: { actor: { staffId: 'system', role: 'system' }, correlationId: 'c', causationId: 'c', occurredAt: '2026-03-02T00:00:00.000Z', schemaVersion: 1 },
 });
+
+const signedOut = (staffId: string, sessionId: string) => ({
+  ...created(staffId),
+  id: crypto.randomUUID(),
+  type: 'StaffSignedOut',
+  data: { staffId, sessionId },
+});
+
+/** A directory reading the time from `clock`, which a test moves. */
+const directoryAt = (store: InMemoryEventStore, clock: { now: number }) =>
+  new (class extends StaffDirectory {
+    protected override now(): number {
+      return clock.now;
+    }
+  })(store);
+
+/** A store that records events at the same clock. */
+function atClock(start: number) {
+  const clock = { now: start };
+  const store = new InMemoryEventStore(() => new Date(clock.now));
+  return { clock, store, directory: directoryAt(store, clock) };
+}
 
 describe('StaffDirectory', () => {
   it('sees what was appended before the call, even while an older read is under way', async () => {
@@ -75,5 +97,29 @@ describe('StaffDirectory', () => {
     fail = false;
     await store.appendToStream(STAFF_ROSTER_STREAM, [created('li')], { expectedRevision: 'any' });
     expect(findStaff(await directory.current(), 'li')).toBeDefined();
+  });
+
+  it('keeps a logged-out session while a token of it could be unexpired, and forgets it after', async () => {
+    const start = Date.parse('2026-03-02T09:00:00Z');
+    const { clock, store, directory } = atClock(start);
+    await store.appendToStream(STAFF_ROSTER_STREAM, [created('li'), signedOut('li', 'session-1')], { expectedRevision: 'any' });
+    expect((await directory.view()).endedSessions.has('session-1')).toBe(true);
+    clock.now = start + 10 * 60 * 1000;
+    await store.appendToStream(STAFF_ROSTER_STREAM, [signedOut('li', 'session-2')], { expectedRevision: 'any' });
+    expect([...(await directory.view()).endedSessions.keys()]).toEqual(['session-1', 'session-2']);
+    clock.now = start + ENDED_SESSION_KEPT_MS;
+    expect([...(await directory.view()).endedSessions.keys()]).toEqual(['session-2']);
+    clock.now = start + 10 * 60 * 1000 + ENDED_SESSION_KEPT_MS;
+    expect((await directory.view()).endedSessions.size).toBe(0);
+  });
+
+  it('does not take up logouts long past when it folds the roster at start-up', async () => {
+    const start = Date.parse('2026-03-02T09:00:00Z');
+    const { clock, store } = atClock(start);
+    await store.appendToStream(STAFF_ROSTER_STREAM, [created('li'), signedOut('li', 'old')], { expectedRevision: 'any' });
+    clock.now = start + 60 * 60 * 1000;
+    await store.appendToStream(STAFF_ROSTER_STREAM, [signedOut('li', 'recent')], { expectedRevision: 'any' });
+    const fresh = directoryAt(store, clock);
+    expect([...(await fresh.view()).endedSessions.keys()]).toEqual(['recent']);
   });
 });

@@ -7,14 +7,14 @@ import { defineProjection } from './projection.js';
 
 export const decidesEveryType = defineProjection<StaffRosterEvent>({
   name: 'every-type',
-  handles: { StaffAccountCreated: true, RoleGranted: true, RoleRevoked: true, StaffAccountDisabled: true, StaffAccountEnabled: true, PasswordChanged: false },
+  handles: { StaffAccountCreated: true, RoleGranted: true, RoleRevoked: true, StaffAccountDisabled: true, StaffAccountEnabled: true, PasswordChanged: false, StaffSignedOut: false },
   readModels: [],
 });
 
 export const forgetsOne = defineProjection<StaffRosterEvent>({
   name: 'forgets-one',
-  // @ts-expect-error -- PasswordChanged is neither handled nor passed over: a new event type cannot slip by
-  handles: { StaffAccountCreated: true, RoleGranted: true, RoleRevoked: true, StaffAccountDisabled: true, StaffAccountEnabled: true },
+  // @ts-expect-error -- StaffSignedOut is neither handled nor passed over: a new event type cannot slip by
+  handles: { StaffAccountCreated: true, RoleGranted: true, RoleRevoked: true, StaffAccountDisabled: true, StaffAccountEnabled: true, PasswordChanged: false },
   readModels: [],
 });
 
@@ -27,6 +27,7 @@ export const namesAStranger = defineProjection<StaffRosterEvent>({
     StaffAccountDisabled: true,
     StaffAccountEnabled: true,
     PasswordChanged: false,
+    StaffSignedOut: false,
     // @ts-expect-error -- not an event of this union
     DisputeCaseOpened: true,
   },

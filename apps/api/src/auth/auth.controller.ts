@@ -49,11 +49,14 @@ export class AuthController {
   @Post('logout')
   @Public()
   @HttpCode(204)
-  @ApiOperation({ summary: 'Log out: the refresh token, and every refresh token of the same login, stop working (the access token lapses within 15 minutes)' })
+  @ApiOperation({
+    summary: 'Log out: the access tokens and refresh tokens of this login stop working at once',
+    description: 'Other logins of the same person are not affected.',
+  })
   @ApiNoContentResponse({ description: 'Logged out (also when the token was already unknown or revoked)' })
   @ApiBadRequestResponse({ description: 'problem+json: refreshToken missing or malformed' })
   async logout(@Body() dto: RefreshTokenDto, @Meta() meta: RequestMeta): Promise<void> {
-    await this.signIn.logout(dto.refreshToken, new Date(meta.receivedAt));
+    await this.signIn.logout(dto.refreshToken, { now: new Date(meta.receivedAt), correlationId: meta.correlationId, causationId: meta.requestId });
   }
 
   @Get('me')

@@ -14,6 +14,7 @@ export {
   type StaffAccountEnabled,
   type StaffRoster,
   type StaffRosterEvent,
+  type StaffSignedOut,
 } from './staff-roster.events.js';
 export {
   staffRosterDecider,
@@ -23,6 +24,7 @@ export {
   type EnableStaffAccount,
   type GrantRole,
   type RevokeRole,
+  type SignOut,
   type StaffRosterCommand,
 } from './staff-roster.decide.js';
 export { STAFF_ROSTER_ERROR_CODES, staffRosterRules, type StaffRosterErrorCode } from './staff-roster.errors.js';

@@ -24,6 +24,8 @@ export type DisableStaffAccount = Command<'DisableStaffAccount', { staffId: stri
 export type EnableStaffAccount = Command<'EnableStaffAccount', { staffId: string }>;
 /** Carries no password: the application stores the new credential, the log records that it changed. */
 export type ChangePassword = Command<'ChangePassword', { staffId: string }>;
+/** Logging out: `sessionId` names the login whose tokens must stop working. */
+export type SignOut = Command<'SignOut', { staffId: string; sessionId: string }>;
 
 export type StaffRosterCommand =
   | CreateStaffAccount
@@ -31,7 +33,8 @@ export type StaffRosterCommand =
   | RevokeRole
   | DisableStaffAccount
   | EnableStaffAccount
-  | ChangePassword;
+  | ChangePassword
+  | SignOut;
 
 const USERNAME = /^[a-z0-9._-]{3,32}$/;
 
@@ -106,6 +109,19 @@ export function changePassword({ data, ctx }: ChangePassword, state: StaffRoster
   ];
 }
 
+/**
+ * Only the person themself (or the system) ends their session. A disabled account has no session
+ * left to end: disabling already refused every token issued before it, and no new one is issued.
+ */
+export function signOut({ data, ctx }: SignOut, state: StaffRoster): StaffRosterEvent[] {
+  const account = requireAccount(state, data.staffId);
+  if (ctx.actor.role !== 'system' && ctx.actor.staffId !== account.staffId) broken.notOwnSession(account.staffId);
+  const sessionId = data.sessionId.trim();
+  if (!sessionId) broken.sessionIdRequired();
+  if (!account.active) return [];
+  return [{ type: 'StaffSignedOut', data: { staffId: account.staffId, sessionId } }];
+}
+
 export function decide(command: StaffRosterCommand, state: StaffRoster): StaffRosterEvent[] {
   switch (command.type) {
     case 'CreateStaffAccount':
@@ -120,6 +136,8 @@ export function decide(command: StaffRosterCommand, state: StaffRoster): StaffRo
       return enableStaffAccount(command, state);
     case 'ChangePassword':
       return changePassword(command, state);
+    case 'SignOut':
+      return signOut(command, state);
     default: {
       const unhandled: never = command;
       throw new Error(`Unknown staff roster command: ${JSON.stringify(unhandled)}`);

@@ -48,6 +48,8 @@ const disable = (staffId: string, ctx = by('wang'), reason?: string): StaffRoste
 });
 const enable = (staffId: string, ctx = by('wang')): StaffRosterCommand => ({ type: 'EnableStaffAccount', data: { staffId }, ctx });
 const changePassword = (staffId: string, ctx: CommandContext): StaffRosterCommand => ({ type: 'ChangePassword', data: { staffId }, ctx });
+const signOut = (staffId: string, sessionId: string, ctx: CommandContext): StaffRosterCommand => ({ type: 'SignOut', data: { staffId, sessionId }, ctx });
+const signedOut = (staffId: string, sessionId: string): StaffRosterEvent => ({ type: 'StaffSignedOut', data: { staffId, sessionId } });
 
 describe('staff roster', () => {
   it('lives in one stream', () => {
@@ -362,6 +364,39 @@ describe('staff roster', () => {
     });
   });
 
+  describe('SignOut', () => {
+    it('records that a staff member logged out of one session', () => {
+      spec.given([anAdministrator(), aMediator()]).when(signOut('li', 'session-1', by('li', 'mediator'))).then([signedOut('li', 'session-1')]);
+    });
+
+    it('records each session on its own, and changes nothing else about the account', () => {
+      const before = spec.given([anAdministrator(), aMediator()]).state;
+      const after = spec.given([anAdministrator(), aMediator(), signedOut('li', 'session-1')]);
+      expect(after.state).toEqual(before);
+      after.when(signOut('li', 'session-2', by('li', 'mediator'))).then([signedOut('li', 'session-2')]);
+    });
+
+    it('lets the system end a session', () => {
+      spec.given([anAdministrator(), aMediator()]).when(signOut('li', 'session-1', bySystem)).then([signedOut('li', 'session-1')]);
+    });
+
+    it('records nothing for a disabled account: disabling already ended every token it had', () => {
+      spec.given([anAdministrator(), aMediator(), disabled('li')]).when(signOut('li', 'session-1', by('li', 'mediator'))).then([]);
+    });
+
+    it('refuses to end someone else’s session, even for an administrator: NOT_OWN_SESSION', () => {
+      spec.given([anAdministrator(), aMediator()]).when(signOut('li', 'session-1', by('wang'))).thenThrows('NOT_OWN_SESSION');
+    });
+
+    it('refuses a blank session id: SESSION_ID_REQUIRED', () => {
+      spec.given([anAdministrator(), aMediator()]).when(signOut('li', '  ', by('li', 'mediator'))).thenThrows('SESSION_ID_REQUIRED');
+    });
+
+    it('refuses an unknown staff member: STAFF_NOT_FOUND', () => {
+      spec.given([anAdministrator()]).when(signOut('nobody', 'session-1', bySystem)).thenThrows('STAFF_NOT_FOUND');
+    });
+  });
+
   describe('the roster', () => {
     it('folds every account into its current roles, status and password version', () => {
       const { state } = spec.given([
@@ -414,6 +449,7 @@ describe('staff roster', () => {
         '李明 (li) changed their own password.',
       ],
       [{ type: 'PasswordChanged', data: { staffId: 'li', passwordVersion: 2, reset: true } }, '重置了李明（li）的密码。', 'Reset the password of 李明 (li).'],
+      [signedOut('li', 'session-1'), '李明（li）退出了一次登录。', '李明 (li) logged out of a session.'],
     ])('describes %j in one sentence', (event, zh, en) => {
       expect(describeStaffEvent(event, 'zh', roster)).toBe(zh);
       expect(describeStaffEvent(event, 'en', roster)).toBe(en);
@@ -424,6 +460,7 @@ describe('staff roster', () => {
       expect(describeStaffEvent({ type: 'PasswordChanged', data: { staffId: 'li', passwordVersion: 1, reset: false } }, 'en')).toBe(
         'Staff member li changed their own password.',
       );
+      expect(describeStaffEvent(signedOut('li', 'session-1'), 'en')).toBe('Staff member li logged out of a session.');
     });
   });
 

@@ -41,6 +41,12 @@ export function describeStaffEvent(event: StaffRosterEvent, lang: Lang, roster?:
       const sentence = reset ? `Reset the password of ${who(staffId)}.` : `${who(staffId)} changed their own password.`;
       return sentence.charAt(0).toUpperCase() + sentence.slice(1);
     }
+    case 'StaffSignedOut': {
+      // The session id is left out: it names a login, which tells a reader nothing more.
+      if (zh) return `${who(event.data.staffId)}退出了一次登录。`;
+      const sentence = `${who(event.data.staffId)} logged out of a session.`;
+      return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+    }
     default: {
       const unhandled: never = event;
       return String((unhandled as { type: unknown }).type);

@@ -80,6 +80,9 @@ export const staffRosterRules = {
       '您只能修改自己的密码；系统管理员可以重置任何人的密码。',
       { staffId },
     ),
+  notOwnSession: (staffId: string): never =>
+    rule('NOT_OWN_SESSION', 'You may log out only of your own sessions.', '您只能退出自己的登录。', { staffId }),
+  sessionIdRequired: (): never => rule('SESSION_ID_REQUIRED', 'Name the session to log out of.', '请指明要退出的登录会话。'),
 };
 
 /** Every code the staff roster can answer with (for API documentation and client typing). */
@@ -99,5 +102,7 @@ export const STAFF_ROSTER_ERROR_CODES = [
   'ACCOUNT_ALREADY_DISABLED',
   'ACCOUNT_ALREADY_ACTIVE',
   'NOT_OWN_ACCOUNT',
+  'NOT_OWN_SESSION',
+  'SESSION_ID_REQUIRED',
 ] as const;
 export type StaffRosterErrorCode = (typeof STAFF_ROSTER_ERROR_CODES)[number];

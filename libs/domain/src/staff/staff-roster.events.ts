@@ -38,13 +38,20 @@ export type PasswordChanged = DomainEvent<
   }
 >;
 
+/**
+ * A staff member logged out of one session (one login and the tokens refreshed from it): its
+ * access tokens stop working at once, in every process, though they have not yet expired.
+ */
+export type StaffSignedOut = DomainEvent<'StaffSignedOut', { staffId: string; sessionId: string }>;
+
 export type StaffRosterEvent =
   | StaffAccountCreated
   | RoleGranted
   | RoleRevoked
   | StaffAccountDisabled
   | StaffAccountEnabled
-  | PasswordChanged;
+  | PasswordChanged
+  | StaffSignedOut;
 
 export interface StaffAccount {
   readonly staffId: string;
@@ -96,6 +103,10 @@ export function evolve(state: StaffRoster, event: StaffRosterEvent): StaffRoster
       return update(state, event.data.staffId, (a) => ({ ...a, active: true }));
     case 'PasswordChanged':
       return update(state, event.data.staffId, (a) => ({ ...a, passwordVersion: event.data.passwordVersion }));
+    case 'StaffSignedOut':
+      // The account stands as it was; which sessions ended is kept where tokens are checked, only
+      // as long as a token of that session could still be unexpired (so the roster stays small).
+      return state;
     default:
       // An event type from a newer version is ignored, but the compiler flags one added here and not folded.
       void (event satisfies never);

@@ -27,6 +27,8 @@ export const staffProjection = defineProjection<StaffRosterEvent>({
     StaffAccountDisabled: true,
     StaffAccountEnabled: true,
     PasswordChanged: false,
+    // A logout changes nothing a staff list shows.
+    StaffSignedOut: false,
   },
   readModels: [{ table: 'staff_members', rowKey: (e) => e.data.staffId, evolve: evolveStaffMember, storage: entityRows(StaffMemberRow, 'id') }],
 });
