@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOCK, type Clock } from '#commands';
 import {
   beijingDay,
+  deadlineRule,
   cadreDutyStanding,
   caseDeadline,
   CASE_DEADLINE_KINDS,
@@ -22,38 +23,6 @@ import { CadreActivityRow, CaseDeadlineRow, DisbursementDeadlineRow, RecoveryDea
 import { In, type DataSource } from 'typeorm';
 import type { DeadlineBoardQuery } from './deadline-queries.dto.js';
 import type { CadreDutiesView, DeadlineBoardPage, DeadlineItem, DutiesBoard, MediationClockView } from './deadline-views.dto.js';
-
-function ruleOf(kind: DeadlineKind, p: DeadlinePolicies): { zh: string; en: string } {
-  switch (kind) {
-    case 'mediation':
-      return {
-        zh: `调解期限：自收到申请之日起${p.mediation.days}日（《劳动争议调解仲裁法》第十四条），届满前${p.mediation.warnDaysBefore}日提醒`,
-        en: `Mediation: ${p.mediation.days} days from receipt (LDMAL art. 14), warned ${p.mediation.warnDaysBefore} days before`,
-      };
-    case 'follow_up': {
-      const m = p.followUp.intervalMonths;
-      return {
-        zh: `回访督办：每${m === 1 ? '' : m}月至少回访一次，到期前${p.followUp.warnDaysBefore}日提醒`,
-        en: `Follow-up: at least once every ${m === 1 ? 'month' : `${m} months`}, warned ${p.followUp.warnDaysBefore} days before`,
-      };
-    }
-    case 'instalment':
-      return {
-        zh: `分期付款：到期日后宽限${p.instalment.graceDays}日仍未足额支付即为逾期，到期前${p.instalment.warnDaysBefore}日提醒`,
-        en: `Instalment: missed when not paid in full ${p.instalment.graceDays} days after its due day, warned ${p.instalment.warnDaysBefore} days before`,
-      };
-    case 'disbursement_approval':
-      return {
-        zh: `帮扶资金发放审批：申请之日起${p.disbursementApproval.days}日内由主管审批，届满前${p.disbursementApproval.warnDaysBefore}日提醒`,
-        en: `Disbursement approval: a supervisor decides within ${p.disbursementApproval.days} days of the request, warned ${p.disbursementApproval.warnDaysBefore} days before`,
-      };
-    case 'write_off_approval':
-      return {
-        zh: `核销审批：申请之日起${p.writeOffApproval.days}日内由主管审批，届满前${p.writeOffApproval.warnDaysBefore}日提醒`,
-        en: `Write-off approval: a supervisor decides within ${p.writeOffApproval.days} days of the request, warned ${p.writeOffApproval.warnDaysBefore} days before`,
-      };
-  }
-}
 
 type BoardItem = DeadlineItem & { ended: boolean };
 type Names = Map<string, string>;
@@ -122,7 +91,7 @@ export class DeadlineBoard {
           itemId: null,
           title: row.title,
           kind,
-          rule: ruleOf(kind, policies),
+          rule: deadlineRule(kind, policies),
           startedOn: d.startedOn,
           warnOn: d.warnOn,
           dueOn: d.dueOn,
@@ -155,7 +124,7 @@ export class DeadlineBoard {
       itemId: d.itemId,
       title: on.title,
       kind: d.kind,
-      rule: ruleOf(d.kind, policies),
+      rule: deadlineRule(d.kind, policies),
       startedOn: d.startedOn,
       warnOn: d.warnOn,
       dueOn: d.dueOn,
