@@ -388,6 +388,20 @@ describe('projection runtime on Postgres', () => {
       expect((await readCheckpoint(ds, 'refusing')).position).toBe(poison.position);
     });
 
+    it('clears the failure of an event taken out of the log by hand, with nothing after it, at its next attempt', async () => {
+      const { projection } = countingProjection('removed');
+      await append(`a-${randomUUID()}`, [anEvent('Counted', { value: 1 })]);
+      const poison = anEvent('Counted', { value: 'not a number' });
+      await append(`b-${randomUUID()}`, [poison]);
+      const runner = new ProjectionRunner(store, ds, [projection], recordingLogger(), { retry: { initialMs: 20, maxMs: 100 } });
+      runners.push(runner);
+      runner.start();
+      await until(async () => (await readFailure(ds, 'removed'))?.event?.id === poison.id);
+      await ds.query('DELETE FROM es_events WHERE event_id = $1', [poison.id]);
+      await until(async () => (await readFailure(ds, 'removed')) === null);
+      expect((await projectionStatus(store, ds, 'removed')).failure).toBeNull();
+    });
+
     it('wakes a runner in a long backoff at once when told (retryNow)', async () => {
       const { poison, runner, c } = await poisoned('sleepy', { initialMs: 60_000, maxMs: 60_000 });
       await skipProjectionEvent(store, ds, ['sleepy'], request('sleepy', poison.id), { warn: () => undefined });

@@ -160,8 +160,10 @@ export class ProjectionRunner {
         const { position } = await readCheckpoint(this.dataSource, name);
         if (onRecord) {
           const recorded = await readFailure(this.dataSource, name);
-          // A failure on record stands while its event is still ahead of the checkpoint.
-          if (!recorded?.event || comparePositions(recorded.event.position, position) <= 0) {
+          // A failure on record stands while its event is still ahead of the checkpoint, and
+          // there: an event taken out of the log by hand leaves nothing ahead to wait for.
+          const passed = !recorded?.event || comparePositions(recorded.event.position, position) <= 0;
+          if (passed || !(await this.store.readAll({ fromPosition: position, limit: 1 })).length) {
             if (recorded) await clearFailure(this.dataSource, name);
             if (failure && !failure.event) {
               this.recovered(name, failure);
