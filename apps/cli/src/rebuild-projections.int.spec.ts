@@ -4,9 +4,11 @@ import { DataSource } from 'typeorm';
 import { disputeStreamName } from '#domain';
 import { comparePositions, PostgresEventStore, type NewEvent } from '#event-store';
 import { dataSourceOptions, runMigrations } from '#platform';
+import { failedEvent, readCheckpoint, readFailure, recordFailure } from '#projections';
 import { ALL_PROJECTIONS, disputeCasesProjection } from '#read-models';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { rebuildProjections } from './rebuild-projections.js';
+import { skipFromCli } from './skip-event.js';
 
 /** A case opened with a receipt date that no calendar has: what PostgreSQL refuses for received_on. */
 function caseOpened(caseId: string, receivedAt: string): NewEvent {
@@ -95,5 +97,48 @@ describe('npm run projections:rebuild', () => {
     );
     expect(failed.out.error.join('\n')).toContain('Nothing changed');
     expect((await rows()).map((r: { id: string }) => r.id)).toEqual([good, far]);
+  });
+
+  it('npm run projections:skip: refuses bad arguments (2) and a projection not stuck (1); skips the event on record (0), which a rebuild then passes over', async () => {
+    await ds.query('DELETE FROM es_events');
+    await ds.query('DELETE FROM projection_checkpoints');
+    await ds.query('DELETE FROM projection_failures');
+    const good = randomUUID();
+    const before = await store.appendToStream(disputeStreamName(good), [caseOpened(good, '2026-03-01')], { expectedRevision: 'no_stream' });
+    const bad = randomUUID();
+    const poison = caseOpened(bad, '2026-02-30');
+    const appended = await store.appendToStream(disputeStreamName(bad), [poison], { expectedRevision: 'no_stream' });
+    await visible();
+    const known = ALL_PROJECTIONS.map((p) => p.name);
+    const args = ['--projection', 'dispute-cases', '--event', poison.id, '--reason', '手工写入，日期不存在'];
+
+    const usage = capture();
+    expect(await skipFromCli(store, ds, known, args.slice(0, 4), usage.sink)).toBe(2);
+    expect(usage.out.error.join('\n')).toMatch(/^Missing: --reason\nUsage: npm run projections:skip/);
+    expect(await skipFromCli(store, ds, known, ['--projection', 'no-such', ...args.slice(2)], capture().sink)).toBe(2);
+
+    const notStuck = capture();
+    expect(await skipFromCli(store, ds, known, args, notStuck.sink)).toBe(1);
+    expect(notStuck.out.error).toEqual([
+      'Not skipped (PROJECTION_NOT_STUCK): projection dispute-cases is not stuck on any event: there is nothing to skip (投影 dispute-cases 没有卡在任何事件上，不能跳过事件)',
+    ]);
+
+    // Where a runner leaves it: the case before applied, the failure on record naming the poison.
+    await ds.query(`INSERT INTO projection_checkpoints (name, position) VALUES ('dispute-cases', $1)`, [before.position]);
+    const [recorded] = await store.readAll({ fromPosition: before.position, limit: 1 });
+    const at = new Date().toISOString();
+    await recordFailure(ds, { projection: 'dispute-cases', event: failedEvent(recorded), error: 'date/time field value out of range: "2026-02-30"', since: at, lastAttemptAt: at, attempts: 2, nextAttemptAt: at, reportedBy: 'worker:1' });
+    const skipped = capture();
+    expect(await skipFromCli(store, ds, known, args, skipped.sink)).toBe(0);
+    expect(skipped.out.log).toEqual([`skipped event ${poison.id} (DisputeCaseOpened, stream ${disputeStreamName(bad)} revision 0, position ${appended.position}) for dispute-cases: its checkpoint is now ${appended.position}; recorded in projection_skips`]);
+    expect(skipped.out.error).toEqual([expect.stringMatching(/^warn: projection dispute-cases: event .* skipped for good by system \(system\).*\(correlation id [0-9a-f-]{36}\)$/)]);
+    expect((await readCheckpoint(ds, 'dispute-cases')).position).toBe(appended.position);
+    expect(await readFailure(ds, 'dispute-cases')).toBeNull();
+    expect(await ds.query(`SELECT event_id, reason, skipped_by, skipped_by_role FROM projection_skips`)).toEqual([{ event_id: poison.id, reason: '手工写入，日期不存在', skipped_by: 'system', skipped_by_role: 'system' }]);
+
+    const rebuilt = capture();
+    expect(await rebuildProjections(store, ds, [disputeCasesProjection], rebuilt.sink)).toBe(0);
+    expect(rebuilt.out.log).toContainEqual(expect.stringContaining(`dispute-cases: passed over event ${poison.id} (DisputeCaseOpened`));
+    expect((await ds.query(`SELECT id FROM dispute_cases`)).map((r: { id: string }) => r.id)).toEqual([good]);
   });
 });

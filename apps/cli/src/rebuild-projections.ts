@@ -26,6 +26,9 @@ export async function rebuildProjections(store: EventStore, ds: DataSource, proj
           out.log(`  ${projection.name}: ${n} events read, at ${position} (${rate}/s)`);
         }
       });
+      for (const e of result.skipped) {
+        out.log(`  ${projection.name}: passed over event ${e.id} (${e.type}, stream ${e.streamName} revision ${e.streamRevision}, position ${e.position}): skipped by an administrator (see projection_skips)`);
+      }
       out.log(`rebuilt ${projection.name}: ${result.events} events in ${((Date.now() - started) / 1000).toFixed(1)} s, checkpoint ${result.position}`);
     } catch (error) {
       if (!(error instanceof ProjectionEventError)) throw error;

@@ -7,4 +7,5 @@ export * from './status.js';
 export * from './batches.js';
 export * from './projection-runner.js';
 export * from './rebuild.js';
+export * from './skips.js';
 export * from './migrations/index.js';

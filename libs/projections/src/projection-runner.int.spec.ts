@@ -11,6 +11,7 @@ import { readFailure } from './failures.js';
 import { defineProjection, type RowChange } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { rebuildProjection } from './rebuild.js';
+import { readSkips, skipProjectionEvent, SkipRefused, type SkipRequest } from './skips.js';
 import { projectionStatus } from './status.js';
 
 type CountEvent = { type: 'Counted'; data: { value?: unknown } } | { type: 'Other'; data: unknown };
@@ -93,6 +94,7 @@ describe('projection runtime on Postgres', () => {
     await ds.query('DELETE FROM es_events');
     await ds.query('DELETE FROM projection_checkpoints');
     await ds.query('DELETE FROM projection_failures');
+    await ds.query('DELETE FROM projection_skips');
   });
   afterEach(async () => {
     await Promise.all(runners.splice(0).map((r) => r.stop()));
@@ -310,5 +312,117 @@ describe('projection runtime on Postgres', () => {
     expect((failure as ProjectionEventError).message).toMatch(/invalid input syntax for type integer/);
     expect(await counts()).toEqual(before);
     expect(await readCheckpoint(ds, 'rebuilt')).toEqual(checkpoint);
+  });
+
+  describe('skipping the event a projection is stuck on', () => {
+    const admin = { staffId: randomUUID(), role: 'administrator' };
+    const request = (projection: string, eventId: string, reason = 'written by hand, cannot apply'): SkipRequest => ({ projection, eventId, reason, by: admin, correlationId: randomUUID() });
+    /** a, then the poison in b, then c: the runner stops at the poison after applying a. */
+    const poisoned = async (name: string, retry: { initialMs: number; maxMs: number }) => {
+      const { projection } = countingProjection(name);
+      const [a, b, c] = [`a-${randomUUID()}`, `b-${randomUUID()}`, `c-${randomUUID()}`];
+      await append(a, [anEvent('Counted', { value: 1 })]);
+      const poison = anEvent('Counted', { value: 'not a number' });
+      await append(b, [poison]);
+      await append(c, [anEvent('Counted', { value: 2 })]);
+      const logger = recordingLogger();
+      const runner = new ProjectionRunner(store, ds, [projection], logger, { retry });
+      runners.push(runner);
+      runner.start();
+      await until(async () => (await readFailure(ds, name))?.event?.id === poison.id);
+      return { projection, runner, logger, poison: await lastOf(b), a, b, c };
+    };
+    const refusal = (promise: Promise<unknown>) =>
+      promise.then(
+        () => null,
+        (e: unknown) => e as SkipRefused,
+      );
+
+    it('moves the checkpoint just past it with the skip recorded and the failure cleared; the running runner goes on without a restart', async () => {
+      const { poison, a, c } = await poisoned('skipping', { initialMs: 20, maxMs: 100 });
+      const before = (await readCheckpoint(ds, 'skipping')).position;
+      expect(before).toBe((await lastOf(a)).position);
+      const warnings: unknown[][] = [];
+      const req = request('skipping', poison.id);
+      const skip = await skipProjectionEvent(store, ds, ['skipping'], req, { warn: (...args) => void warnings.push(args) });
+      expect(skip).toMatchObject({
+        projection: 'skipping',
+        event: { id: poison.id, type: 'Counted', streamRevision: '0', position: poison.position },
+        error: expect.stringContaining('invalid input syntax for type integer'),
+        reason: req.reason,
+        skippedBy: admin,
+        correlationId: req.correlationId,
+      });
+      expect(await readFailure(ds, 'skipping')).toBeNull();
+      expect((await readSkips(ds, ['skipping'])).get('skipping')).toEqual([skip]);
+      expect(warnings).toEqual([[expect.stringContaining(`event ${poison.id} (Counted`), { projection: 'skipping', eventId: poison.id, correlationId: req.correlationId }]]);
+      expect(warnings[0][0]).not.toContain(req.reason);
+      // The runner was not told: its next attempt re-reads the checkpoint.
+      await until(async () => (await counts())[c] === 1);
+      expect(await counts()).toEqual({ [a]: 1, [c]: 1 });
+      expect((await projectionStatus(store, ds, 'skipping')).eventsBehind).toBe(0);
+      expect(await readFailure(ds, 'skipping')).toBeNull();
+    });
+
+    it('refuses an event other than the one on record, a projection not stuck, one not yet right before it, and a blank reason, changing nothing', async () => {
+      const { poison, runner } = await poisoned('refusing', { initialMs: 20, maxMs: 100 });
+      await runner.stop(); // held still, so the checkpoint can be put back as a runner that is behind would have it
+      const codes = async (req: SkipRequest) => {
+        const e = await refusal(skipProjectionEvent(store, ds, ['refusing'], req, { warn: () => undefined }));
+        expect(e).toBeInstanceOf(SkipRefused);
+        return [e!.code, e!.status, e!.fields];
+      };
+      expect(await codes(request('refusing', randomUUID()))).toEqual(['NOT_THE_STUCK_EVENT', 409, ['eventId']]);
+      expect(await codes(request('refusing', poison.id, ' \n '))).toEqual(['SKIP_REASON_REQUIRED', 422, ['reason']]);
+      expect(await codes(request('elsewhere', poison.id))).toEqual(['PROJECTION_UNKNOWN', 422, ['projection']]);
+      const checkpoint = (await readCheckpoint(ds, 'refusing')).position;
+      await ds.query(`UPDATE projection_checkpoints SET position = $2 WHERE name = $1`, ['refusing', START]);
+      expect(await codes(request('refusing', poison.id))).toEqual(['PROJECTION_NOT_AT_EVENT', 409, ['eventId']]);
+      expect((await readCheckpoint(ds, 'refusing')).position).toBe(START);
+      await ds.query(`UPDATE projection_checkpoints SET position = $2 WHERE name = $1`, ['refusing', checkpoint]);
+      expect((await readFailure(ds, 'refusing'))?.event?.id).toBe(poison.id);
+      expect((await readSkips(ds, ['refusing'])).get('refusing')).toEqual([]);
+
+      await skipProjectionEvent(store, ds, ['refusing'], request('refusing', poison.id), { warn: () => undefined });
+      expect(await codes(request('refusing', poison.id))).toEqual(['PROJECTION_NOT_STUCK', 409, ['eventId']]);
+      expect((await readCheckpoint(ds, 'refusing')).position).toBe(poison.position);
+    });
+
+    it('clears the failure of an event taken out of the log by hand, with nothing after it, at its next attempt', async () => {
+      const { projection } = countingProjection('removed');
+      await append(`a-${randomUUID()}`, [anEvent('Counted', { value: 1 })]);
+      const poison = anEvent('Counted', { value: 'not a number' });
+      await append(`b-${randomUUID()}`, [poison]);
+      const runner = new ProjectionRunner(store, ds, [projection], recordingLogger(), { retry: { initialMs: 20, maxMs: 100 } });
+      runners.push(runner);
+      runner.start();
+      await until(async () => (await readFailure(ds, 'removed'))?.event?.id === poison.id);
+      await ds.query('DELETE FROM es_events WHERE event_id = $1', [poison.id]);
+      await until(async () => (await readFailure(ds, 'removed')) === null);
+      expect((await projectionStatus(store, ds, 'removed')).failure).toBeNull();
+    });
+
+    it('wakes a runner in a long backoff at once when told (retryNow)', async () => {
+      const { poison, runner, c } = await poisoned('sleepy', { initialMs: 60_000, maxMs: 60_000 });
+      await skipProjectionEvent(store, ds, ['sleepy'], request('sleepy', poison.id), { warn: () => undefined });
+      const started = Date.now();
+      runner.retryNow('sleepy');
+      await until(async () => (await counts())[c] === 1);
+      expect(Date.now() - started).toBeLessThan(5000);
+    });
+
+    it('a rebuild passes over the recorded skips, names them, and gives the rows the runner keeps', async () => {
+      const { projection, poison, runner, c } = await poisoned('rebuilding', { initialMs: 20, maxMs: 100 });
+      await skipProjectionEvent(store, ds, ['rebuilding'], request('rebuilding', poison.id), { warn: () => undefined });
+      runner.retryNow('rebuilding');
+      await until(async () => (await counts())[c] === 1);
+      await runner.stop();
+      const live = await counts();
+      await ds.query(`UPDATE test_counts SET n = 999`);
+      const rebuilt = await rebuildProjection(store, ds, projection);
+      expect(rebuilt.skipped).toEqual([{ id: poison.id, type: 'Counted', streamName: poison.streamName, streamRevision: '0', position: poison.position }]);
+      expect(await counts()).toEqual(live);
+      expect(rebuilt.position).toBe((await readCheckpoint(ds, 'rebuilding')).position);
+    });
   });
 });

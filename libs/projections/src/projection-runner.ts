@@ -53,6 +53,8 @@ export class ProjectionRunner {
   /** How far past unhandled events to move each projection's checkpoint, and the move in flight. */
   private readonly passedOver = new Map<string, RecordedEvent['position']>();
   private moving: Promise<void> | null = null;
+  /** Ends a projection's backoff early (see retryNow). */
+  private readonly waking = new Map<string, AbortController>();
 
   constructor(
     private readonly store: EventStore,
@@ -75,6 +77,15 @@ export class ProjectionRunner {
     await Promise.allSettled(this.loops.values());
     await this.moving;
     this.loops.clear();
+  }
+
+  /**
+   * Cuts a failing projection's backoff short, so its next attempt re-reads the checkpoint now
+   * (after an administrator skipped the event it was stuck on). Without it the attempt comes
+   * when the backoff ends anyway (at most `retry.maxMs`), also in a process that did not skip.
+   */
+  retryNow(name: string): void {
+    this.waking.get(name)?.abort();
   }
 
   get stopping(): boolean {
@@ -149,8 +160,10 @@ export class ProjectionRunner {
         const { position } = await readCheckpoint(this.dataSource, name);
         if (onRecord) {
           const recorded = await readFailure(this.dataSource, name);
-          // A failure on record stands while its event is still ahead of the checkpoint.
-          if (!recorded?.event || comparePositions(recorded.event.position, position) <= 0) {
+          // A failure on record stands while its event is still ahead of the checkpoint, and
+          // there: an event taken out of the log by hand leaves nothing ahead to wait for.
+          const passed = !recorded?.event || comparePositions(recorded.event.position, position) <= 0;
+          if (passed || !(await this.store.readAll({ fromPosition: position, limit: 1 })).length) {
             if (recorded) await clearFailure(this.dataSource, name);
             if (failure && !failure.event) {
               this.recovered(name, failure);
@@ -184,7 +197,10 @@ export class ProjectionRunner {
           () => (onRecord = true),
           (e: unknown) => this.logger.warn?.(`projection ${name}: could not record its failure (${errorMessage(e)})`, { projection: name }),
         );
-        await sleep(backoff, signal);
+        const wake = new AbortController();
+        this.waking.set(name, wake);
+        await sleep(backoff, AbortSignal.any([signal, wake.signal]));
+        this.waking.delete(name);
         backoff = Math.min(backoff * 2, this.retry.maxMs);
       } finally {
         signal.removeEventListener('abort', stop);

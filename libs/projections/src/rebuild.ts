@@ -1,9 +1,10 @@
 import { START, type EventStore, type Position, type RecordedEvent } from '#event-store';
 import type { DataSource, EntityManager } from 'typeorm';
-import { applyToReadModels, errorMessage, ProjectionEventError } from './apply.js';
+import { applyToReadModels, errorMessage, failedEvent, ProjectionEventError, type FailedEvent } from './apply.js';
 import { lockCheckpoint, saveCheckpoint } from './checkpoints.js';
 import { clearFailure } from './failures.js';
 import type { AnyProjection } from './projection.js';
+import { readSkips } from './skips.js';
 
 const PAGE = 2000;
 
@@ -38,29 +39,40 @@ async function applyPage(em: EntityManager, projection: AnyProjection, page: Rec
  * rebuild stopped. While it runs, its transaction holds back every subscriber (the xmin guard
  * cannot pass an open writer): fine for this federation's volumes, minutes at most.
  * An event the projection cannot apply ends it with a ProjectionEventError naming the event;
- * nothing is changed then.
+ * nothing is changed then. An event an administrator skipped for this projection
+ * (`projection_skips`) is passed over as the live runner passed over it, and named in the
+ * answer: the rebuilt rows are the ones the runner keeps, and a rebuild never stops on an event
+ * someone already decided, with a reason on record, to leave out. (To have it applied after a
+ * fix, delete its row from `projection_skips` before the rebuild.)
  */
 export async function rebuildProjection(
   store: EventStore,
   ds: DataSource,
   projection: AnyProjection,
   onProgress: (applied: number, position: Position) => void = () => undefined,
-): Promise<{ events: number; position: Position }> {
+): Promise<{ events: number; position: Position; skipped: FailedEvent[] }> {
   return ds.transaction(async (em) => {
     await lockCheckpoint(em, projection.name);
+    const skips = new Set((await readSkips(em, [projection.name])).get(projection.name)!.map((s) => s.event.id));
+    const skipped: FailedEvent[] = [];
     for (const model of projection.readModels) await model.storage.reset(em);
     let position: Position = START;
     let count = 0;
     while (true) {
       const page = await store.readAll({ fromPosition: position, limit: PAGE });
       if (page.length === 0) break;
-      await applyPage(em, projection, page);
+      const applied = page.filter((e) => {
+        if (!skips.has(e.id)) return true;
+        skipped.push(failedEvent(e));
+        return false;
+      });
+      if (applied.length) await applyPage(em, projection, applied);
       position = page[page.length - 1].position;
       count += page.length;
       onProgress(count, position);
     }
     await saveCheckpoint(em, projection.name, position);
     await clearFailure(em, projection.name);
-    return { events: count, position };
+    return { events: count, position, skipped };
   });
 }

@@ -3,6 +3,7 @@ import { DomainError, listNames, NotFoundError, roleLabel } from '#domain';
 import { NotAllowed, NotAuthenticated, TooManyAttempts } from '#auth';
 import { EventIdConflict, StreamContended, WrongExpectedRevision } from '#event-store';
 import { assignCorrelationId, redactUrl } from '#platform';
+import { SkipRefused } from '#projections';
 import type { Request, Response } from 'express';
 import { fieldLabel } from './field-messages.js';
 import {
@@ -102,6 +103,19 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         status: 404,
         detail: lang === 'en' ? `There is no ${e.what.en} with id ${e.id}` : `没有编号为 ${e.id} 的${e.what.zh}`,
         code: 'NOT_FOUND',
+      };
+    }
+    if (e instanceof SkipRefused) {
+      // A rule (422) or the projection's state (409), naming the request's fields it concerns.
+      return {
+        type: `${TYPE}${e.status === 409 ? 'conflict' : 'rule'}/${e.code}`,
+        title: e.messages[lang],
+        status: e.status,
+        detail: e.messages[lang],
+        code: e.code,
+        messages: e.messages,
+        errors: e.fields.map((field) => ({ field, messages: [e.messages[lang]] })),
+        ...(Object.keys(e.details).length ? { details: e.details } : {}),
       };
     }
     if (e instanceof DomainError) {

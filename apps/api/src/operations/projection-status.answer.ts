@@ -20,6 +20,21 @@ export class ProjectionFailureAnswer {
   @ApiProperty({ example: 'worker-1:4242', description: 'host:pid of the projector that reported it' }) reportedBy!: string;
 }
 
+export class SkippedByAnswer {
+  @ApiProperty({ example: '3f2a6c1e-8b1d-4c2e-9a7f-0e5d4b3c2a10', description: 'The staff member’s id, or `system` for the CLI' }) staffId!: string;
+  @ApiProperty({ example: 'administrator' }) role!: string;
+}
+
+export class ProjectionSkipAnswer {
+  @ApiProperty({ example: 'dispute-cases' }) projection!: string;
+  @ApiProperty({ type: FailedEventAnswer, description: 'The event passed over' }) event!: FailedEventAnswer;
+  @ApiProperty({ example: 'date/time field value out of range: "2026-02-30"', description: 'The error the projection failed with on it' }) error!: string;
+  @ApiProperty({ example: '手工写入的事件，收到日期不存在' }) reason!: string;
+  @ApiProperty({ type: SkippedByAnswer }) skippedBy!: SkippedByAnswer;
+  @ApiProperty({ example: 'b7e0c1d2-…', description: 'The correlation id of the request that skipped it (in the log line)' }) correlationId!: string;
+  @ApiProperty({ format: 'date-time' }) skippedAt!: string;
+}
+
 export class ProjectionStatusAnswer {
   @ApiProperty({ example: 'dispute-cases' }) name!: string;
   @ApiProperty({ example: '7421:1093', description: 'The checkpoint: the last log position applied' }) position!: string;
@@ -27,4 +42,6 @@ export class ProjectionStatusAnswer {
   @ApiProperty({ description: 'Age in seconds of the oldest event not yet applied; 0 when caught up' }) secondsBehind!: number;
   @ApiProperty({ type: String, nullable: true, description: 'The failure’s error while the projection is failing, else null' }) lastError!: string | null;
   @ApiPropertyOptional({ type: ProjectionFailureAnswer, nullable: true, description: 'Null while the projection is healthy' }) failure!: ProjectionFailureAnswer | null;
+  @ApiProperty({ type: ProjectionSkipAnswer, isArray: true, description: 'Events an administrator skipped for this projection, oldest first (a rebuild passes over them too)' })
+  skips!: ProjectionSkipAnswer[];
 }
