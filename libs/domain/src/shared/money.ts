@@ -10,21 +10,29 @@ export type Fen = number & { readonly [fenBrand]: true };
 
 export type MoneyLang = Lang;
 
-const amountInvalid = (value: unknown, reason: 'not_whole_fen' | 'negative' | 'not_yuan' | 'too_large'): never =>
-  rule(
-    'AMOUNT_INVALID',
-    reason === 'not_yuan'
-      ? 'An amount in yuan is written like 922500.00 or 0.5: digits, and at most two after the point.'
-      : reason === 'too_large'
-        ? 'The amount is too large to be recorded exactly.'
-        : 'An amount is a whole, non-negative number of fen (1 yuan = 100 fen).',
-    reason === 'not_yuan'
-      ? '以元为单位的金额应写作 922500.00 或 0.5：只含数字，小数点后最多两位。'
-      : reason === 'too_large'
-        ? '金额过大，无法精确记录。'
-        : '金额须为以分为单位的非负整数（1元 = 100分）。',
-    { value: typeof value === 'string' || typeof value === 'number' ? value : String(value), reason },
-  );
+/**
+ * The most one entered amount may be: 1,000,000,000.00 yuan. Far above any wage claim, receipt,
+ * allocation or grant a town federation records, and low enough that 90,000 such amounts still
+ * add up exactly; a figure above it is a typing slip (a digit too many, fen typed as yuan).
+ */
+export const MAX_AMOUNT_FEN = 100_000_000_000;
+
+type AmountProblem = 'not_whole_fen' | 'negative' | 'not_yuan' | 'too_large' | 'implausible';
+
+const MESSAGES: Record<AmountProblem, { en: string; zh: string }> = {
+  not_yuan: { en: 'An amount in yuan is written like 922500.00 or 0.5: digits, and at most two after the point.', zh: '以元为单位的金额应写作 922500.00 或 0.5：只含数字，小数点后最多两位。' },
+  too_large: { en: 'The amounts add up to more than can be recorded exactly.', zh: '金额合计过大，无法精确记录。' },
+  implausible: { en: 'An amount can be at most 1,000,000,000.00 yuan: check for a digit too many.', zh: '单笔金额最多为 1,000,000,000.00 元，请检查是否多输了位数。' },
+  not_whole_fen: { en: 'An amount is a whole, non-negative number of fen (1 yuan = 100 fen).', zh: '金额须为以分为单位的非负整数（1元 = 100分）。' },
+  negative: { en: 'An amount is a whole, non-negative number of fen (1 yuan = 100 fen).', zh: '金额须为以分为单位的非负整数（1元 = 100分）。' },
+};
+
+const amountInvalid = (value: unknown, reason: AmountProblem): never =>
+  rule('AMOUNT_INVALID', MESSAGES[reason].en, MESSAGES[reason].zh, {
+    value: typeof value === 'string' || typeof value === 'number' ? value : String(value),
+    reason,
+    ...(reason === 'implausible' ? { limit: MAX_AMOUNT_FEN } : {}),
+  });
 
 /** Whether `value` is a whole number of fen that arithmetic holds exactly. */
 export function isFen(value: unknown): value is Fen {
@@ -36,6 +44,17 @@ export function requireFen(value: unknown): Fen {
   if (!isFen(value)) return amountInvalid(value, 'not_whole_fen');
   if (value < 0) return amountInvalid(value, 'negative');
   return (value + 0) as Fen;
+}
+
+/**
+ * An amount someone entered (a claim, a receipt, a payout, an income, a grant): a whole,
+ * non-negative number of fen no larger than MAX_AMOUNT_FEN, or AMOUNT_INVALID. For what a
+ * person types in `decide`; folds of stored history use requireFen, so no past event stops a replay.
+ */
+export function requireAmount(value: unknown): Fen {
+  const fen = requireFen(value);
+  if (fen > MAX_AMOUNT_FEN) return amountInvalid(value, 'implausible');
+  return fen;
 }
 
 const YUAN = /^(\d+)(?:\.(\d{1,2}))?$/;

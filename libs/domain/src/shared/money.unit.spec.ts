@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DomainError } from './domain-error.js';
-import { formatYuan, parseYuan, requireFen, splitFen, splitFenEvenly, sumFen } from './money.js';
+import { formatYuan, MAX_AMOUNT_FEN, parseYuan, requireAmount, requireFen, splitFen, splitFenEvenly, sumFen } from './money.js';
 
 const codeOf = (run: () => unknown): string => {
   try {
@@ -144,5 +144,18 @@ describe('money in fen', () => {
         }),
       );
     });
+  });
+});
+
+describe('requireAmount: what a person may enter', () => {
+  it('takes whole fen up to 1,000,000,000.00 yuan and refuses a figure above it as implausible, naming the limit', () => {
+    expect(requireAmount(0)).toBe(0);
+    expect(requireAmount(MAX_AMOUNT_FEN)).toBe(100_000_000_000);
+    expect(() => requireAmount(MAX_AMOUNT_FEN + 1)).toThrow(expect.objectContaining({ code: 'AMOUNT_INVALID', details: expect.objectContaining({ reason: 'implausible', limit: MAX_AMOUNT_FEN }) }));
+    expect(() => requireAmount(Number.MAX_SAFE_INTEGER)).toThrow(expect.objectContaining({ details: expect.objectContaining({ reason: 'implausible' }) }));
+    expect(() => requireAmount(-1)).toThrow(expect.objectContaining({ details: expect.objectContaining({ reason: 'negative' }) }));
+    expect(() => requireAmount(1.5)).toThrow(expect.objectContaining({ details: expect.objectContaining({ reason: 'not_whole_fen' }) }));
+    // 90,000 amounts at the limit still add up exactly.
+    expect(sumFen(Array.from({ length: 90_000 }, () => MAX_AMOUNT_FEN))).toBe(9_000_000_000_000_000);
   });
 });
