@@ -80,7 +80,8 @@ describe('dispute case commands: /api/disputes/:id/...', () => {
       for (const amountFen of [-1, 0.5, 1250.75, TOO_LARGE, 1e20, '1250000', null]) {
         const problem = await command(mediator, c.id, 'claims', { claimantId: c.claimantIds[0], kind: 'unpaid_wages', amountFen }, 400);
         expect(fieldsOf(problem)).toEqual(['amountFen']);
-        expect(problem.errors[0].messages.join(' ')).toMatch(/以分计的整数金额/);
+        // null is no amount at all: required, not a wrong number.
+        expect(problem.errors[0].messages.join(' ')).toMatch(amountFen === null ? /^必须填写$/ : /以分计的整数金额/);
       }
       expect(await eventCount()).toBe(before);
     });
