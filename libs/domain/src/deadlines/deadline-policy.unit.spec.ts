@@ -1,3 +1,5 @@
+import type { DomainError } from '../shared/domain-error.js';
+import { deadlineRules } from './deadline.errors.js';
 import { deciderSpec } from '../shared/decider-spec.js';
 import type { Actor } from '../shared/messages.js';
 import { cadreActivityDecider, type RecordCadreActivity } from './cadre-activity.js';
@@ -109,5 +111,30 @@ describe('cadre duties', () => {
     expect(s.followUps.state).toBe('missed');
     expect(s.followUps.months.at(-1)).toEqual({ month: '2026-11', count: 0, required: 1, state: 'due' });
     expect(cadreDutyStanding({ ...base, quarter: 3, visits: [] }).keyEnterpriseVisits.state).toBe('missed');
+  });
+});
+
+describe('deadline refusals speak in words, not codes or field names', () => {
+  it('names a policy number by what it is, and an activity day by what is wrong with it', () => {
+    const policyError = (() => {
+      try {
+        deadlineRules.numberOutOfRange('warnDaysBefore', 5, 0, 1);
+      } catch (e) {
+        return e as DomainError;
+      }
+    })()!;
+    expect(policyError.messages.zh).toBe('提前提醒天数须为 0 至 1 之间的整数（收到 5）。');
+    expect(policyError.messages.en).toBe('The days of warning before must be a whole number from 0 to 1 (got 5).');
+    expect(policyError.details).toMatchObject({ field: 'warnDaysBefore' });
+    const dayError = (() => {
+      try {
+        deadlineRules.activityDateInvalid('2026-12-01', 'in_future');
+      } catch (e) {
+        return e as DomainError;
+      }
+    })()!;
+    expect(dayError.messages.zh).toContain('晚于今天');
+    expect(dayError.messages.zh).not.toContain('in_future');
+    expect(dayError.details).toMatchObject({ reason: 'in_future' });
   });
 });
