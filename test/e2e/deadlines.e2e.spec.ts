@@ -152,7 +152,11 @@ describe.each(QUEUE_BACKENDS)('deadlines ($name)', ({ redisUrl }) => {
 
   it('shows a cadre with no training this year as missed on the duties board, and one with four as met', async () => {
     const year = Number(today().slice(0, 4)) - 1; // a year that has ended: every duty is judged
-    const trained = await staffAs(t, 'mediator');
+    // Cadres since before that year (the clock moved back while their accounts are made): a
+    // cadre is asked only for the periods they were one from the first day.
+    t.clock.advanceDays(-800);
+    const [trained, idle] = [await staffAs(t, 'mediator'), await staffAs(t, 'mediator')];
+    t.clock.advanceDays(800);
     for (const month of ['02', '05', '08', '11']) {
       await trained.post('/api/cadre-activities').send({ kind: 'training', on: `${year}-${month}-10`, title: `区总工会调解员培训（${month}月）` }).expect(201);
     }
@@ -163,9 +167,13 @@ describe.each(QUEUE_BACKENDS)('deadlines ($name)', ({ redisUrl }) => {
       const row = body.cadres.find((c: { cadreId: string }) => c.cadreId === trained.staffId);
       return row?.trainings.count === 4 && row.keyEnterpriseVisits.count === 1 && body;
     }, 10_000, 'the duties board');
-    const none = duties.cadres.find((c: { cadreId: string }) => c.cadreId === mediator.staffId);
+    const none = duties.cadres.find((c: { cadreId: string }) => c.cadreId === idle.staffId);
     expect(none.trainings).toEqual({ count: 0, required: 4, state: 'missed', expectedByNow: 4 });
     expect(none.missed).toBe(true);
+    // A mediator since today owed nothing last year.
+    const newcomer = duties.cadres.find((c: { cadreId: string }) => c.cadreId === mediator.staffId);
+    expect(newcomer).toMatchObject({ trainings: { count: 0, required: 0, state: 'met' }, keyEnterpriseVisits: { required: 0, state: 'met' }, missed: false });
+    expect(newcomer.followUps.monthsWithout).toEqual([]);
     const done = duties.cadres.find((c: { cadreId: string }) => c.cadreId === trained.staffId);
     expect(done.trainings.state).toBe('met');
     expect(done.keyEnterpriseVisits.state).toBe('met');

@@ -255,6 +255,7 @@ export class DeadlineBoard {
         trainings: days(c.id, 'training'),
         visits: days(c.id, 'key_enterprise_visit'),
         followUps: days(c.id, 'follow_up'),
+        since: c.mediatorSince,
       });
       const missed = [s.trainings.state, s.keyEnterpriseVisits.state, s.followUps.state].includes('missed');
       return { cadreId: c.id, name: c.displayName, trainings: s.trainings, keyEnterpriseVisits: s.keyEnterpriseVisits, followUps: { ...s.followUps, months: [...s.followUps.months], monthsWithout: [...s.followUps.monthsWithout] }, missed };
