@@ -104,6 +104,24 @@ describe.each(QUEUE_BACKENDS)('deadlines ($name)', ({ redisUrl }) => {
     await t.http().get('/metrics').expect(200);
   });
 
+  it('gives the inbox a page at a time, overdue first, then due soon, every item once', async () => {
+    const overdue = await openReceived(addDays(today(), -20), '早已逾期的案件');
+    const soon = await openReceived(addDays(today(), -13), '即将到期的案件');
+    const whole = (await mediator.get('/api/inbox').query({ pageSize: 200, minPosition: position }).expect(200)).body;
+    const ids = (items: { caseId: string; kind: string; state: string }[]) => items.map((i) => `${i.caseId}/${i.kind}`);
+    expect(ids(whole.items)).toEqual(expect.arrayContaining([`${overdue}/mediation`, `${soon}/mediation`]));
+    const states = whole.items.map((i: { state: string }) => i.state);
+    expect(states).toEqual([...states].sort((a: string, b: string) => (a === b ? 0 : a === 'overdue' ? -1 : 1)));
+    const pages: { caseId: string; kind: string; state: string }[] = [];
+    for (let page = 1; page <= Math.ceil(whole.total / 2); page++) {
+      const body = (await mediator.get('/api/inbox').query({ page, pageSize: 2 }).expect(200)).body;
+      expect(body).toMatchObject({ page, pageSize: 2, total: whole.total });
+      pages.push(...body.items);
+    }
+    expect(ids(pages)).toEqual(ids(whole.items));
+    expect((await mediator.get('/api/inbox').query({ pageSize: 201 }).expect(400)).body.errors[0].field).toBe('pageSize');
+  });
+
   it('records DeadlineWarned then DeadlineMissed once each as the injected clock passes the warning and the due day', async () => {
     const caseId = await openReceived(today(), '今天收到的案件');
     const board = async () => (await supervisor.get(`/api/deadlines/cases/${caseId}`).query({ minPosition: position }).expect(200)).body;
