@@ -55,7 +55,7 @@ export class DeadlinesController {
   @Allowed(...READERS)
   @ApiOperation({
     summary:
-      'What is due for the signed-in person, overdue first, then due soon, a page at a time: a mediator’s own cases (mediation, follow-up, instalments); for a supervisor every case’s and every request waiting for approval but their own requests; for the other roles everything',
+      'What is due for the signed-in person, overdue first, then due soon, a page at a time: a mediator’s own cases (mediation, follow-up, instalments); for a supervisor every case’s and every request waiting for approval but their own requests; for a fund officer the disbursements waiting for approval; for an auditor or administrator everything',
   })
   @ApiOkResponse({ type: DeadlineBoardPage })
   async inbox(@Req() req: Request, @Query() query: InboxQuery, @Res({ passthrough: true }) res: Response): Promise<DeadlineBoardPage> {
@@ -66,7 +66,9 @@ export class DeadlinesController {
         ? { mediatorId: user.staffId, kinds: ['mediation', 'follow_up', 'instalment'] }
         : user.role === 'supervisor'
           ? { notRequestedBy: user.staffId }
-          : {};
+          : user.role === 'fund_officer'
+            ? { kinds: ['disbursement_approval'] }
+            : {};
     return this.board.board({ ...mine, states: ['overdue', 'due_soon'], page: query.page, pageSize: query.pageSize });
   }
 }
