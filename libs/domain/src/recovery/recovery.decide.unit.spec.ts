@@ -24,6 +24,7 @@ function facts(over: Partial<RecoveryCaseFacts> = {}): RecoveryCaseFacts {
   return {
     caseId: CASE,
     status: 'accepted',
+    receivedAt: '2026-03-01',
     mediatorId: wang.staffId,
     claimants: [
       { claimantId: 'c-1', workerId: 'w-1', name: '张秀英' },
