@@ -63,6 +63,12 @@ describe('recovery: roles, write-offs, pages, list and period figures', () => {
     const { id, claimantIds, agreed } = await caseWithAgreement(wang, [100_000]);
     const zh = await casePage(wang, id, agreed.position);
     expect(zh.recovery).toMatchObject({ status: 'not_started', agreementFulfilledAllowed: false });
+    // Nothing received yet: no "0.00 still owed" (that would read as paid).
+    expect(zh.recovery).toMatchObject({ stillOwedFen: null });
+    expect(zh.recovery.note).toBe('追欠尚未开始：本案协议项下尚无款项到账或发放；追欠完成后才能以“协议履行完毕”结案。');
+    const notStartedEn = (await wang.get(`/api/disputes/${id}`).set('Accept-Language', 'en').expect(200)).body;
+    expect(notStartedEn.recovery.note).toMatch(/^Recovery has not started/);
+    expect(notStartedEn.recovery.note).not.toContain('¥0.00');
     await command(wang, id, 'recovery/receipts', { amountFen: 40_000, receivedOn: '2026-04-01', channel: 'bank_transfer', receiptNo: 'R-1' }, 201);
     const p = await command(wang, id, 'recovery/payouts', { claimantId: claimantIds[0], amountFen: 40_000, paidOn: '2026-04-01', method: 'bank_transfer', reference: 'T' }, 201);
     const page = await casePage(wang, id, p.position);
