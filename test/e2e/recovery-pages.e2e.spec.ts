@@ -124,7 +124,8 @@ describe('recovery: roles, write-offs, pages, list and period figures', () => {
 
   it('period figures: received, paid out, written off, outstanding at the end of the range, each with its definition', async () => {
     const before = (await liu.get('/api/recoveries/stats').query({ from: '2025-01-01', to: '2025-12-31' }).expect(200)).body;
-    const { id, claimantIds } = await caseWithAgreement(wang, [100_000, 100_000]);
+    // Received in December 2025: money is not dated before the application.
+    const { id, claimantIds } = await caseWithAgreement(wang, [100_000, 100_000], ['2026-04-30'], { application: { kind: 'written', receivedAt: '2025-12-01' } });
     await command(wang, id, 'recovery/receipts', { amountFen: 80_000, receivedOn: '2025-12-20', channel: 'bank_transfer', receiptNo: 'R-2025' }, 201);
     await command(wang, id, 'recovery/receipts', { amountFen: 20_000, receivedOn: '2026-01-05', channel: 'wage_guarantee_fund', receiptNo: 'R-2026' }, 201);
     const paid = await command(wang, id, 'recovery/payouts', { claimantId: claimantIds[0], amountFen: 40_000, paidOn: '2025-12-21', method: 'bank_transfer', reference: 'T' }, 201);
