@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { staffAs, type StaffAgent } from '../support/staff.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { casePage, command, fieldsOf, openCase, todayInBeijing } from './dispute-steps.js';
+import { acceptedCase, casePage, command, fieldsOf, openCase, todayInBeijing } from './dispute-steps.js';
 
 const LONG_NOTE = '工人反映：公司以资金周转困难为由拖欠工资，承诺春节前结清但未兑现。'.repeat(300).slice(0, 10_000);
 const TOO_LARGE = Number.MAX_SAFE_INTEGER + 1;
@@ -209,7 +209,7 @@ describe('dispute case commands: /api/disputes/:id/...', () => {
     const agreement = (amounts: object[]) => ({ amounts, terms: '公司于2026年4月10日前分两期支付', paymentDates: ['2026-03-31', '2026-04-10'] });
 
     it('records an agreement with an amount for every claimant; then no claimant can be added', async () => {
-      const c = await openCase(mediator);
+      const c = await acceptedCase(mediator);
       const res = await command(mediator, c.id, 'agreement', agreement(amountsFor(c.claimantIds)), 201);
       expect(res.agreementId).toEqual(expect.any(String));
       const page = await casePage(mediator, c.id, res.position);
@@ -218,13 +218,13 @@ describe('dispute case commands: /api/disputes/:id/...', () => {
     });
 
     it('takes an agreement over 1,000 claimants', async () => {
-      const c = await openCase(mediator, {}, 1000);
+      const c = await acceptedCase(mediator, {}, 1000);
       const res = await command(mediator, c.id, 'agreement', agreement(amountsFor(c.claimantIds, 243_200)), 201);
       expect((await casePage(mediator, c.id, res.position)).agreement.totalFen).toBe(243_200_000);
     });
 
     it('refuses an agreement missing a claimant’s amount (422, naming them) and bad amounts or dates (400)', async () => {
-      const c = await openCase(mediator);
+      const c = await acceptedCase(mediator);
       const missing = await mediator.post(`/api/disputes/${c.id}/agreement`).set('Accept-Language', 'en').send(agreement(amountsFor(c.claimantIds.slice(1)))).expect(422);
       expect(missing.body).toMatchObject({ code: 'AGREEMENT_AMOUNT_MISSING', details: { claimantIds: [c.claimantIds[0]] } });
       expect(missing.body.title).toContain('工人1号');
