@@ -213,7 +213,8 @@ export function rejectDisbursement({ data, ctx }: RejectDisbursement, state: Aid
   const fund = openFund(state, data.fundId);
   const d = disbursementOf(fund, data.disbursementId);
   decidedBySecondPerson(d, ctx);
-  if (d.status === 'rejected') return [];
+  // Rejected once: another rejection is refused, not answered as if done (its reason would be
+  // dropped). An exact retry (Idempotency-Key) is answered by the loop from its events.
   if (d.status !== 'requested') return broken.wrongStatus(d.disbursementId, d.status, 'reject');
   const reason = text(data.reason) || broken.reasonRequired();
   return [
@@ -246,7 +247,7 @@ export function cancelDisbursement({ data, ctx }: CancelDisbursement, state: Aid
   if (role(ctx) !== 'fund_officer' && role(ctx) !== 'supervisor') broken.notAllowed('cancel');
   const fund = openFund(state, data.fundId);
   const d = disbursementOf(fund, data.disbursementId);
-  if (d.status === 'cancelled') return [];
+  // Cancelled once: as a rejection, a second cancellation is refused (its reason would be dropped).
   if (d.status !== 'requested' && d.status !== 'approved') return broken.wrongStatus(d.disbursementId, d.status, 'cancel');
   const reason = text(data.reason) || broken.reasonRequired();
   return [

@@ -319,6 +319,9 @@ describe('AidFund', () => {
       expect(again.details).toEqual({ disbursementId: 'd-1', status: 'approved', act: 'approve' });
       spec.given([...given, approved('d-1', 300_000), paid('d-1', 300_000)]).when(cmd('ApproveDisbursement', { disbursementId: 'd-1' }, supervisor)).thenThrows('DISBURSEMENT_WRONG_STATUS');
       spec.given([...given, approved('d-1', 300_000)]).when(cmd('RejectDisbursement', { disbursementId: 'd-1', reason: 'x' }, supervisor)).thenThrows('DISBURSEMENT_WRONG_STATUS');
+      // Rejecting again is refused too: the second reason would be dropped.
+      const twice = spec.given([...given, rejected]).when(cmd('RejectDisbursement', { disbursementId: 'd-1', reason: '另一个理由' }, supervisor)).thenThrows('DISBURSEMENT_WRONG_STATUS');
+      expect(twice.details).toEqual({ disbursementId: 'd-1', status: 'rejected', act: 'reject' });
       spec.given(given).when(cmd('ApproveDisbursement', { disbursementId: 'd-9' }, supervisor)).thenThrows('DISBURSEMENT_NOT_FOUND');
     });
   });
@@ -356,6 +359,8 @@ describe('AidFund', () => {
       expect(availableFen(fundAfter([...given, cancelled]))).toBe(1_000_000);
       spec.given([...given, paid('d-1', 300_000)]).when(cmd('CancelDisbursement', { disbursementId: 'd-1', reason: 'x' })).thenThrows('DISBURSEMENT_WRONG_STATUS');
       spec.given(given).when(cmd('CancelDisbursement', { disbursementId: 'd-1', reason: 'x' }, auditor)).thenThrows('ROLE_NOT_PERMITTED');
+      // Cancelled once: a second cancellation is refused, its reason not dropped silently.
+      spec.given([...given, cancelled]).when(cmd('CancelDisbursement', { disbursementId: 'd-1', reason: '再撤销' }, supervisor)).thenThrows('DISBURSEMENT_WRONG_STATUS');
     });
   });
 
