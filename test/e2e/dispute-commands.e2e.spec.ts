@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { MAX_AMOUNT_FEN } from '#domain';
 import { staffAs, type StaffAgent } from '../support/staff.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { acceptedCase, casePage, command, fieldsOf, openCase, todayInBeijing } from './dispute-steps.js';
@@ -64,14 +65,17 @@ describe('dispute case commands: /api/disputes/:id/...', () => {
   });
 
   describe('claims', () => {
-    it('records a claim in fen, up to the largest safe integer, with a 10,000-character note unchanged', async () => {
+    it('records a claim in fen, up to the ceiling of an entered amount, with a 10,000-character note unchanged', async () => {
       const c = await openCase(mediator);
       const res = await command(mediator, c.id, 'claims', { claimantId: c.claimantIds[0], kind: 'unpaid_wages', amountFen: 1_250_000, note: LONG_NOTE }, 201);
       expect(res).toEqual({ id: c.id, revision: 1, position: expect.any(String) });
-      const max = await command(mediator, c.id, 'claims', { claimantId: c.claimantIds[1], kind: 'overtime', amountFen: Number.MAX_SAFE_INTEGER }, 201);
+      const max = await command(mediator, c.id, 'claims', { claimantId: c.claimantIds[1], kind: 'overtime', amountFen: MAX_AMOUNT_FEN }, 201);
+      // One fen more is a typing slip: 422 naming the field and the limit.
+      const over = await command(mediator, c.id, 'claims', { claimantId: c.claimantIds[1], kind: 'overtime', amountFen: MAX_AMOUNT_FEN + 1 }, 422);
+      expect(over).toMatchObject({ code: 'AMOUNT_INVALID', details: { reason: 'implausible', limit: MAX_AMOUNT_FEN } });
       const page = await casePage(mediator, c.id, max.position);
       expect(page.claimants[0].claims).toEqual([{ kind: 'unpaid_wages', amountFen: 1_250_000, note: LONG_NOTE }]);
-      expect(page.claimants[1].claims).toEqual([{ kind: 'overtime', amountFen: Number.MAX_SAFE_INTEGER }]);
+      expect(page.claimants[1].claims).toEqual([{ kind: 'overtime', amountFen: MAX_AMOUNT_FEN }]);
     });
 
     it('refuses negative, fractional, too-large and non-number amounts at the door, and records nothing', async () => {

@@ -1,6 +1,6 @@
 import type { Command } from '../shared/command.js';
 import type { CommandContext, Decider } from '../shared/messages.js';
-import { requireFen, sumFen } from '../shared/money.js';
+import { sumFen } from '../shared/money.js';
 import { requireAmountAt, requireHappened, requireOralRecordedAt, requireOneOf, requirePaymentDates, requireText, text } from './dispute-case.checks.js';
 import { disputeCaseRules as broken } from './dispute-case.errors.js';
 import {
@@ -188,8 +188,8 @@ export function recordClaims({ data, ctx }: RecordClaims, state: DisputeCaseStat
 function claimRecorded(dispute: DisputeCase, claim: ClaimInput): DisputeCaseEvent {
   const claimant = findClaimant(dispute, claim.claimantId) ?? broken.claimantNotFound([claim.claimantId]);
   const kind = requireOneOf('kind', claim.kind, DISPUTE_CATEGORIES);
-  // Claims keep requireFen for now: the claims suite records one up to the largest safe integer (not this change's to decide).
-  const amountFen = requireFen(claim.amountFen);
+  // What a worker claims is entered like any amount: at most the kernel's ceiling.
+  const amountFen = requireAmountAt('amountFen', claim.amountFen);
   const note = text(claim.note);
   return {
     type: 'ClaimRecorded',
