@@ -195,7 +195,7 @@ export function holdMoney({ data, ctx }: HoldMoney, ledger: RecoveryLedger): Dec
   if (amountFen === 0 || amountFen > worker.allocatedUnpaidFen) {
     broken.holdAboveAllocated(worker.name, worker.claimantId, amountFen, worker.allocatedUnpaidFen);
   }
-  const heldOn = data.heldOn === undefined || data.heldOn === null ? beijingDay(ctx.now) : requireHappenedDay('heldOn', data.heldOn, ctx.now);
+  const heldOn = data.heldOn === undefined || data.heldOn === null ? beijingDay(ctx.now) : requireMoneyDay('heldOn', data.heldOn, ctx.now, data.case);
   const reason = text(data.reason) || broken.reasonRequired('hold');
   return [
     { type: 'MoneyHeld', data: { caseId: ledger.caseId, holdId: data.holdId, claimantId: worker.claimantId, amountFen, heldOn, reason, recordedAt: ctx.now } },
@@ -418,19 +418,13 @@ function amountAt(field: string, value: unknown): Fen {
   }
 }
 
-function requireHappenedDay(field: Extract<RecoveryField, 'receivedOn' | 'paidOn' | 'heldOn'>, value: unknown, now: string): string {
-  const day = parseIsoDay(value) ?? broken.dateInvalid(field, value);
-  const problem = happenedProblem({ kind: 'date', text: day, beijingDay: day }, now);
-  return problem ? broken.dateImplausible(field, day, problem) : day;
-}
-
 /**
- * The day money was received from the employer or paid to a worker: the kernel's rules for what
+ * The day money was received from the employer, paid to a worker or held back: the kernel's rules for what
  * happened (not before 1990, not after today in Beijing) and, as for the case's own dates, not
  * before the Beijing day the application was received (`before_application`): a dispute's money
  * does not move before the dispute is brought.
  */
-function requireMoneyDay(field: 'receivedOn' | 'paidOn', value: unknown, now: string, facts: RecoveryCaseFacts | null): string {
+function requireMoneyDay(field: 'receivedOn' | 'paidOn' | 'heldOn', value: unknown, now: string, facts: RecoveryCaseFacts | null): string {
   const day = parseIsoDay(value) ?? broken.dateInvalid(field, value);
   const notBefore = facts?.receivedAt ? { value: facts.receivedAt, reason: 'before_application' as const } : undefined;
   const problem = happenedProblem({ kind: 'date', text: day, beijingDay: day }, now, notBefore);

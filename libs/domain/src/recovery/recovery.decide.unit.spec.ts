@@ -294,6 +294,11 @@ describe('recovery ledger', () => {
       expect(error.details).toMatchObject({ reason: 'before_application', limit: '2026-03-02 07:30' });
     });
 
+    it('given money received, when money is held back on a day before the application, then DATE_IMPLAUSIBLE before_application', () => {
+      const error = spec.given([opened, firstReceipt]).when(cmd('HoldMoney', { holdId: 'h-9', claimantId: 'c-3', heldOn: '2026-02-27', reason: '联系不上' })).thenThrows('DATE_IMPLAUSIBLE');
+      expect(error.details).toMatchObject({ field: 'heldOn', value: '2026-02-27', reason: 'before_application' });
+    });
+
     it('given money received, when a payout is dated before the application, then DATE_IMPLAUSIBLE before_application', () => {
       const error = spec.given([opened, firstReceipt]).when(payoutOn('2026-02-01')).thenThrows('DATE_IMPLAUSIBLE');
       expect(error.details).toMatchObject({ field: 'paidOn', value: '2026-02-01', reason: 'before_application' });
