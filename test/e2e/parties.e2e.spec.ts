@@ -1,3 +1,4 @@
+import { validateCreditCode, validateResidentId } from '#domain';
 import { EVENT_STORE } from '#platform';
 import type { EventStore } from '#event-store';
 import { createHash, randomUUID } from 'node:crypto';
@@ -294,6 +295,41 @@ describe('workers and employers: one identity each, ID numbers masked', () => {
       expect(page).toMatchObject({ idNumberMasked: true, phoneMasked: true });
       // The case goes on: its mediator records a claim.
       await old.post(`/api/disputes/${caseId}/claims`).send({ claimantId: 'c2', kind: 'unpaid_wages', amountFen: 100 }).expect(201);
+    });
+  });
+  describe('the examples in /docs-json pass the system’s own checks (defect 13)', () => {
+    /** Every `example` (and `examples` entry) in the document, with the name of the property or parameter it is for. */
+    function examplesIn(node: unknown, name = '', found: { name: string; value: unknown }[] = []): { name: string; value: unknown }[] {
+      if (Array.isArray(node)) {
+        for (const item of node) examplesIn(item, name, found);
+        return found;
+      }
+      if (!node || typeof node !== 'object') return found;
+      const obj = node as Record<string, unknown>;
+      // A parameter is named by its `name`; a schema's property by its key.
+      const here = typeof obj.name === 'string' && typeof obj.in === 'string' ? obj.name : name;
+      if ('example' in obj) found.push({ name: here, value: obj.example });
+      if (obj.examples && typeof obj.examples === 'object') for (const e of Object.values(obj.examples)) found.push({ name: here, value: (e as { value?: unknown })?.value ?? e });
+      for (const [key, value] of Object.entries(obj)) {
+        if (key === 'example' || key === 'examples') continue;
+        if (key === 'properties' && value && typeof value === 'object') for (const [prop, schema] of Object.entries(value)) examplesIn(schema, prop, found);
+        else examplesIn(value, here, found);
+      }
+      return found;
+    }
+
+    it('every credit code and resident ID number example is valid (check digit included); masked ones are masked', async () => {
+      const doc = (await t.http().get('/docs-json').expect(200)).body;
+      const strings = examplesIn(doc).flatMap(({ name, value }) => (typeof value === 'string' ? [{ name, value }] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').map((v) => ({ name, value: v })) : []));
+      // By the field's name, or by the look of it (a resident ID number is digits and perhaps a final X).
+      const creditCodes = strings.filter((e) => /creditCode/i.test(e.name) || (/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(e.value) && /[A-WY]/.test(e.value)));
+      const residentIds = strings.filter((e) => (/idNumber/i.test(e.name) && !e.value.includes('*')) || /^\d{17}[\dXx]$/.test(e.value));
+      expect(creditCodes.map((e) => e.value)).toContain('91110113MA01ABCD2Q');
+      expect(residentIds.length).toBeGreaterThan(0);
+      expect(creditCodes.filter((e) => !validateCreditCode(e.value).ok)).toEqual([]);
+      expect(residentIds.filter((e) => !validateResidentId(e.value).ok)).toEqual([]);
+      // Masked examples show a number as every page masks it.
+      for (const e of strings.filter((x) => /idNumber/i.test(x.name) && x.value.includes('*'))) expect(e.value).toMatch(MASKED);
     });
   });
 });
