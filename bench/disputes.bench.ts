@@ -94,6 +94,8 @@ await runBenchmark('disputes benchmark: starting Postgres and the application...
     await caughtUp(supervisor, last);
     const pages = await Promise.all(groupIds.map(async (id) => (await mediators[0].get(`/api/disputes/${id}`)).body));
     const readPage = await concurrently([mediators[0]], GROUP_CASES, (c, i) => c.get(`/api/disputes/${groupIds[i]}`));
+    // An agreement follows intake: accepted first, not timed.
+    for (const id of groupIds) expectStatus(await mediators[0].post(`/api/disputes/${id}/accept`), 200, 'accept');
     const agreeGroup = await concurrently([mediators[0]], GROUP_CASES, (c, i) =>
       c.post(`/api/disputes/${groupIds[i]}/agreement`, {
         amounts: pages[i].claimants.map((k: { claimantId: string }, n: number) => ({ claimantId: k.claimantId, amountFen: 500_000 + n })),

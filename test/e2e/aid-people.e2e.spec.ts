@@ -49,12 +49,18 @@ describe('aid people: households, model workers, care visits, organisations and 
       ...over,
     });
 
+  /** The fund's programmes the visits are under (两节送温暖, 关爱劳模): a visit names a programme that exists. */
+  const programmes = { household: '', model_worker: '' };
   const visit = (kind: 'household' | 'model_worker', id: string, visitedOn: string, as: StaffAgent = officer) =>
-    as.post('/api/aid/care-visits').send({ visitee: { kind, id }, visitedOn, programmeId: kind === 'household' ? 'prog-warmth' : 'prog-model-workers', visitors: ['镇工会主席 刘明'], goods: '米、面、油' });
+    as.post('/api/aid/care-visits').send({ visitee: { kind, id }, visitedOn, programmeId: programmes[kind], visitors: ['镇工会主席 刘明'], goods: '米、面、油' });
 
   beforeAll(async () => {
     t = await startTestApp();
     [officer, supervisor, mediator, auditor] = await Promise.all([staffAs(t, 'fund_officer'), staffAs(t, 'supervisor'), staffAs(t, 'mediator'), staffAs(t, 'auditor')]);
+    const admin = await staffAs(t, 'administrator');
+    const fund = await officer.post('/api/aid/funds').send({ name: '仁和镇困难职工帮扶资金', kind: 'hardship_aid' }).expect(201);
+    programmes.household = (await admin.post('/api/aid/programmes').send({ kind: 'festival_visits', name: '两节送温暖', fundId: fund.body.id, perBeneficiaryCapFen: 100_000 }).expect(201)).body.id;
+    programmes.model_worker = (await admin.post('/api/aid/programmes').send({ kind: 'model_worker_care', name: '关爱劳模', fundId: fund.body.id, perBeneficiaryCapFen: 100_000 }).expect(201)).body.id;
   });
   afterAll(async () => {
     await t.close();
@@ -227,13 +233,13 @@ describe('aid people: households, model workers, care visits, organisations and 
       const [workerId] = await registerWorkers(520, 1);
       const opened = await openFile(workerId!).expect(201);
       const key = randomUUID();
-      const body = { visitee: { kind: 'household', id: opened.body.id }, visitedOn: '2014-01-25', visitors: ['刘明'], moneyFen: 50_000, disbursementId: 'd-42' };
+      const body = { visitee: { kind: 'household', id: opened.body.id }, visitedOn: '2014-01-25', visitors: ['刘明'], moneyFen: 50_000 };
       const first = await officer.post('/api/aid/care-visits').set('Idempotency-Key', key).send(body).expect(201);
       const second = await officer.post('/api/aid/care-visits').set('Idempotency-Key', key).send(body).expect(201);
       expect(second.body).toEqual(first.body);
       const list = await auditor.get('/api/aid/care-visits').query({ visiteeId: opened.body.id, minPosition: first.body.position }).expect(200);
       expect(list.body.total).toBe(1);
-      expect(list.body.items[0]).toMatchObject({ visiteeName: '困难职工520', moneyFen: 50_000, disbursementId: 'd-42', visitors: ['刘明'] });
+      expect(list.body.items[0]).toMatchObject({ visiteeName: '困难职工520', moneyFen: 50_000, disbursementId: null, visitors: ['刘明'] });
     });
 
     it('fund officers and supervisors record; mediators and auditors read only; unknown workers and files are refused', async () => {

@@ -68,6 +68,15 @@ describe('audit through the API', () => {
     const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
     expect(lines[0]).toBe('版本,日志位置,记录时间,发生时间,操作人,角色,事件类型,说明,哈希');
     expect(lines.slice(1).map((l) => l.split(',')[6])).toEqual(['DisputeCaseOpened', 'IntakeAccepted', 'AgreementReached']);
+    // People are named as the case page names them, never by their ids.
+    const mediatorId = lines[1].split(',')[4];
+    const me = body(await mediator.get('/api/auth/me').expect(200));
+    expect(me.staffId).toBe(mediatorId);
+    const descriptions = lines.slice(1).map((l) => l.split(',')[7]);
+    for (const d of descriptions) {
+      expect(d).toContain(String(me.displayName));
+      expect(d).not.toContain(mediatorId);
+    }
   });
 
   it('signs checkpoints, proves inclusion and consistency, and an untouched log verifies online and offline', async () => {

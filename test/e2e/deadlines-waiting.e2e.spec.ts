@@ -199,6 +199,10 @@ describe.each(QUEUE_BACKENDS)('instalments and requests waiting for approval ($n
     expect((await s.board(supervisor, { kind: 'disbursement_approval' })).some((i) => i.itemId === onTime)).toBe(false);
     expect(((await supervisor.get('/api/inbox').expect(200)).body.items as BoardItem[]).some((i) => i.itemId === late)).toBe(true);
     expect(((await mediator.get('/api/inbox').expect(200)).body.items as BoardItem[]).some((i) => i.itemId === late)).toBe(false);
+    // A fund officer's inbox: the disbursements waiting, nothing of the cases'.
+    const officersInbox = (await officer.get('/api/inbox').query({ pageSize: 200 }).expect(200)).body.items as BoardItem[];
+    expect(officersInbox.some((i) => i.itemId === late)).toBe(true);
+    expect(new Set(officersInbox.map((i) => i.kind))).toEqual(new Set(['disbursement_approval']));
     const timeline = async (lang: string) => ((await officer.get(`/api/aid/disbursements/${late}/timeline`).set('Accept-Language', lang).expect(200)).body as { type: string; description: string }[]).filter((e) => e.type === 'DisbursementApprovalMissed');
     expect((await timeline('zh-CN'))[0]!.description).toMatch(/^系统记录：\d{4}-\d{2}-\d{2}申请的向张秀英家长发放800\.00元至\d{4}-\d{2}-\d{2}仍未审批（逾期1天，待主管审批）$/);
     expect((await timeline('en'))[0]!.description).toMatch(/^Recorded by the system: the disbursement of ¥800\.00 to 张秀英家长 requested on/);

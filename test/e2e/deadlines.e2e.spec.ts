@@ -104,6 +104,24 @@ describe.each(QUEUE_BACKENDS)('deadlines ($name)', ({ redisUrl }) => {
     await t.http().get('/metrics').expect(200);
   });
 
+  it('gives the inbox a page at a time, overdue first, then due soon, every item once', async () => {
+    const overdue = await openReceived(addDays(today(), -20), '早已逾期的案件');
+    const soon = await openReceived(addDays(today(), -13), '即将到期的案件');
+    const whole = (await mediator.get('/api/inbox').query({ pageSize: 200, minPosition: position }).expect(200)).body;
+    const ids = (items: { caseId: string; kind: string; state: string }[]) => items.map((i) => `${i.caseId}/${i.kind}`);
+    expect(ids(whole.items)).toEqual(expect.arrayContaining([`${overdue}/mediation`, `${soon}/mediation`]));
+    const states = whole.items.map((i: { state: string }) => i.state);
+    expect(states).toEqual([...states].sort((a: string, b: string) => (a === b ? 0 : a === 'overdue' ? -1 : 1)));
+    const pages: { caseId: string; kind: string; state: string }[] = [];
+    for (let page = 1; page <= Math.ceil(whole.total / 2); page++) {
+      const body = (await mediator.get('/api/inbox').query({ page, pageSize: 2 }).expect(200)).body;
+      expect(body).toMatchObject({ page, pageSize: 2, total: whole.total });
+      pages.push(...body.items);
+    }
+    expect(ids(pages)).toEqual(ids(whole.items));
+    expect((await mediator.get('/api/inbox').query({ pageSize: 201 }).expect(400)).body.errors[0].field).toBe('pageSize');
+  });
+
   it('records DeadlineWarned then DeadlineMissed once each as the injected clock passes the warning and the due day', async () => {
     const caseId = await openReceived(today(), '今天收到的案件');
     const board = async () => (await supervisor.get(`/api/deadlines/cases/${caseId}`).query({ minPosition: position }).expect(200)).body;
@@ -152,7 +170,11 @@ describe.each(QUEUE_BACKENDS)('deadlines ($name)', ({ redisUrl }) => {
 
   it('shows a cadre with no training this year as missed on the duties board, and one with four as met', async () => {
     const year = Number(today().slice(0, 4)) - 1; // a year that has ended: every duty is judged
-    const trained = await staffAs(t, 'mediator');
+    // Cadres since before that year (the clock moved back while their accounts are made): a
+    // cadre is asked only for the periods they were one from the first day.
+    t.clock.advanceDays(-800);
+    const [trained, idle] = [await staffAs(t, 'mediator'), await staffAs(t, 'mediator')];
+    t.clock.advanceDays(800);
     for (const month of ['02', '05', '08', '11']) {
       await trained.post('/api/cadre-activities').send({ kind: 'training', on: `${year}-${month}-10`, title: `区总工会调解员培训（${month}月）` }).expect(201);
     }
@@ -163,9 +185,13 @@ describe.each(QUEUE_BACKENDS)('deadlines ($name)', ({ redisUrl }) => {
       const row = body.cadres.find((c: { cadreId: string }) => c.cadreId === trained.staffId);
       return row?.trainings.count === 4 && row.keyEnterpriseVisits.count === 1 && body;
     }, 10_000, 'the duties board');
-    const none = duties.cadres.find((c: { cadreId: string }) => c.cadreId === mediator.staffId);
+    const none = duties.cadres.find((c: { cadreId: string }) => c.cadreId === idle.staffId);
     expect(none.trainings).toEqual({ count: 0, required: 4, state: 'missed', expectedByNow: 4 });
     expect(none.missed).toBe(true);
+    // A mediator since today owed nothing last year.
+    const newcomer = duties.cadres.find((c: { cadreId: string }) => c.cadreId === mediator.staffId);
+    expect(newcomer).toMatchObject({ trainings: { count: 0, required: 0, state: 'met' }, keyEnterpriseVisits: { required: 0, state: 'met' }, missed: false });
+    expect(newcomer.followUps.monthsWithout).toEqual([]);
     const done = duties.cadres.find((c: { cadreId: string }) => c.cadreId === trained.staffId);
     expect(done.trainings.state).toBe('met');
     expect(done.keyEnterpriseVisits.state).toBe('met');

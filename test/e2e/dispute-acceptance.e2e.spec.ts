@@ -131,6 +131,10 @@ describe('acceptance: a supervisor steers the cases of every mediator', () => {
     expect(new Set(everyone.body.items.map((i: { mediatorId: string }) => i.mediatorId))).toEqual(new Set([wang.staffId, zhao.staffId]));
     expect(everyone.body.items.map((i: { id: string }) => i.id)).not.toContain(closed.id);
     expect(everyone.body.items.map((i: { id: string }) => i.id)).toContain(z.id);
+    // The cases waiting for a mediator, for the supervisor to assign.
+    const waiting = await openCase(supervisor, { title: '待分派的案件' });
+    const unassigned = await supervisor.get('/api/disputes').query({ mediatorId: 'none', minPosition: waiting.answer.position }).expect(200);
+    expect(unassigned.body.items.map((i: { id: string; mediatorId: string | null }) => [i.id, i.mediatorId])).toEqual([[waiting.id, null]]);
 
     const reassigned = await supervisor.post(`/api/disputes/${b.id}/assign`).set('If-Match', '"0"').send({ mediatorId: zhao.staffId }).expect(200);
     const refused = await wang.post(`/api/disputes/${b.id}/sessions`).set('Accept-Language', 'en').send({ heldAt: '2026-03-06', summary: '我还想记录' }).expect(422);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { MAX_AMOUNT_FEN } from '#domain';
 import { staffAs, type StaffAgent } from '../support/staff.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { casePage, command, fieldsOf, openCase, todayInBeijing } from './dispute-steps.js';
+import { acceptedCase, casePage, command, fieldsOf, openCase, todayInBeijing } from './dispute-steps.js';
 import { aWorker } from './party-builders.js';
 
 const LONG_NOTE = '工人反映：公司以资金周转困难为由拖欠工资，承诺春节前结清但未兑现。'.repeat(300).slice(0, 10_000);
@@ -69,14 +70,17 @@ describe('dispute case commands: /api/disputes/:id/...', () => {
   });
 
   describe('claims', () => {
-    it('records a claim in fen, up to the largest safe integer, with a 10,000-character note unchanged', async () => {
+    it('records a claim in fen, up to the ceiling of an entered amount, with a 10,000-character note unchanged', async () => {
       const c = await openCase(mediator);
       const res = await command(mediator, c.id, 'claims', { claimantId: c.claimantIds[0], kind: 'unpaid_wages', amountFen: 1_250_000, note: LONG_NOTE }, 201);
       expect(res).toEqual({ id: c.id, revision: 1, position: expect.any(String) });
-      const max = await command(mediator, c.id, 'claims', { claimantId: c.claimantIds[1], kind: 'overtime', amountFen: Number.MAX_SAFE_INTEGER }, 201);
+      const max = await command(mediator, c.id, 'claims', { claimantId: c.claimantIds[1], kind: 'overtime', amountFen: MAX_AMOUNT_FEN }, 201);
+      // One fen more is a typing slip: 422 naming the field and the limit.
+      const over = await command(mediator, c.id, 'claims', { claimantId: c.claimantIds[1], kind: 'overtime', amountFen: MAX_AMOUNT_FEN + 1 }, 422);
+      expect(over).toMatchObject({ code: 'AMOUNT_INVALID', details: { reason: 'implausible', limit: MAX_AMOUNT_FEN } });
       const page = await casePage(mediator, c.id, max.position);
       expect(page.claimants[0].claims).toEqual([{ kind: 'unpaid_wages', amountFen: 1_250_000, note: LONG_NOTE }]);
-      expect(page.claimants[1].claims).toEqual([{ kind: 'overtime', amountFen: Number.MAX_SAFE_INTEGER }]);
+      expect(page.claimants[1].claims).toEqual([{ kind: 'overtime', amountFen: MAX_AMOUNT_FEN }]);
     });
 
     it('refuses negative, fractional, too-large and non-number amounts at the door, and records nothing', async () => {
@@ -85,7 +89,8 @@ describe('dispute case commands: /api/disputes/:id/...', () => {
       for (const amountFen of [-1, 0.5, 1250.75, TOO_LARGE, 1e20, '1250000', null]) {
         const problem = await command(mediator, c.id, 'claims', { claimantId: c.claimantIds[0], kind: 'unpaid_wages', amountFen }, 400);
         expect(fieldsOf(problem)).toEqual(['amountFen']);
-        expect(problem.errors[0].messages.join(' ')).toMatch(/以分计的整数金额/);
+        // null is no amount at all: required, not a wrong number.
+        expect(problem.errors[0].messages.join(' ')).toMatch(amountFen === null ? /^必须填写$/ : /以分计的整数金额/);
       }
       expect(await eventCount()).toBe(before);
     });
@@ -213,7 +218,7 @@ describe('dispute case commands: /api/disputes/:id/...', () => {
     const agreement = (amounts: object[]) => ({ amounts, terms: '公司于2026年4月10日前分两期支付', paymentDates: ['2026-03-31', '2026-04-10'] });
 
     it('records an agreement with an amount for every claimant; then no claimant can be added', async () => {
-      const c = await openCase(mediator);
+      const c = await acceptedCase(mediator);
       const res = await command(mediator, c.id, 'agreement', agreement(amountsFor(c.claimantIds)), 201);
       expect(res.agreementId).toEqual(expect.any(String));
       const page = await casePage(mediator, c.id, res.position);
@@ -222,13 +227,13 @@ describe('dispute case commands: /api/disputes/:id/...', () => {
     });
 
     it('takes an agreement over 1,000 claimants', async () => {
-      const c = await openCase(mediator, {}, 1000);
+      const c = await acceptedCase(mediator, {}, 1000);
       const res = await command(mediator, c.id, 'agreement', agreement(amountsFor(c.claimantIds, 243_200)), 201);
       expect((await casePage(mediator, c.id, res.position)).agreement.totalFen).toBe(243_200_000);
     });
 
     it('refuses an agreement missing a claimant’s amount (422, naming them) and bad amounts or dates (400)', async () => {
-      const c = await openCase(mediator);
+      const c = await acceptedCase(mediator);
       const missing = await mediator.post(`/api/disputes/${c.id}/agreement`).set('Accept-Language', 'en').send(agreement(amountsFor(c.claimantIds.slice(1)))).expect(422);
       expect(missing.body).toMatchObject({ code: 'AGREEMENT_AMOUNT_MISSING', details: { claimantIds: [c.claimantIds[0]] } });
       expect(missing.body.title).toContain('工人1号');

@@ -1,7 +1,7 @@
 import { staffAs, type StaffAgent } from '../support/staff.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { aGroupWageDispute } from './builders.js';
-import { casePage, command, fieldsOf, openCase, timeline, todayInBeijing } from './dispute-steps.js';
+import { acceptedCase, casePage, command, fieldsOf, openCase, timeline, todayInBeijing } from './dispute-steps.js';
 
 /** Issue 8, items 1(a), 14, 15, 16 and 17, as a clerk meets them through the API. */
 describe('plausible input on dispute cases', () => {
@@ -67,7 +67,7 @@ describe('plausible input on dispute cases', () => {
     const amountsFor = (ids: string[], fen: number) => ids.map((claimantId) => ({ claimantId, amountFen: fen }));
 
     it('a second agreement is refused; an amendment with a reason replaces it and the first stays in the history (issue 8.15)', async () => {
-      const c = await openCase(mediator, {}, 2);
+      const c = await acceptedCase(mediator, {}, 2);
       const first = await command(mediator, c.id, 'agreement', { amounts: amountsFor(c.claimantIds, 46_125_000), terms: '公司一次付清', paymentDates: ['2026-04-01'] }, 201);
       const second = { amounts: amountsFor(c.claimantIds, 25), terms: '公司一次付清', paymentDates: ['2026-04-01'] };
       const refused = await command(mediator, c.id, 'agreement', second, 422);
@@ -76,7 +76,7 @@ describe('plausible input on dispute cases', () => {
 
       expect(fieldsOf(await command(mediator, c.id, 'agreement/amendments', second, 400))).toEqual(['reason']);
       const amended = await command(mediator, c.id, 'agreement/amendments', { ...second, reason: '公司破产清算，工人同意接受象征性补偿' }, 201);
-      expect(amended).toEqual({ id: c.id, revision: 2, position: expect.any(String), agreementId: expect.any(String) });
+      expect(amended).toEqual({ id: c.id, revision: 3, position: expect.any(String), agreementId: expect.any(String) });
 
       const page = await casePage(mediator, c.id, amended.position);
       expect(page.agreement).toMatchObject({ agreementId: amended.agreementId, totalFen: 50, amends: { agreementId: first.agreementId, reason: '公司破产清算，工人同意接受象征性补偿' } });
@@ -98,7 +98,7 @@ describe('plausible input on dispute cases', () => {
     });
 
     it('"agreement fulfilled" waits for the recovery ledger, not the calendar (issue 8.16, then issue 10)', async () => {
-      const c = await openCase(mediator, {}, 1);
+      const c = await acceptedCase(mediator, {}, 1);
       const nextYear = `${Number(todayInBeijing().slice(0, 4)) + 1}-01-15`;
       const agreed = await command(mediator, c.id, 'agreement', { amounts: amountsFor(c.claimantIds, 100_000), terms: '分两期支付', paymentDates: ['2026-04-01', nextYear] }, 201);
       const early = await command(mediator, c.id, 'outcome', { outcome: 'agreement_fulfilled' }, 422);

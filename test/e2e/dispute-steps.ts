@@ -17,6 +17,13 @@ export async function openCase(as: StaffAgent, overrides: Record<string, unknown
   return { id: opened.body.id as string, answer: opened.body as Answer, page, claimantIds: page.claimants.map((c: { claimantId: string }) => c.claimantId) as string[] };
 }
 
+/** An opened case, its intake accepted (an agreement and money follow intake). */
+export async function acceptedCase(as: StaffAgent, overrides: Record<string, unknown> = {}, claimants = 3) {
+  const c = await openCase(as, overrides, claimants);
+  const accepted = await as.post(`/api/disputes/${c.id}/accept`).expect(200);
+  return { ...c, accepted: accepted.body as Answer };
+}
+
 /** The case page once the read model has caught up with `position`. */
 export async function casePage(as: StaffAgent, id: string, position: string) {
   return (await as.get(`/api/disputes/${id}`).query({ minPosition: position }).expect(200)).body;

@@ -39,6 +39,18 @@ describe('error answers: bilingual, complete, traceable', () => {
     expect(messagesOf(en.body, 'category')).toContain('unpaid_wages (unpaid wages)');
     expect(messagesOf(en.body, 'application')).toContain('is required');
     expect(en.body.detail).toContain('application: is required');
+    // Which claimant: the detail a clerk reads says the item, as `errors` does by its path.
+    expect(zh.body.detail).toMatch(/（第2项）·/);
+    expect(en.body.detail).toMatch(/\(item 2\) › /);
+  });
+
+  it('says only "required" of a field left out, not every check it then fails', async () => {
+    const zh = await mediator.post('/api/disputes').send({}).expect(400);
+    for (const field of ['title', 'category', 'description', 'application', 'respondent', 'claimants']) expect(messagesOf(zh.body, field)).toBe('必须填写');
+    expect(zh.body.detail).toContain('标题：必须填写');
+    expect(zh.body.detail).not.toMatch(/须为文本|最多/);
+    const en = await mediator.post('/api/disputes').set('Accept-Language', 'en').send({ ...aGroupWageDispute(), title: null }).expect(400);
+    expect(en.body.errors).toEqual([{ field: 'title', messages: ['is required'] }]);
   });
 
   it('names roles by their labels and counts items in words a clerk reads', async () => {

@@ -63,6 +63,12 @@ describe('recovery: roles, write-offs, pages, list and period figures', () => {
     const { id, claimantIds, agreed } = await caseWithAgreement(wang, [100_000]);
     const zh = await casePage(wang, id, agreed.position);
     expect(zh.recovery).toMatchObject({ status: 'not_started', agreementFulfilledAllowed: false });
+    // Nothing received yet: no "0.00 still owed" (that would read as paid).
+    expect(zh.recovery).toMatchObject({ stillOwedFen: null });
+    expect(zh.recovery.note).toBe('追欠尚未开始：本案协议项下尚无款项到账或发放；追欠完成后才能以“协议履行完毕”结案。');
+    const notStartedEn = (await wang.get(`/api/disputes/${id}`).set('Accept-Language', 'en').expect(200)).body;
+    expect(notStartedEn.recovery.note).toMatch(/^Recovery has not started/);
+    expect(notStartedEn.recovery.note).not.toContain('¥0.00');
     await command(wang, id, 'recovery/receipts', { amountFen: 40_000, receivedOn: '2026-04-01', channel: 'bank_transfer', receiptNo: 'R-1' }, 201);
     const p = await command(wang, id, 'recovery/payouts', { claimantId: claimantIds[0], amountFen: 40_000, paidOn: '2026-04-01', method: 'bank_transfer', reference: 'T' }, 201);
     const page = await casePage(wang, id, p.position);
@@ -118,7 +124,8 @@ describe('recovery: roles, write-offs, pages, list and period figures', () => {
 
   it('period figures: received, paid out, written off, outstanding at the end of the range, each with its definition', async () => {
     const before = (await liu.get('/api/recoveries/stats').query({ from: '2025-01-01', to: '2025-12-31' }).expect(200)).body;
-    const { id, claimantIds } = await caseWithAgreement(wang, [100_000, 100_000]);
+    // Received in December 2025: money is not dated before the application.
+    const { id, claimantIds } = await caseWithAgreement(wang, [100_000, 100_000], ['2026-04-30'], { application: { kind: 'written', receivedAt: '2025-12-01' } });
     await command(wang, id, 'recovery/receipts', { amountFen: 80_000, receivedOn: '2025-12-20', channel: 'bank_transfer', receiptNo: 'R-2025' }, 201);
     await command(wang, id, 'recovery/receipts', { amountFen: 20_000, receivedOn: '2026-01-05', channel: 'wage_guarantee_fund', receiptNo: 'R-2026' }, 201);
     const paid = await command(wang, id, 'recovery/payouts', { claimantId: claimantIds[0], amountFen: 40_000, paidOn: '2025-12-21', method: 'bank_transfer', reference: 'T' }, 201);

@@ -57,8 +57,8 @@ export function addsUp(ledger: Ledger): string[] {
 }
 
 /** A wage case with an agreement: `amounts[i]` fen for the i-th of `amounts.length` claimants. Answers ids. */
-export async function caseWithAgreement(mediator: StaffAgent, amounts: number[], paymentDates: string[] = ['2026-04-30']) {
-  const opened = await mediator.post('/api/disputes').send(aGroupWageDispute({}, amounts.length)).expect(201);
+export async function caseWithAgreement(mediator: StaffAgent, amounts: number[], paymentDates: string[] = ['2026-04-30'], overrides: Record<string, unknown> = {}) {
+  const opened = await mediator.post('/api/disputes').send(aGroupWageDispute(overrides, amounts.length)).expect(201);
   const id: string = opened.body.id;
   const page = await casePage(mediator, id, opened.body.position);
   const claimantIds: string[] = page.claimants.map((c: { claimantId: string }) => c.claimantId);

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ROLES, roleLabel, type Role } from '#domain';
+import { ROLES, roleWithLabel, type Role } from '#domain';
 import { ACTING_PREFERENCE } from './acting-role.js';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './allowed.decorator.js';
 import { NotAllowed, NotAuthenticated } from './auth-errors.js';
@@ -45,8 +45,8 @@ export class AuthGuard implements CanActivate {
     const asked = req.headers['x-acting-role'];
     if (asked !== undefined && !(ROLES as readonly string[]).includes(asked)) {
       throw new NotAllowed(
-        `X-Acting-Role must be one of: ${ROLES.map((r) => `${r} (${roleLabel(r, 'en')})`).join(', ')}`,
-        `X-Acting-Role 必须是以下之一：${ROLES.map((r) => `${r}（${roleLabel(r, 'zh')}）`).join('、')}`,
+        `X-Acting-Role must be one of: ${ROLES.map((r) => roleWithLabel(r, 'en')).join(', ')}`,
+        `X-Acting-Role 必须是以下之一：${ROLES.map((r) => roleWithLabel(r, 'zh')).join('、')}`,
       );
     }
     const candidates = asked ? [asked as Role] : ACTING_PREFERENCE;

@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AUDITED_AGGREGATES, AuditLog, readTrail, type AuditedAggregate } from '#audit';
-import { Allowed } from '#auth';
-import { describeDisputeEvent, disputeStreamName, domainEventOf, type DisputeCaseEvent } from '#domain';
+import { Allowed, StaffDirectory } from '#auth';
+import { describeDisputeEvent, disputeCaseDecider, disputeStreamName, domainEventOf, findStaff, type DisputeCaseEvent, type DisputeCaseState } from '#domain';
 import type { Response } from 'express';
 import { RecordNotFound, RequestValidationError } from '../http/problem.js';
 import { Meta, type RequestMeta } from '../http/request-meta.js';
@@ -41,6 +41,7 @@ export class AsOfController {
   constructor(
     private readonly audit: AuditLog,
     private readonly replays: AsOfReplays,
+    private readonly staff: StaffDirectory,
   ) {}
 
   @Get('disputes/:id/timeline.csv')
@@ -63,12 +64,22 @@ export class AsOfController {
       yield first.value;
       for (let n = await events.next(); !n.done; n = await events.next()) yield n.value;
     })();
+    // People by name, as the case page says them: staff from the roster, claimants from the case
+    // as folded up to each event (a claimant added later is named from then on).
+    const roster = await this.staff.current();
+    let state: DisputeCaseState = disputeCaseDecider.initialState();
+    const names = {
+      staffName: (staffId: string) => findStaff(roster, staffId)?.displayName,
+      claimantName: (claimantId: string) => state?.claimants.find((c) => c.claimantId === claimantId)?.name,
+    };
     await writeLines(
       res,
       all,
       (e) => {
         const actor = e.metadata.actor;
-        const description = describeDisputeEvent(domainEventOf<DisputeCaseEvent>(e), meta.lang, { actorId: actor?.staffId });
+        const event = domainEventOf<DisputeCaseEvent>(e);
+        state = disputeCaseDecider.evolve(state, event);
+        const description = describeDisputeEvent(event, meta.lang, { actorId: actor?.staffId, ...names });
         return `${[e.revision, e.position, e.recordedAt, e.metadata.occurredAt, actor?.staffId, actor?.role, e.type, description, e.hash].map(csvCell).join(',')}\r\n`;
       },
       `\uFEFF${header.map(csvCell).join(',')}\r\n`,

@@ -1,4 +1,4 @@
-import { ROLES, roleLabel } from '#domain';
+import { ROLES, roleWithLabel } from '#domain';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '#auth';
 import type { ValidationOptions } from 'class-validator';
 
@@ -8,8 +8,8 @@ import type { ValidationOptions } from 'class-validator';
  */
 export const say = (zh: string, en: string, options: ValidationOptions = {}): ValidationOptions => ({ ...options, message: en, context: { zh, en } });
 
-const rolesEn = ROLES.map((r) => `${r} (${roleLabel(r, 'en')})`).join(', ');
-const rolesZh = ROLES.map((r) => `${r}（${roleLabel(r, 'zh')}）`).join('、');
+const rolesEn = ROLES.map((r) => roleWithLabel(r, 'en')).join(', ');
+const rolesZh = ROLES.map((r) => roleWithLabel(r, 'zh')).join('、');
 
 export const FIELD = {
   required: () => say('必填，且不能只有空格', 'is required and cannot be only spaces'),

@@ -32,6 +32,8 @@ export interface BoardFilter extends DeadlineBoardQuery {
   kinds?: readonly DeadlineKind[];
   /** Leaves out the requests this staff member made: nobody decides their own. */
   notRequestedBy?: string;
+  /** Only these states, listed in this order (the inbox: overdue, then due soon). */
+  states?: readonly DeadlineItem['state'][];
 }
 
 const noticed = (notices: readonly { kind: string; dueOn: string; level: string; itemId?: string }[], kind: string, dueOn: string, level: string, itemId?: string) =>
@@ -198,10 +200,16 @@ export class DeadlineBoard {
     const [policies, today] = [await this.policies.current(), this.today()];
     const kinds = q.kind ? [q.kind] : (q.kinds ?? DEADLINE_KINDS);
     const all = (await this.allItems(policies, today, kinds, q.state === 'met', q.mediatorId))
-      .filter((i) => !i.ended && (q.state ? i.state === q.state : i.state !== 'met'))
+      .filter((i) => !i.ended && (q.states ? q.states.includes(i.state) : q.state ? i.state === q.state : i.state !== 'met'))
       .filter((i) => (!q.from || i.dueOn >= q.from) && (!q.to || i.dueOn <= q.to))
       .filter((i) => !q.notRequestedBy || i.requestedBy !== q.notRequestedBy)
-      .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || (a.caseId ?? a.fundId ?? '').localeCompare(b.caseId ?? b.fundId ?? '') || (a.itemId ?? '').localeCompare(b.itemId ?? ''));
+      .sort(
+        (a, b) =>
+          (q.states ? q.states.indexOf(a.state) - q.states.indexOf(b.state) : 0) ||
+          a.dueOn.localeCompare(b.dueOn) ||
+          (a.caseId ?? a.fundId ?? '').localeCompare(b.caseId ?? b.fundId ?? '') ||
+          (a.itemId ?? '').localeCompare(b.itemId ?? ''),
+      );
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 20;
     const items = all.slice((page - 1) * pageSize, page * pageSize).map(({ ended: _, ...item }) => item);
@@ -255,6 +263,7 @@ export class DeadlineBoard {
         trainings: days(c.id, 'training'),
         visits: days(c.id, 'key_enterprise_visit'),
         followUps: days(c.id, 'follow_up'),
+        since: c.mediatorSince,
       });
       const missed = [s.trainings.state, s.keyEnterpriseVisits.state, s.followUps.state].includes('missed');
       return { cadreId: c.id, name: c.displayName, trainings: s.trainings, keyEnterpriseVisits: s.keyEnterpriseVisits, followUps: { ...s.followUps, months: [...s.followUps.months], monthsWithout: [...s.followUps.monthsWithout] }, missed };

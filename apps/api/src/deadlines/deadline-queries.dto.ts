@@ -29,6 +29,9 @@ export class DeadlineBoardQuery extends PagedQuery {
   to?: string;
 }
 
+/** The inbox: overdue first, then due soon, a page at a time. */
+export class InboxQuery extends PagedQuery {}
+
 export class DutiesQuery {
   @ApiPropertyOptional({ example: 2026, description: 'Unset: this year' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1990) @Max(9999)

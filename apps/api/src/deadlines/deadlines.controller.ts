@@ -8,7 +8,7 @@ import { ReadModelFreshness } from '../shared/read-model-freshness.js';
 import { RecordNotFound } from '../http/problem.js';
 import { UuidParam } from '../http/uuid-param.js';
 import { DeadlineBoard, type BoardFilter } from './deadline-board.service.js';
-import { DeadlineBoardQuery, DutiesQuery } from './deadline-queries.dto.js';
+import { DeadlineBoardQuery, DutiesQuery, InboxQuery } from './deadline-queries.dto.js';
 import { DeadlineBoardPage, DutiesBoard, MediationClockView } from './deadline-views.dto.js';
 
 const CASE = { zh: '案件', en: 'dispute case' };
@@ -55,19 +55,20 @@ export class DeadlinesController {
   @Allowed(...READERS)
   @ApiOperation({
     summary:
-      'What is due for the signed-in person, due soon or overdue: a mediator’s own cases (mediation, follow-up, instalments); for a supervisor every case’s and every request waiting for approval but their own requests; for the other roles everything',
+      'What is due for the signed-in person, overdue first, then due soon, a page at a time: a mediator’s own cases (mediation, follow-up, instalments); for a supervisor every case’s and every request waiting for approval but their own requests; for a fund officer the disbursements waiting for approval; for an auditor or administrator everything',
   })
   @ApiOkResponse({ type: DeadlineBoardPage })
-  async inbox(@Req() req: Request): Promise<DeadlineBoardPage> {
+  async inbox(@Req() req: Request, @Query() query: InboxQuery, @Res({ passthrough: true }) res: Response): Promise<DeadlineBoardPage> {
+    await this.freshness.await(deadlinesProjection.name, query.minPosition, res);
     const user = (req as Request & { user: AuthenticatedStaff }).user;
     const mine: BoardFilter =
       user.role === 'mediator'
         ? { mediatorId: user.staffId, kinds: ['mediation', 'follow_up', 'instalment'] }
         : user.role === 'supervisor'
           ? { notRequestedBy: user.staffId }
-          : {};
-    const [soon, over] = await Promise.all([this.board.board({ ...mine, state: 'due_soon', pageSize: 200 }), this.board.board({ ...mine, state: 'overdue', pageSize: 200 })]);
-    const items = [...over.items, ...soon.items];
-    return { ...soon, page: 1, pageSize: items.length, total: over.total + soon.total, items };
+          : user.role === 'fund_officer'
+            ? { kinds: ['disbursement_approval'] }
+            : {};
+    return this.board.board({ ...mine, states: ['overdue', 'due_soon'], page: query.page, pageSize: query.pageSize });
   }
 }

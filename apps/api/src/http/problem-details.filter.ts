@@ -45,8 +45,16 @@ const IDEMPOTENCY_MESSAGES: Record<IdempotencyError['code'], Bilingual> = {
 /** `claimants[3].name` is labelled by its last property, `name`. */
 function labelOf(field: string, lang: Lang): string {
   if (field === '(body)') return lang === 'en' ? 'the body' : '请求体';
-  const last = /([^.[\]]+)(?:\[\d+\])*$/.exec(field)?.[1] ?? field;
-  return fieldLabel(last)[lang];
+  // claimants[0].name -> 申请人（第1项）·姓名 / claimants (item 1) › name: which one, not only what.
+  return field
+    .split('.')
+    .map((part) => {
+      const m = /^([^[\]]+)((?:\[\d+\])*)$/.exec(part);
+      if (!m) return part;
+      const items = [...m[2].matchAll(/\[(\d+)\]/g)].map((x) => Number(x[1]) + 1);
+      return fieldLabel(m[1])[lang] + items.map((n) => (lang === 'en' ? ` (item ${n})` : `（第${n}项）`)).join('');
+    })
+    .join(lang === 'en' ? ' › ' : '·');
 }
 
 /** Each field with its messages in the client's language; the messages speak of the field, which `field` names. */

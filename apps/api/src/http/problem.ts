@@ -75,7 +75,19 @@ export class IdempotencyError extends Error {
 
 /** zh-CN unless the client asks for English first. */
 export function languageOf(acceptLanguage: string | undefined): Lang {
-  return acceptLanguage?.trim().toLowerCase().startsWith('en') ? 'en' : 'zh';
+  // Accept-Language (RFC 9110): the language we speak that the client weights highest, the
+  // earlier one on a tie; Chinese when it names neither (`fr-FR,en;q=0.5` is English).
+  let best: { lang: Lang; q: number } | null = null;
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const [tag, ...params] = part.trim().toLowerCase().split(';');
+    const primary = tag.trim().split('-')[0];
+    if (primary !== 'zh' && primary !== 'en') continue;
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    if (!Number.isFinite(q) || q <= 0 || q > 1) continue;
+    if (!best || q > best.q) best = { lang: primary, q };
+  }
+  return best?.lang ?? 'zh';
 }
 
 /** The request's correlation id (from X-Correlation-Id or made fresh), assigned before anything else runs. */

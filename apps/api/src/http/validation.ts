@@ -27,6 +27,11 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = joinPath(prefix, /^\d+$/.test(e.property) ? Number(e.property) : e.property);
     const declared = constraintsOf(e.target, e.property);
+    // A field left out (or null) fails every check it has ("must be text", "at most 300
+    // characters"...): what the clerk needs to hear is only that it is required.
+    const given = e.target && !Array.isArray(e.target) ? (e.target as Record<string, unknown>)[e.property] : undefined;
+    const missing = e.target !== undefined && !Array.isArray(e.target) && (given === undefined || given === null) && Object.keys(e.constraints ?? {}).length > 0;
+    if (missing) return [{ field, messages: [constraintMessage('isDefined', [], false, 'is required')] }];
     const messages: Message[] = Object.entries(e.constraints ?? {}).map(([constraint, english]) => {
       // A DTO may give its own words for a check (`context: { zh, en }`); otherwise the catalogue speaks.
       const own = e.contexts?.[constraint] as Partial<Bilingual> | undefined;

@@ -4,7 +4,9 @@ export class ReportFigureView {
   @ApiProperty({ example: 'wages_recovered', description: 'Stable name of the figure (the named query)' }) name!: string;
   @ApiProperty({ description: 'Its label, in the language asked for' }) label!: string;
   @ApiProperty({ enum: ['count', 'money'] }) kind!: 'count' | 'money';
-  @ApiProperty({ type: 'integer', description: 'The count, or for money the amount in fen' }) value!: number;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The count, or for money the amount in fen; null only for an amount beyond what a JSON number holds exactly (stored history from before the ceiling on entered amounts), whose exact fen are in `fen`' })
+  value!: number | null;
+  @ApiPropertyOptional({ example: '243200000', description: 'Money only: the amount in fen exactly, as decimal digits' }) fen?: string;
   @ApiPropertyOptional({ example: '2,432,000.00元', description: 'Money only: the amount in yuan, formatted' }) yuan?: string;
   @ApiPropertyOptional({ format: 'date', description: 'For figures taken on a day (organisations, members, model workers on the roll)' }) on?: string;
   @ApiProperty({ description: 'What the figure counts, traceable to events, in the language asked for' }) definition!: string;

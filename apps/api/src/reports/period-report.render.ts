@@ -27,7 +27,8 @@ const AS_OF: Record<'label' | 'definition', Bilingual> = {
 
 /** Rows as a clerk reads them: counts as numbers, money in formatted yuan with the raw fen beside it; last, where in the log they stand. */
 function rows(report: PeriodReport, lang: Lang): (string | number)[][] {
-  const figures = report.figures.map((f) => [f.name, f.label, f.kind === 'money' ? f.yuan! : f.value, f.kind === 'money' ? f.value : '', f.on ?? '', f.definition, f.source]);
+  // Money: the fen as a number while one holds it exactly, else as its digits (a sum of stored history past the safe range).
+  const figures = report.figures.map((f) => [f.name, f.label, f.kind === 'money' ? f.yuan! : f.value ?? '', f.kind === 'money' ? (f.value ?? f.fen ?? '') : '', f.on ?? '', f.definition, f.source]);
   const { position, recordedAt, requested } = report.asOf;
   return [...figures, ['as_of_position', AS_OF.label[lang], position, '', recordedAt ?? '', AS_OF.definition[lang], requested === null ? 'projection_checkpoints[report-facts]' : `asOf=${requested}`]];
 }

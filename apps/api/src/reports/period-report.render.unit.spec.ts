@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { reportCsv, reportXlsx } from './period-report.render.js';
-import type { PeriodReport } from './period-report.service.js';
+import { exactFen, type PeriodReport } from './period-report.service.js';
 
 const report: PeriodReport = {
   from: '2011-01-01',
@@ -35,5 +35,23 @@ describe('the period report as CSV and XLSX', () => {
     expect([sheet.getCell('C3').value, sheet.getCell('D3').value]).toEqual(['2,432,000.00元', 243_200_000]);
     expect(sheet.getCell('C4').value).toBe(7_380);
     expect(sheet.getCell('F3').value).toBe('含"欠薪保障金"，按到账日期\n计');
+  });
+
+  it('money past the safe range (stored history from before the ceiling): the exact digits in the fen column, never a rounded number', async () => {
+    const huge: PeriodReport = {
+      ...report,
+      figures: [{ name: 'aid_raised', label: '帮扶资金筹集', kind: 'money', value: null, fen: '9007199254741091', yuan: '90,071,992,547,410.91元', definition: 'd', source: 's', events: [] }],
+    };
+    expect(reportCsv(huge, 'zh').toString('utf8')).toContain('\r\naid_raised,帮扶资金筹集,"90,071,992,547,410.91元",9007199254741091,,d,s\r\n');
+    const book = new ExcelJS.Workbook();
+    const bytes = await reportXlsx(huge, 'zh');
+    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    expect(book.getWorksheet('期间报告')!.getCell('D3').value).toBe('9007199254741091');
+  });
+
+  it('exactFen: the SQL sum read digit by digit; value only while a number holds it exactly', () => {
+    expect(exactFen('243200000')).toEqual({ exact: 243_200_000n, fen: '243200000', value: 243_200_000 });
+    expect(exactFen('9007199254741091')).toEqual({ exact: 9_007_199_254_741_091n, fen: '9007199254741091', value: null });
+    expect(exactFen('9007199254740991').value).toBe(Number.MAX_SAFE_INTEGER);
   });
 });

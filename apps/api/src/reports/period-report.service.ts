@@ -16,8 +16,14 @@ export interface ReportFigure {
   label: string;
   /** `count` figures are people, cases, units…; `money` figures are whole fen. */
   kind: 'count' | 'money';
-  /** The count, or the amount in fen. */
-  value: number;
+  /**
+   * The count, or the amount in fen; null for an amount beyond what a JSON number holds exactly
+   * (more than 9,007,199,254,740,991 fen: only stored history from before the ceiling on
+   * entered amounts can add up to that), whose exact fen are in `fen`.
+   */
+  value: number | null;
+  /** Money only: the amount in fen exactly, as decimal digits (summed in SQL as numeric, never through a float). */
+  fen?: string;
   /** Money only: the amount in yuan as the kernel formats it (formatYuan). */
   yuan?: string;
   /** The day the figure stands on, for figures taken on a day rather than over the period. */
@@ -52,6 +58,18 @@ export interface PeriodReport {
 
 const XID8_MAX = 2n ** 64n - 1n;
 const BIGINT_MAX = 2n ** 63n - 1n;
+
+/**
+ * A money figure as SQL summed it (numeric: exact at any size). Stored history may hold amounts
+ * from before the ceiling on entered amounts whose sum leaves the safe-integer range: the report
+ * still shows it, exactly (the yuan and `fen` from the digits), rather than refusing the whole
+ * report to everyone with an error about the figures' kind of number; only `value` is null then.
+ */
+export function exactFen(text: string): { exact: bigint; fen: string; value: number | null } {
+  const exact = BigInt(text);
+  const value = exact >= BigInt(Number.MIN_SAFE_INTEGER) && exact <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(exact) + 0 : null;
+  return { exact, fen: exact.toString(), value };
+}
 
 const TITLE: Bilingual = { zh: '工会工作期间报告', en: 'Period report of the union’s work' };
 
@@ -103,13 +121,13 @@ export class PeriodReportService {
     const { rows } = await this.pool.query<Record<string, string>>({ name: 'period-report-figures', text: ALL_FIGURES_SQL, values: [from, to, positionKey(at.position)] });
     const row = rows[0];
     const figures: ReportFigure[] = PERIOD_QUERIES.map((q) => {
-      const value = Number(row![q.name]);
+      const money = q.kind === 'money' ? exactFen(row![q.name]!) : null;
       return {
         name: q.name,
         label: q.label[lang],
         kind: q.kind,
-        value,
-        ...(q.kind === 'money' ? { yuan: formatYuan(value, lang) } : {}),
+        value: money ? money.value : Number(row![q.name]),
+        ...(money ? { fen: money.fen, yuan: formatYuan(money.exact, lang) } : {}),
         ...(q.on ? { on: q.on === 'from' ? from : to } : {}),
         definition: q.definition[lang],
         source: sourceOf(q),

@@ -142,13 +142,18 @@ export async function recordRenhe(options: ScenarioOptions): Promise<ScenarioRes
   const modelWorkerWorkers = await register(MODEL_WORKERS.map((m) => m.name), 200);
   say(`workers registered: ${householdWorkers.length + modelWorkerWorkers.length}`);
 
+  // The fund and the programmes the care visits are under (两节送温暖, 关爱劳模): a visit names a programme that exists.
+  const fund = track(await officer.call('POST', '/api/aid/funds', { name: '仁和镇困难职工帮扶资金', kind: 'hardship_aid' }, [201]));
+  const warmth = track(await admin.call('POST', '/api/aid/programmes', { kind: 'festival_visits', name: '两节送温暖', fundId: fund.id, perBeneficiaryCapFen: 100_000 }, [201]));
+  const modelWorkerCare = track(await admin.call('POST', '/api/aid/programmes', { kind: 'model_worker_care', name: '关爱劳模', fundId: fund.id, perBeneficiaryCapFen: 100_000 }, [201]));
+
   // 3. Households in hardship: a file each, then the care visits.
   const households = await inBatches(HOUSEHOLDS, width, async (h, i) =>
     track(await officer.call('POST', '/api/aid/households', { workerId: householdWorkers[i], householdSize: 3 + (i % 3), cause: i % 4 === 0 ? 'single_parent' : 'illness', monthlyIncomePerPersonFen: 60_000 + (i % 10) * 1_000, singleMother: i % 4 === 0, openedOn: h.openedOn, reason: '两节送温暖摸底建档' }, [201])).id as string,
   );
   const householdVisits = HOUSEHOLDS.flatMap((h, i) => h.visits.map((visitedOn) => ({ id: households[i]!, visitedOn })));
   await inBatches(householdVisits, width, async (v) =>
-    track(await officer.call('POST', '/api/aid/care-visits', { visitee: { kind: 'household', id: v.id }, visitedOn: v.visitedOn, programmeId: 'prog-warmth', visitors: ['镇工会主席 刘明'], goods: '米、面、油' }, [201])),
+    track(await officer.call('POST', '/api/aid/care-visits', { visitee: { kind: 'household', id: v.id }, visitedOn: v.visitedOn, programmeId: warmth.id, visitors: ['镇工会主席 刘明'], goods: '米、面、油' }, [201])),
   );
   say(`households: ${households.length} files, ${householdVisits.length} visits`);
 
@@ -157,7 +162,7 @@ export async function recordRenhe(options: ScenarioOptions): Promise<ScenarioRes
     track(await officer.call('POST', '/api/aid/model-workers', { workerId: modelWorkerWorkers[i], title: m.title, level: m.level, yearAwarded: m.yearAwarded }, [201])).id as string,
   );
   await inBatches(MODEL_WORKER_VISITS, width, async (v) =>
-    track(await officer.call('POST', '/api/aid/care-visits', { visitee: { kind: 'model_worker', id: modelWorkers[v.worker] }, visitedOn: v.visitedOn, programmeId: 'prog-model-workers', visitors: ['镇工会主席 刘明'], goods: '慰问金、慰问品' }, [201])),
+    track(await officer.call('POST', '/api/aid/care-visits', { visitee: { kind: 'model_worker', id: modelWorkers[v.worker] }, visitedOn: v.visitedOn, programmeId: modelWorkerCare.id, visitors: ['镇工会主席 刘明'], goods: '慰问金、慰问品' }, [201])),
   );
   say(`model workers: ${modelWorkers.length} on the roll, ${MODEL_WORKER_VISITS.length} visits`);
 
@@ -172,7 +177,6 @@ export async function recordRenhe(options: ScenarioOptions): Promise<ScenarioRes
 
   // 6. The aid fund: income, the student-grant programme, 26 grants asked by the officer, approved by the supervisor and paid,
   //    each on the days it happened (the API records them today, dated by those days).
-  const fund = track(await officer.call('POST', '/api/aid/funds', { name: '仁和镇困难职工帮扶资金', kind: 'hardship_aid' }, [201]));
   for (const entry of AID_INCOME) {
     track(await officer.call('POST', `/api/aid/funds/${fund.id}/income`, { receivedOn: entry.receivedOn, source: entry.source, amountFen: entry.yuan * 100, reference: entry.reference, ...(entry.donor ? { donor: entry.donor } : {}) }, [201]));
   }

@@ -1,4 +1,5 @@
 export * from './aid-labels.js';
+export { AID_AMOUNT_FIELDS, requireEnteredAmount, type AidAmountField } from './aid-amounts.js';
 export * from './beneficiary-facts.js';
 export { PersistentMap } from './persistent-map.js';
 export { describeAidEvent, type AidDescribeOptions } from './aid-describe.js';
@@ -8,6 +9,7 @@ export {
   aidFundStreamName,
   balanceFen,
   availableFen,
+  requireExactTotals,
   type Donor,
   type AidFundOpened,
   type AidIncomeRecorded,

@@ -36,6 +36,12 @@ export interface CadreDutyInput {
   readonly trainings: readonly IsoDay[];
   readonly visits: readonly IsoDay[];
   readonly followUps: readonly IsoDay[];
+  /**
+   * The day the person became a mediator (a cadre), if known. A period (a month, a quarter, the
+   * year's quarters for trainings) asks its duties only of a cadre who was one on its first day:
+   * someone who joined in November has missed nothing in March.
+   */
+  readonly since?: IsoDay | null;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -56,21 +62,29 @@ export function cadreDutyStanding(input: CadreDutyInput): CadreDutyStanding {
   const monthsPast = yearEnded ? 12 : today < `${y}-01-01` ? 0 : Number(todayMonth.slice(5)) - 1;
   const quartersPast = Math.floor(monthsPast / 3);
 
+  // Whether the cadre was one on the first day of the month `YYYY-MM` (always, when not known).
+  const servedFrom = (month: string) => !input.since || input.since <= `${month}-01`;
+  const quarterServed = (q: number) => servedFrom(`${y}-${pad(q * 3 - 2)}`);
+
   const trainingCount = input.trainings.filter(inYear).length;
-  const expectedByNow = Math.floor((policy.trainingsPerYear * quartersPast) / 4);
-  const trainings = { ...duty(trainingCount, policy.trainingsPerYear, yearEnded, trainingCount < expectedByNow), expectedByNow };
+  // The year's trainings, in shares per quarter served: a cadre from July owes half of them.
+  const quartersServed = [1, 2, 3, 4].filter(quarterServed).length;
+  const requiredTrainings = Math.floor((policy.trainingsPerYear * quartersServed) / 4);
+  const quartersPastServed = [1, 2, 3, 4].filter((q) => q <= quartersPast && quarterServed(q)).length;
+  const expectedByNow = Math.floor((policy.trainingsPerYear * quartersPastServed) / 4);
+  const trainings = { ...duty(trainingCount, requiredTrainings, yearEnded, trainingCount < expectedByNow), expectedByNow };
 
   const qFirst = `${y}-${pad(quarter * 3 - 2)}`;
   const qLast = `${y}-${pad(quarter * 3)}`;
   const visitCount = input.visits.filter((d) => monthOf(d) >= qFirst && monthOf(d) <= qLast).length;
-  const keyEnterpriseVisits = duty(visitCount, policy.keyEnterpriseVisitsPerQuarter, todayMonth > qLast);
+  const keyEnterpriseVisits = duty(visitCount, quarterServed(quarter) ? policy.keyEnterpriseVisitsPerQuarter : 0, todayMonth > qLast);
 
   const months: MonthDuty[] = [];
   const upTo = yearEnded ? 12 : Math.min(12, monthsPast + 1);
   for (let m = 1; m <= upTo && today >= `${y}-01-01`; m++) {
     const month = `${y}-${pad(m)}`;
     const count = input.followUps.filter((d) => monthOf(d) === month).length;
-    months.push({ month, ...duty(count, policy.followUpsPerMonth, month < todayMonth) });
+    months.push({ month, ...duty(count, servedFrom(month) ? policy.followUpsPerMonth : 0, month < todayMonth) });
   }
   const monthsWithout = months.filter((m) => m.state === 'missed').map((m) => m.month);
   const current = months.find((m) => m.month === todayMonth);

@@ -17,6 +17,17 @@ export const DEADLINE_KIND_LABELS: Readonly<Record<DeadlineKind, Bilingual>> = {
   write_off_approval: { zh: '核销审批', en: 'write-off approval' },
 };
 
+/** The numbers of a deadline policy, as an administrator reads them in a refusal. */
+export const POLICY_FIELD_LABELS: Readonly<Record<string, Bilingual>> = {
+  days: { zh: '期限天数', en: 'the number of days' },
+  warnDaysBefore: { zh: '提前提醒天数', en: 'the days of warning before' },
+  intervalMonths: { zh: '回访间隔月数', en: 'the months between follow-ups' },
+  graceDays: { zh: '宽限天数', en: 'the days of grace' },
+  trainingsPerYear: { zh: '每年培训次数', en: 'the trainings a year' },
+  keyEnterpriseVisitsPerQuarter: { zh: '每季度走访重点企业次数', en: 'the key-enterprise visits a quarter' },
+  followUpsPerMonth: { zh: '每月回访次数', en: 'the follow-ups a month' },
+};
+
 export const CADRE_ACTIVITY_LABELS: Readonly<Record<CadreActivityKind, Bilingual>> = {
   training: { zh: '参加培训', en: 'training attended' },
   key_enterprise_visit: { zh: '走访重点企业', en: 'key-enterprise visit' },

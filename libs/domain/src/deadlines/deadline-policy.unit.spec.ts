@@ -1,3 +1,5 @@
+import type { DomainError } from '../shared/domain-error.js';
+import { deadlineRules } from './deadline.errors.js';
 import { deciderSpec } from '../shared/decider-spec.js';
 import type { Actor } from '../shared/messages.js';
 import { cadreActivityDecider, type RecordCadreActivity } from './cadre-activity.js';
@@ -109,5 +111,45 @@ describe('cadre duties', () => {
     expect(s.followUps.state).toBe('missed');
     expect(s.followUps.months.at(-1)).toEqual({ month: '2026-11', count: 0, required: 1, state: 'due' });
     expect(cadreDutyStanding({ ...base, quarter: 3, visits: [] }).keyEnterpriseVisits.state).toBe('missed');
+  });
+
+  it('asks nothing of a cadre for the periods before they became one (a period counts from its first day)', () => {
+    // Became a mediator on 1 July: two quarters of trainings, nothing owed for January to June.
+    const july = cadreDutyStanding({ ...base, since: '2026-07-01' });
+    expect(july.trainings).toEqual({ count: 0, required: 2, state: 'missed', expectedByNow: 1 });
+    expect(july.followUps.monthsWithout).toEqual(['2026-07', '2026-08', '2026-09', '2026-10']);
+    expect(july.followUps.months[0]).toEqual({ month: '2026-01', count: 0, required: 0, state: 'met' });
+    // Joined on 25 November: nothing missed this year, the fourth quarter's visit not asked, November not asked.
+    const late = cadreDutyStanding({ ...base, since: '2026-11-25' });
+    expect(late.trainings).toEqual({ count: 0, required: 0, state: 'met', expectedByNow: 0 });
+    expect(late.keyEnterpriseVisits).toEqual({ count: 0, required: 0, state: 'met' });
+    expect(late.followUps).toMatchObject({ state: 'met', monthsWithout: [] });
+    // Known from before the year: the same as not known.
+    expect(cadreDutyStanding({ ...base, since: '2024-03-08' })).toEqual(cadreDutyStanding(base));
+  });
+});
+
+describe('deadline refusals speak in words, not codes or field names', () => {
+  it('names a policy number by what it is, and an activity day by what is wrong with it', () => {
+    const policyError = (() => {
+      try {
+        deadlineRules.numberOutOfRange('warnDaysBefore', 5, 0, 1);
+      } catch (e) {
+        return e as DomainError;
+      }
+    })()!;
+    expect(policyError.messages.zh).toBe('提前提醒天数须为 0 至 1 之间的整数（收到 5）。');
+    expect(policyError.messages.en).toBe('The days of warning before must be a whole number from 0 to 1 (got 5).');
+    expect(policyError.details).toMatchObject({ field: 'warnDaysBefore' });
+    const dayError = (() => {
+      try {
+        deadlineRules.activityDateInvalid('2026-12-01', 'in_future');
+      } catch (e) {
+        return e as DomainError;
+      }
+    })()!;
+    expect(dayError.messages.zh).toContain('晚于今天');
+    expect(dayError.messages.zh).not.toContain('in_future');
+    expect(dayError.details).toMatchObject({ reason: 'in_future' });
   });
 });

@@ -1,6 +1,13 @@
 import { rule } from '../shared/domain-error.js';
 import type { PauseReason } from './deadline-policies.js';
-import { PAUSE_REASON_LABELS } from './deadline-labels.js';
+import { PAUSE_REASON_LABELS, POLICY_FIELD_LABELS } from './deadline-labels.js';
+
+/** Why an activity's day is refused, in words (the code stays in `details.reason`). */
+const ACTIVITY_DAY_PROBLEMS: Readonly<Record<string, { en: string; zh: string }>> = {
+  not_a_day: { en: 'is not a calendar day (YYYY-MM-DD)', zh: '不是有效的日期（应为 YYYY-MM-DD）' },
+  before_1990: { en: 'is before 1990', zh: '早于1990年' },
+  in_future: { en: 'is later than today (Beijing time)', zh: '晚于今天（北京时间）' },
+};
 
 /** The deadlines' broken rules: stable codes, a clerk's message in Chinese and English. */
 export const deadlineRules = {
@@ -9,8 +16,8 @@ export const deadlineRules = {
   numberOutOfRange: (field: string, value: unknown, min: number, max: number): never =>
     rule(
       'POLICY_VALUE_OUT_OF_RANGE',
-      `${field} must be a whole number from ${min} to ${max} (got ${JSON.stringify(value)}).`,
-      `${field} 须为 ${min} 至 ${max} 之间的整数（收到 ${JSON.stringify(value)}）。`,
+      `${POLICY_FIELD_LABELS[field]?.en ?? field} must be a whole number from ${min} to ${max} (got ${JSON.stringify(value)}).`.replace(/^./, (c) => c.toUpperCase()),
+      `${POLICY_FIELD_LABELS[field]?.zh ?? field}须为 ${min} 至 ${max} 之间的整数（收到 ${JSON.stringify(value)}）。`,
       { field, value, min, max },
     ),
   mediationBeyondLaw: (days: number): never =>
@@ -65,8 +72,8 @@ export const deadlineRules = {
   activityDateInvalid: (value: unknown, problem: string): never =>
     rule(
       'DATE_IMPLAUSIBLE',
-      `The activity's day ${JSON.stringify(value)} is not plausible (${problem}): a day from 1990 to today.`,
-      `活动日期 ${JSON.stringify(value)} 不合理（${problem}）：须为1990年至今天之间的日期。`,
+      `The activity's day ${JSON.stringify(value)} ${(ACTIVITY_DAY_PROBLEMS[problem] ?? ACTIVITY_DAY_PROBLEMS.not_a_day).en}: a day from 1990 to today.`,
+      `活动日期 ${JSON.stringify(value)} ${(ACTIVITY_DAY_PROBLEMS[problem] ?? ACTIVITY_DAY_PROBLEMS.not_a_day).zh}：须为1990年至今天之间的日期。`,
       { field: 'on', value, reason: problem },
     ),
 };

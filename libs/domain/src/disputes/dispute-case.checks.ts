@@ -1,4 +1,6 @@
 import { addYears, beijingDateTime, beijingDay, happenedProblem, parseDayOrInstant, parseIsoDay, PAYMENT_HORIZON_YEARS, paymentDayProblem } from '../shared/dates.js';
+import { DomainError } from '../shared/domain-error.js';
+import { requireAmount, type Fen } from '../shared/money.js';
 import { disputeCaseRules as broken } from './dispute-case.errors.js';
 import type { DisputeField } from './dispute-labels.js';
 
@@ -21,6 +23,43 @@ export function requireHappened(
   const problem = happenedProblem(moment, now, notBefore);
   if (problem) broken.dateImplausible(field, moment.text, problem, notBefore && beijingDateTime(notBefore.value));
   return moment.text;
+}
+
+/** How many Beijing days after the application's day its oral record may still be dated (written up the next morning). */
+export const ORAL_RECORD_DAYS = 1;
+
+/**
+ * When an oral application was recorded. LDMAL art. 12: the mediator records an oral application
+ * on the spot (当场记录), so the record is dated when the application was received: not before
+ * the day it was received (`before_application`), and not more than ORAL_RECORD_DAYS later
+ * (`oral_record_late`: an application taken late in the evening may be written up the next
+ * morning, a record weeks apart is a slip). Beijing days, like every other date rule.
+ */
+export function requireOralRecordedAt(value: unknown, now: string, receivedAt: string): string {
+  const recordedAt = requireHappened('oral.recordedAt', value, now, { value: receivedAt, reason: 'before_application' });
+  const receivedDay = beijingDay(receivedAt);
+  const latest = addDays(receivedDay, ORAL_RECORD_DAYS);
+  if (beijingDay(recordedAt) > latest) broken.dateImplausible('oral.recordedAt', recordedAt, 'oral_record_late', beijingDateTime(receivedAt));
+  return recordedAt;
+}
+
+function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * An amount a person entered at `field` (`amounts[2].amountFen`): the kernel's requireAmount
+ * (whole fen, not negative, at most MAX_AMOUNT_FEN), its AMOUNT_INVALID naming the field.
+ */
+export function requireAmountAt(field: string, value: unknown): Fen {
+  try {
+    return requireAmount(value);
+  } catch (e) {
+    if (e instanceof DomainError && e.code === 'AMOUNT_INVALID') throw new DomainError(e.code, e.messages, { field, ...e.details });
+    throw e;
+  }
 }
 
 /** Payment dates are days: not before the application, at most ten years ahead. */

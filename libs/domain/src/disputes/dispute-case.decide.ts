@@ -1,7 +1,7 @@
 import type { Command } from '../shared/command.js';
 import type { CommandContext, Decider } from '../shared/messages.js';
-import { requireFen, sumFen } from '../shared/money.js';
-import { requireHappened, requireOneOf, requirePaymentDates, requireText, text } from './dispute-case.checks.js';
+import { sumFen } from '../shared/money.js';
+import { requireAmountAt, requireHappened, requireOralRecordedAt, requireOneOf, requirePaymentDates, requireText, text } from './dispute-case.checks.js';
 import { disputeCaseRules as broken } from './dispute-case.errors.js';
 import {
   CASE_OUTCOMES,
@@ -94,10 +94,21 @@ export type ReachAgreement = Command<
   'ReachAgreement',
   { caseId: string; agreementId: string; amounts: AgreedAmount[]; terms: string; paymentDates: string[] }
 >;
+/**
+ * What the case's recovery ledger (its own stream, `recovery-<caseId>`) already holds for each
+ * worker, read by the application and handed in with an amendment so that decide() stays pure:
+ * `receivedFen` is what was received for the worker (paid out to them, held for them, or
+ * allocated to them and not yet paid), `writtenOffFen` what was written off. Null when the
+ * ledger has not started (no money yet): then any amounts may be agreed.
+ */
+export interface AgreementRecoveryFacts {
+  workers: { claimantId: string; receivedFen: number; writtenOffFen: number }[];
+}
+
 /** Changing the agreement in force, with the reason: the new version replaces it, the old one stays in the history. */
 export type AmendAgreement = Command<
   'AmendAgreement',
-  { caseId: string; agreementId: string; amounts: AgreedAmount[]; terms: string; paymentDates: string[]; reason: string }
+  { caseId: string; agreementId: string; amounts: AgreedAmount[]; terms: string; paymentDates: string[]; reason: string; recovery: AgreementRecoveryFacts | null }
 >;
 /**
  * `recoveryComplete`: whether the case's recovery ledger (its own stream) records that every
@@ -182,7 +193,8 @@ export function recordClaims({ data, ctx }: RecordClaims, state: DisputeCaseStat
 function claimRecorded(dispute: DisputeCase, claim: ClaimInput): DisputeCaseEvent {
   const claimant = findClaimant(dispute, claim.claimantId) ?? broken.claimantNotFound([claim.claimantId]);
   const kind = requireOneOf('kind', claim.kind, DISPUTE_CATEGORIES);
-  const amountFen = requireFen(claim.amountFen);
+  // What a worker claims is entered like any amount: at most the kernel's ceiling.
+  const amountFen = requireAmountAt('amountFen', claim.amountFen);
   const note = text(claim.note);
   return {
     type: 'ClaimRecorded',
@@ -199,6 +211,10 @@ export function acceptIntake({ data, ctx }: AcceptIntake, state: DisputeCaseStat
 export function declineIntake({ data, ctx }: DeclineIntake, state: DisputeCaseState): Decided {
   const dispute = caseToChange(state, data.caseId, ctx);
   if (dispute.intake.decision === 'accepted') broken.intakeAlreadyAccepted(dispute.caseId);
+  // Only a case taken in reaches an agreement; this guards history recorded before that rule
+  // (or a declined case reopened with its agreement): declining it would close a case whose
+  // recovery ledger may still be collecting money.
+  if (dispute.agreement) broken.declineAfterAgreement(dispute.caseId, dispute.agreement.agreementId);
   const reason = text(data.reason) || broken.reasonRequired();
   return [
     {
@@ -324,6 +340,9 @@ export function reachAgreement({ data, ctx }: ReachAgreement, state: DisputeCase
   if (dispute.agreement) {
     broken.agreementAlreadyReached(dispute.caseId, dispute.agreement.agreementId, dispute.agreement.totalFen);
   }
+  // Mediation (and so an agreement, and the money recovered under it) follows intake: a case not
+  // yet accepted may still be declined, which must not close a case with money on its ledger.
+  if (dispute.intake.decision !== 'accepted') broken.intakeNotAccepted(dispute.caseId);
   const terms = checkAgreement(dispute, data, ctx);
   return [{ type: 'AgreementReached', data: { caseId: dispute.caseId, agreementId: data.agreementId, ...terms, reachedAt: ctx.now } }];
 }
@@ -335,6 +354,7 @@ export function amendAgreement({ data, ctx }: AmendAgreement, state: DisputeCase
   const amended = dispute.agreement ?? broken.nothingToAmend(dispute.caseId);
   const reason = text(data.reason) || broken.reasonRequired();
   const terms = checkAgreement(dispute, data, ctx);
+  checkNotBelowRecovered(dispute, terms.amounts, data.recovery);
   return [
     {
       type: 'AgreementAmended',
@@ -351,6 +371,35 @@ export function amendAgreement({ data, ctx }: AmendAgreement, state: DisputeCase
   ];
 }
 
+/**
+ * An amendment may not owe a worker less than the recovery ledger already holds for them
+ * (received, whether paid out, held or allocated, plus written off): the ledger re-bases on the
+ * amendment and would refuse every later money command on the case (AGREEMENT_BELOW_RECOVERED)
+ * until the agreement were amended again. The same comparison the ledger's re-basing makes
+ * (owed - outstanding), so what passes here re-bases there.
+ *
+ * A race: the recovery facts are read from the recovery stream before the amendment is
+ * appended to the case stream, and the two streams are not locked together. A receipt or
+ * write-off recorded in between (decided under the agreement it read, still the old one) can
+ * raise what a worker has received above the amended amount. That window is not closed here;
+ * the ledger's own re-basing check stays as the backstop: the next money command re-bases, is
+ * refused with AGREEMENT_BELOW_RECOVERED naming the worker, and the agreement is amended again.
+ * Nothing is lost or mis-recorded meanwhile, only refused.
+ */
+function checkNotBelowRecovered(dispute: DisputeCase, amounts: readonly AgreedAmount[], recovery: AgreementRecoveryFacts | null | undefined): void {
+  if (!recovery) return;
+  const held = new Map((recovery.workers ?? []).map((w) => [w.claimantId, w]));
+  amounts.forEach((a, index) => {
+    const w = held.get(a.claimantId);
+    if (!w) return;
+    const coveredFen = sumFen([w.receivedFen, w.writtenOffFen]);
+    if (a.amountFen < coveredFen) {
+      const name = findClaimant(dispute, a.claimantId)?.name ?? a.claimantId;
+      broken.amendmentBelowRecovered({ index, claimantId: a.claimantId, name, amountFen: a.amountFen, receivedFen: w.receivedFen, writtenOffFen: w.writtenOffFen });
+    }
+  });
+}
+
 /** What an agreement and each of its amendments state, once checked. */
 interface AgreementTerms {
   amounts: AgreedAmount[];
@@ -365,7 +414,8 @@ function checkAgreement(
   ctx: CommandContext,
 ): AgreementTerms {
   if (dispute.claimants.length === 0) broken.agreementWithoutClaimants();
-  const amounts = (data.amounts ?? []).map((a) => ({ claimantId: a.claimantId, amountFen: requireFen(a.amountFen) }));
+  if (!Array.isArray(data.amounts)) broken.agreementAmountMissing(dispute.claimants.map(({ claimantId, name }) => ({ claimantId, name })));
+  const amounts = data.amounts.map((a, i) => ({ claimantId: a.claimantId, amountFen: requireAmountAt(`amounts[${i}].amountFen`, a.amountFen) }));
   const onCase = new Set(dispute.claimants.map((c) => c.claimantId));
   const unknown = amounts.filter((a) => !onCase.has(a.claimantId)).map((a) => a.claimantId);
   if (unknown.length > 0) broken.claimantNotFound(unknown);
@@ -505,7 +555,7 @@ function checkApplication(input: Partial<ApplicationInput>, now: string): Applic
       applicantName: text(oral.applicantName),
       dispute: oral.dispute!,
       reasons: oral.reasons!,
-      recordedAt: requireHappened('oral.recordedAt', oral.recordedAt, now),
+      recordedAt: requireOralRecordedAt(oral.recordedAt, now, receivedAt),
     },
   };
 }

@@ -119,6 +119,7 @@ const amendment = () =>
     terms: '公司分三期支付欠薪',
     paymentDates: ['2026-05-01', '2026-06-01', '2026-06-30'],
     reason: '公司资金困难，双方同意延长付款期',
+    recovery: null,
   });
 const withActor = (command: DisputeCaseCommand, actor: Actor): DisputeCaseCommand => ({
   ...command,
@@ -158,7 +159,8 @@ describe('DisputeCase', () => {
     });
 
     it.each(changes())('a supervisor may $type on any case', (command) => {
-      const { state } = spec.given([aGroupWageDispute(), referred]);
+      // An agreement follows intake; a declined intake comes before it.
+      const { state } = spec.given([aGroupWageDispute(), referred, ...(command.type === 'ReachAgreement' ? [accepted] : [])]);
       expect(disputeCaseDecider.decide(withActor(command, liu), state)).toHaveLength(1);
     });
 
@@ -315,6 +317,36 @@ describe('DisputeCase', () => {
         .when(cmd('OpenDisputeCase', openData({ application: { kind: 'oral', receivedAt: '2026-03-01', oral } })))
         .thenThrows('DATE_IMPLAUSIBLE');
       expect(error.details).toMatchObject({ field: 'oral.recordedAt', reason: 'in_future' });
+    });
+
+    describe('an oral application is recorded when it is received (LDMAL art. 12: on the spot)', () => {
+      const openOral = (receivedAt: string, recordedAt: string) =>
+        cmd('OpenDisputeCase', openData({ application: { kind: 'oral', receivedAt, oral: { applicantName: '张秀英', dispute: '欠薪', reasons: '资金困难', recordedAt } } }));
+
+      it('given no case, when the record is dated the day received or the next morning (Beijing days), then the case is opened', () => {
+        for (const [receivedAt, recordedAt] of [
+          ['2026-03-01', '2026-03-01'],
+          ['2026-03-01T22:30:00+08:00', '2026-03-01T23:10:00+08:00'],
+          ['2026-03-01T22:30:00+08:00', '2026-03-02T08:30:00+08:00'],
+          // 23:30 UTC on 1 March is 07:30 on 2 March in Beijing: the same day as the application.
+          ['2026-03-02', '2026-03-01T23:30:00Z'],
+        ] as const) {
+          expect(disputeCaseDecider.decide(openOral(receivedAt, recordedAt), null)).toHaveLength(1);
+        }
+      });
+
+      it('given no case, when the record is dated before the day the application was received, then DATE_IMPLAUSIBLE before_application', () => {
+        const error = spec.given([]).when(openOral('2026-03-01', '2026-01-01')).thenThrows('DATE_IMPLAUSIBLE');
+        expect(error.details).toMatchObject({ field: 'oral.recordedAt', value: '2026-01-01', reason: 'before_application', limit: '2026-03-01' });
+        expect(error.messages.en).toContain('before the application was received');
+      });
+
+      it('given no case, when the record is dated more than a day after the application, then DATE_IMPLAUSIBLE oral_record_late', () => {
+        const error = spec.given([]).when(openOral('2026-03-01T22:30:00+08:00', '2026-03-03T09:00:00+08:00')).thenThrows('DATE_IMPLAUSIBLE');
+        expect(error.details).toMatchObject({ field: 'oral.recordedAt', reason: 'oral_record_late', limit: '2026-03-01 22:30' });
+        expect(error.messages.zh).toContain('当场记录');
+        expect(error.messages.en).toContain('on the spot');
+      });
     });
 
     it('CHOICE_INVALID: a category the system does not know', () => {
@@ -477,6 +509,24 @@ describe('DisputeCase', () => {
 
     it('REASON_REQUIRED', () => {
       spec.given([aGroupWageDispute()]).when(cmd('DeclineIntake', { reason: '' })).thenThrows('REASON_REQUIRED');
+    });
+
+    it('given a case with an agreement (recorded before intake had to come first), when it is declined, then AGREEMENT_ALREADY_REACHED', () => {
+      const error = spec
+        .given([aGroupWageDispute(), agreementFor(workers(3))])
+        .when(cmd('DeclineIntake', { reason: '不属于劳动争议' }))
+        .thenThrows('AGREEMENT_ALREADY_REACHED');
+      expect(error.details).toMatchObject({ caseId: CASE, agreementId: 'a-1' });
+      expect(error.messages.zh).toContain('不能再不予受理');
+    });
+
+    it('given a declined case reopened with its agreement, when it is declined again, then AGREEMENT_ALREADY_REACHED', () => {
+      const declined = ev('IntakeDeclined', { reason: '不属于劳动争议', declinedBy: wang.staffId, declinedAt: NOW });
+      const reopened = ev('CaseReopened', { reason: '重新审查', reopenedBy: liu.staffId, reopenedAt: NOW });
+      spec
+        .given([aGroupWageDispute(), agreementFor(workers(3)), declined, reopened])
+        .when(cmd('DeclineIntake', { reason: '不属于劳动争议' }))
+        .thenThrows('AGREEMENT_ALREADY_REACHED');
     });
 
     it('INTAKE_ALREADY_DECIDED: an accepted case ends with an outcome instead', () => {
@@ -716,13 +766,34 @@ describe('DisputeCase', () => {
       cmd('ReachAgreement', { agreementId: 'a-1', amounts, terms: '公司分两期支付欠薪', paymentDates: ['2026-04-01', '2026-05-01'], ...over });
     const each = (claimants: ClaimantRef[], amountFen = 500_000) => claimants.map((c) => ({ claimantId: c.claimantId, amountFen }));
 
+    it('given a case whose intake is still undecided, when an agreement is reached, then INTAKE_NOT_ACCEPTED', () => {
+      const error = spec.given([aGroupWageDispute()]).when(reach(each(workers(3)))).thenThrows('INTAKE_NOT_ACCEPTED');
+      expect(error.details).toEqual({ caseId: CASE });
+      expect(error.messages.zh).toContain('请先受理');
+    });
+
+    it('given a declined case reopened (intake pending again), when an agreement is reached, then INTAKE_NOT_ACCEPTED', () => {
+      const declined = ev('IntakeDeclined', { reason: '不属于劳动争议', declinedBy: wang.staffId, declinedAt: NOW });
+      const reopened = ev('CaseReopened', { reason: '重新审查', reopenedBy: liu.staffId, reopenedAt: NOW });
+      spec.given([aGroupWageDispute(), declined, reopened]).when(withActor(reach(each(workers(3))), liu)).thenThrows('INTAKE_NOT_ACCEPTED');
+    });
+
+    it('given an accepted case, when an amount is above the plausible ceiling, then AMOUNT_INVALID implausible naming amounts[i].amountFen', () => {
+      const error = spec
+        .given([aGroupWageDispute(), accepted])
+        .when(reach([...each(workers(2)), { claimantId: 'c-3', amountFen: 100_000_000_001 }]))
+        .thenThrows('AMOUNT_INVALID');
+      expect(error.details).toMatchObject({ field: 'amounts[2].amountFen', reason: 'implausible', limit: 100_000_000_000 });
+      expect(disputeCaseDecider.decide(reach([...each(workers(2)), { claimantId: 'c-3', amountFen: 100_000_000_000 }]), spec.given([aGroupWageDispute(), accepted]).state)).toHaveLength(1);
+    });
+
     it('records one amount for every claimant, and the total', () => {
-      spec.given([aGroupWageDispute()]).when(reach(each(workers(3)))).then([agreementFor(workers(3))]);
+      spec.given([aGroupWageDispute(), accepted]).when(reach(each(workers(3)))).then([agreementFor(workers(3))]);
     });
 
     it('covers a group case of a thousand workers', () => {
       const many = workers(1000);
-      spec.given([aGroupWageDispute(many)]).when(reach(each(many))).then([agreementFor(many)]);
+      spec.given([aGroupWageDispute(many), accepted]).when(reach(each(many))).then([agreementFor(many)]);
     });
 
     it('records nothing for the agreement already recorded', () => {
@@ -730,7 +801,7 @@ describe('DisputeCase', () => {
     });
 
     it('AGREEMENT_AMOUNT_MISSING names the claimants left out', () => {
-      const error = spec.given([aGroupWageDispute()]).when(reach(each(workers(1)))).thenThrows('AGREEMENT_AMOUNT_MISSING');
+      const error = spec.given([aGroupWageDispute(), accepted]).when(reach(each(workers(1)))).thenThrows('AGREEMENT_AMOUNT_MISSING');
       expect(error.details).toEqual({ claimantIds: ['c-2', 'c-3'] });
       expect(error.messages.zh).toContain('李建国、王淑芬');
       expect(error.messages.en).toContain('李建国, 王淑芬');
@@ -738,49 +809,49 @@ describe('DisputeCase', () => {
 
     it('AGREEMENT_AMOUNT_MISSING for a thousand names shows ten and a count', () => {
       const many = workers(1000);
-      const error = spec.given([aGroupWageDispute(many)]).when(reach(each(many.slice(0, 2)))).thenThrows('AGREEMENT_AMOUNT_MISSING');
+      const error = spec.given([aGroupWageDispute(many), accepted]).when(reach(each(many.slice(0, 2)))).thenThrows('AGREEMENT_AMOUNT_MISSING');
       expect(error.messages.zh).toMatch(/等998人。$/);
       expect(error.messages.en).toMatch(/and 993 more\.$/);
     });
 
     it('CLAIMANT_NOT_FOUND: an amount for someone not on the case', () => {
       spec
-        .given([aGroupWageDispute()])
+        .given([aGroupWageDispute(), accepted])
         .when(reach([...each(workers(3)), { claimantId: 'c-99', amountFen: 1 }]))
         .thenThrows('CLAIMANT_NOT_FOUND');
     });
 
     it('AGREEMENT_AMOUNT_DUPLICATED: two amounts for one claimant', () => {
       spec
-        .given([aGroupWageDispute()])
+        .given([aGroupWageDispute(), accepted])
         .when(reach([...each(workers(3)), { claimantId: 'c-1', amountFen: 1 }]))
         .thenThrows('AGREEMENT_AMOUNT_DUPLICATED');
     });
 
     it('AGREEMENT_WITHOUT_CLAIMANTS', () => {
-      spec.given([aGroupWageDispute([])]).when(reach([])).thenThrows('AGREEMENT_WITHOUT_CLAIMANTS');
+      spec.given([aGroupWageDispute([]), accepted]).when(reach([])).thenThrows('AGREEMENT_WITHOUT_CLAIMANTS');
     });
 
     it('AMOUNT_INVALID: fractional or negative fen, or a total beyond exact arithmetic', () => {
-      const given = spec.given([aGroupWageDispute()]);
+      const given = spec.given([aGroupWageDispute(), accepted]);
       given.when(reach([...each(workers(2)), { claimantId: 'c-3', amountFen: 0.5 }])).thenThrows('AMOUNT_INVALID');
       given.when(reach([...each(workers(2)), { claimantId: 'c-3', amountFen: -100 }])).thenThrows('AMOUNT_INVALID');
       given.when(reach(each(workers(3), Number.MAX_SAFE_INTEGER))).thenThrows('AMOUNT_INVALID');
     });
 
     it('AGREEMENT_TERMS_REQUIRED', () => {
-      spec.given([aGroupWageDispute()]).when(reach(each(workers(3)), { terms: ' ' })).thenThrows('AGREEMENT_TERMS_REQUIRED');
+      spec.given([aGroupWageDispute(), accepted]).when(reach(each(workers(3)), { terms: ' ' })).thenThrows('AGREEMENT_TERMS_REQUIRED');
     });
 
     it('DATE_INVALID: a payment date is a day', () => {
       spec
-        .given([aGroupWageDispute()])
+        .given([aGroupWageDispute(), accepted])
         .when(reach(each(workers(3)), { paymentDates: ['2026-04-01T00:00:00Z'] }))
         .thenThrows('DATE_INVALID');
     });
 
     it('DATE_IMPLAUSIBLE: a payment date before the application, or more than ten years ahead', () => {
-      const given = spec.given([aGroupWageDispute()]);
+      const given = spec.given([aGroupWageDispute(), accepted]);
       const early = given.when(reach(each(workers(3)), { paymentDates: ['2026-04-01', '2026-02-28'] })).thenThrows('DATE_IMPLAUSIBLE');
       expect(early.details).toEqual({ field: 'paymentDates', value: '2026-02-28', reason: 'before_application', limit: '2026-03-01' });
       const late = given.when(reach(each(workers(3)), { paymentDates: ['2036-07-01'] })).thenThrows('DATE_IMPLAUSIBLE');
@@ -846,6 +917,43 @@ describe('DisputeCase', () => {
         .given([aGroupWageDispute(), agreementFor(workers(3))])
         .when(withActor(amendment(), liu))
         .then([{ ...amended() }]);
+    });
+
+    describe('not below what the recovery ledger already holds for a worker (README: refused if it would owe less than was received)', () => {
+      // c-1 has had 700,000 fen received (paid or held or allocated), c-2 300,000 received and 100,000 written off.
+      const recovery = {
+        workers: [
+          { claimantId: 'c-1', receivedFen: 700_000, writtenOffFen: 0 },
+          { claimantId: 'c-2', receivedFen: 300_000, writtenOffFen: 100_000 },
+          { claimantId: 'c-3', receivedFen: 0, writtenOffFen: 0 },
+        ],
+      };
+      const amend = (amounts: number[]) =>
+        cmd('AmendAgreement', { ...amendment().data, amounts: workers(3).map((c, i) => ({ claimantId: c.claimantId, amountFen: amounts[i]! })), recovery });
+
+      it('given money received for c-1, when the amendment owes c-1 less than that, then AGREEMENT_BELOW_RECOVERED naming amounts[0].amountFen and the worker', () => {
+        const error = spec.given([aGroupWageDispute(), agreementFor(workers(3), 1_000_000)]).when(amend([500_000, 400_000, 0])).thenThrows('AGREEMENT_BELOW_RECOVERED');
+        expect(error.details).toEqual({ field: 'amounts[0].amountFen', claimantId: 'c-1', name: '张秀英', amountFen: 500_000, receivedFen: 700_000, writtenOffFen: 0, minimumFen: 700_000 });
+        expect(error.messages.zh).toContain('张秀英');
+        expect(error.messages.zh).toContain('7,000.00元');
+        expect(error.messages.en).toContain('¥7,000.00 received');
+      });
+
+      it('given money received and written off for c-2, when the amendment owes c-2 less than both together, then AGREEMENT_BELOW_RECOVERED naming amounts[1].amountFen', () => {
+        const error = spec.given([aGroupWageDispute(), agreementFor(workers(3), 1_000_000)]).when(amend([700_000, 399_999, 0])).thenThrows('AGREEMENT_BELOW_RECOVERED');
+        expect(error.details).toMatchObject({ field: 'amounts[1].amountFen', claimantId: 'c-2', minimumFen: 400_000 });
+        expect(error.messages.en).toContain('written off');
+      });
+
+      it('given money received, when the amendment owes each worker exactly what they have had or more, then it is recorded', () => {
+        const { state } = spec.given([aGroupWageDispute(), agreementFor(workers(3), 1_000_000)]);
+        expect(disputeCaseDecider.decide(amend([700_000, 400_000, 0]), state)).toHaveLength(1);
+      });
+
+      it('given no recovery ledger yet (recovery null), when the amendment lowers every amount, then it is recorded', () => {
+        const { state } = spec.given([aGroupWageDispute(), agreementFor(workers(3), 1_000_000)]);
+        expect(disputeCaseDecider.decide(cmd('AmendAgreement', { ...amend([1, 1, 1]).data, recovery: null }), state)).toHaveLength(1);
+      });
     });
 
     it('AGREEMENT_NOT_REACHED: nothing to amend', () => {

@@ -5,6 +5,11 @@ import { formatYuan } from '../shared/money.js';
 import type { CaseOutcome } from './dispute-case.events.js';
 import { CASE_OUTCOME_LABELS, DISPUTE_FIELD_LABELS, type DisputeField } from './dispute-labels.js';
 
+/** Why a case's date is not plausible: the kernel's reasons, and an oral record dated apart from its application. */
+export type DisputeImplausibleDate = ImplausibleDate | 'oral_record_late';
+
+const yuan = (fen: number) => ({ zh: formatYuan(fen, 'zh'), en: formatYuan(fen, 'en') });
+
 /**
  * The dispute case's broken rules. Each throws a DomainError with a stable code (clients and
  * tests match on it) and a message a clerk can read, in English and Chinese.
@@ -74,9 +79,13 @@ export const disputeCaseRules = {
           `${DISPUTE_FIELD_LABELS[field].zh}应为日期（如 2026-03-01）或带时区的日期时间（如 2026-03-01T09:30+08:00）。`,
           { field, value },
         ),
-  dateImplausible: (field: DisputeField, value: string, reason: ImplausibleDate, limit?: string): never => {
+  dateImplausible: (field: DisputeField, value: string, reason: DisputeImplausibleDate, limit?: string): never => {
     const { zh, en } = DISPUTE_FIELD_LABELS[field];
-    const why: Record<ImplausibleDate, { en: string; zh: string }> = {
+    const why: Record<DisputeImplausibleDate, { en: string; zh: string }> = {
+      oral_record_late: {
+        en: `must be the day the application was received (${limit ?? ''}) or the day after: an oral application is recorded on the spot (LDMAL art. 12)`,
+        zh: `应为收到申请的当天（${limit ?? ''}）或次日：口头申请应当场记录（《劳动争议调解仲裁法》第十二条）`,
+      },
       before_1990: { en: 'cannot be before 1990', zh: '不能早于1990年' },
       in_future: { en: 'cannot be later than today (Beijing time)', zh: '不能晚于今天（北京时间）' },
       before_referral: {
@@ -173,6 +182,33 @@ export const disputeCaseRules = {
       '该案件已受理，不能再不予受理；如需结束，请登记结案结果。',
       { caseId },
     ),
+  intakeNotAccepted: (caseId: string): never =>
+    rule(
+      'INTAKE_NOT_ACCEPTED',
+      'Accept the case first: an agreement (and the money recovered under it) is recorded only on a case taken in.',
+      '请先受理该案件：只有已受理的案件才能登记调解协议（及据此追回的款项）。',
+      { caseId },
+    ),
+  declineAfterAgreement: (caseId: string, agreementId: string): never =>
+    rule(
+      'AGREEMENT_ALREADY_REACHED',
+      'An agreement is recorded on this case, so it can no longer be declined; to end it, record its outcome instead.',
+      '本案已登记调解协议，不能再不予受理；如需结束，请登记结案结果。',
+      { caseId, agreementId },
+    ),
+  amendmentBelowRecovered: (w: { index: number; claimantId: string; name: string; amountFen: number; receivedFen: number; writtenOffFen: number }): never => {
+    const covered = w.receivedFen + w.writtenOffFen;
+    const off = w.writtenOffFen > 0;
+    return rule(
+      'AGREEMENT_BELOW_RECOVERED',
+      `The amendment owes ${w.name} ${yuan(w.amountFen).en}, less than the recovery ledger already holds for them: ` +
+        `${yuan(w.receivedFen).en} received${off ? ` and ${yuan(w.writtenOffFen).en} written off` : ''}. ` +
+        `Agree at least ${yuan(covered).en} for them.`,
+      `变更后的协议中${w.name}应得${yuan(w.amountFen).zh}，少于追欠台账中已为其到账的${yuan(w.receivedFen).zh}` +
+        `${off ? `及已核销的${yuan(w.writtenOffFen).zh}` : ''}；其应得金额至少为${yuan(covered).zh}。`,
+      { field: `amounts[${w.index}].amountFen`, claimantId: w.claimantId, name: w.name, amountFen: w.amountFen, receivedFen: w.receivedFen, writtenOffFen: w.writtenOffFen, minimumFen: covered },
+    );
+  },
   agreementWithoutClaimants: (): never =>
     rule(
       'AGREEMENT_WITHOUT_CLAIMANTS',
@@ -253,6 +289,8 @@ export const DISPUTE_CASE_ERROR_CODES = [
   'REFERRAL_NOT_FOUND',
   'REFERRAL_ALREADY_ANSWERED',
   'INTAKE_ALREADY_DECIDED',
+  'INTAKE_NOT_ACCEPTED',
+  'AGREEMENT_BELOW_RECOVERED',
   'AGREEMENT_WITHOUT_CLAIMANTS',
   'AGREEMENT_AMOUNT_MISSING',
   'AGREEMENT_AMOUNT_DUPLICATED',

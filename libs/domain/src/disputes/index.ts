@@ -67,6 +67,7 @@ export {
   type RecordFollowUp,
   type ReachAgreement,
   type AmendAgreement,
+  type AgreementRecoveryFacts,
   type RecordOutcome,
   type ReopenCase,
   type DisputeCaseCommand,

@@ -1,7 +1,8 @@
 import type { Command } from '../shared/command.js';
-import { beijingDay, EARLIEST_DAY, happenedProblem, parseIsoDay, paymentDayProblem } from '../shared/dates.js';
+import { beijingDateTime, beijingDay, EARLIEST_DAY, happenedProblem, parseIsoDay, paymentDayProblem } from '../shared/dates.js';
+import { DomainError } from '../shared/domain-error.js';
 import type { CommandContext, Decider } from '../shared/messages.js';
-import { requireFen, splitFen, sumFen } from '../shared/money.js';
+import { requireAmount, requireFen, splitFen, sumFen, type Fen } from '../shared/money.js';
 import { checkRecoveryDeadline, type CheckRecoveryDeadline } from '../deadlines/recovery-deadlines.js';
 import type { RecoveryField } from './recovery-labels.js';
 import { recoveryRules as broken } from './recovery.errors.js';
@@ -27,11 +28,14 @@ import {
 /**
  * What the recovery needs to know of its case, read by the application from the case's stream
  * and handed in with every command, so that decide() stays pure: who may act, whether the case
- * is still open, and the agreement in force (what each claimant is owed).
+ * is taken in and still open, when its application was received, and the agreement in force
+ * (what each claimant is owed).
  */
 export interface RecoveryCaseFacts {
   caseId: string;
   status: 'open' | 'accepted' | 'closed';
+  /** When the application was received (a day or an instant): no money moves before its Beijing day. */
+  receivedAt: string;
   mediatorId: string | null;
   claimants: { claimantId: string; workerId: string | null; name: string }[];
   agreement: {
@@ -87,7 +91,7 @@ export function setPaymentPlan({ data, ctx }: SetPaymentPlan, ledger: RecoveryLe
 export function recordReceipt({ data, ctx }: RecordReceipt, ledger: RecoveryLedger): Decided {
   if (ledger.receipts.some((r) => r.receiptId === data.receiptId)) return [];
   const amountFen = positiveFen(data.amountFen, 'amountFen');
-  const receivedOn = requireHappenedDay('receivedOn', data.receivedOn, ctx.now);
+  const receivedOn = requireMoneyDay('receivedOn', data.receivedOn, ctx.now, data.case);
   const channel = requireOneOf('channel', data.channel, RECEIPT_CHANNELS);
   const receiptNo = text(data.receiptNo) || broken.textRequired('receiptNo');
   if (ledger.receipts.some((r) => r.receiptNo === receiptNo)) broken.receiptNoDuplicated(receiptNo);
@@ -121,7 +125,7 @@ function proRata(ledger: RecoveryLedger, amountFen: number): Allocation[] {
 
 function explicitAllocations(ledger: RecoveryLedger, given: readonly Allocation[], amountFen: number): Allocation[] {
   if (!Array.isArray(given)) broken.allocationSumMismatch(0, amountFen);
-  const rows = given.map((a) => ({ claimantId: a.claimantId, amountFen: requireFen(a.amountFen) as number }));
+  const rows = given.map((a, i) => ({ claimantId: a.claimantId, amountFen: amountAt(`allocations[${i}].amountFen`, a.amountFen) as number }));
   const unknown = rows.filter((a) => !findWorker(ledger, a.claimantId)).map((a) => a.claimantId);
   if (unknown.length > 0) broken.claimantNotInRecovery(unknown);
   const seen = new Set<string>();
@@ -138,16 +142,43 @@ function explicitAllocations(ledger: RecoveryLedger, given: readonly Allocation[
   return rows.filter((a) => a.amountFen > 0).sort((a, b) => order.get(a.claimantId)! - order.get(b.claimantId)!);
 }
 
+/**
+ * A worker is paid only money that has arrived for them: counting receipts by their day received
+ * and payouts by their day paid, on no day may the worker have been paid more than had been
+ * received for them (allocated to them by the receipts) by that day. So a payout is refused
+ * (DATE_IMPLAUSIBLE, reason `before_receipt`) when it is dated before the receipt that brings
+ * the money received for the worker up to everything paid to them by then, this payout
+ * included; and also when it would leave a payout already recorded, dated later, unfunded on
+ * its day. `limit` in the answer is the first day the payout could be dated. Holds only set
+ * allocated money aside, so they do not change what was received for the worker by a day.
+ * Receipts may be entered after the fact in any order: an earlier-dated receipt only adds money
+ * on earlier days, so it never breaks this rule for payouts already recorded.
+ */
+function checkPayoutFunded(ledger: RecoveryLedger, worker: RecoveryWorker, amountFen: number, paidOn: string): void {
+  const received = ledger.receipts
+    .map((r) => ({ day: r.receivedOn, fen: r.allocations.filter((a) => a.claimantId === worker.claimantId).reduce((s, a) => s + a.amountFen, 0) }))
+    .filter((r) => r.fen > 0);
+  const receivedBy = (day: string) => received.filter((r) => r.day <= day).reduce((s, r) => s + r.fen, 0);
+  const paidBy = (day: string) => worker.payouts.filter((p) => p.paidOn <= day).reduce((s, p) => s + p.amountFen, 0);
+  // What was received by a day less what was paid by it only drops on a payout's day, so those days (and the new one) are enough.
+  const fundedFrom = (day: string) =>
+    [day, ...worker.payouts.map((p) => p.paidOn).filter((d) => d > day)].every((d) => receivedBy(d) - paidBy(d) >= amountFen);
+  if (fundedFrom(paidOn)) return;
+  const earliest = [...new Set(received.map((r) => r.day))].sort().find((d) => d > paidOn && fundedFrom(d));
+  broken.dateImplausible('paidOn', paidOn, 'before_receipt', earliest);
+}
+
 /** A payout draws on money held for the worker first (the oldest hold first), then on what is allocated and unpaid. */
 export function recordPayout({ data, ctx }: RecordPayout, ledger: RecoveryLedger): Decided {
   if (ledger.workers.some((w) => w.payouts.some((p) => p.payoutId === data.payoutId))) return [];
   const worker = requireWorker(ledger, data.claimantId);
   const amountFen = positiveFen(data.amountFen, 'amountFen');
-  const paidOn = requireHappenedDay('paidOn', data.paidOn, ctx.now);
+  const paidOn = requireMoneyDay('paidOn', data.paidOn, ctx.now, data.case);
   const method = requireOneOf('method', data.method, PAYOUT_METHODS);
   const reference = text(data.reference) || broken.textRequired('reference');
   const availableFen = worker.heldFen + worker.allocatedUnpaidFen;
   if (amountFen > availableFen) broken.payoutAboveAllocated(worker.name, worker.claimantId, amountFen, availableFen);
+  checkPayoutFunded(ledger, worker, amountFen, paidOn);
   const fromHeldFen = Math.min(worker.heldFen, amountFen);
   return [
     {
@@ -241,6 +272,8 @@ export function decide(command: RecoveryCommand, state: RecoveryState): Decided 
   const facts = command.data.case;
   if (!facts || facts.caseId !== command.data.caseId) return broken.caseNotFound(command.data.caseId);
   if (facts.status === 'closed') broken.caseClosed(facts.caseId);
+  // Money follows the agreement, which follows intake (history from before that rule included).
+  if (facts.status === 'open') broken.intakeNotAccepted(facts.caseId);
   checkActor(command, facts);
   const agreement = facts.agreement ?? broken.noAgreement(facts.caseId);
   const opening = openOrRebase(state, facts, agreement, command.ctx);
@@ -369,15 +402,39 @@ function requireWorker(ledger: RecoveryLedger, claimantId: string): RecoveryWork
   return findWorker(ledger, claimantId) ?? broken.claimantNotInRecovery([claimantId]);
 }
 
+/** An amount a person entered: the kernel's requireAmount (whole fen, at most MAX_AMOUNT_FEN), and more than zero. */
 function positiveFen(value: unknown, field: 'amountFen' | 'instalments'): number {
-  const fen = requireFen(value);
+  const fen = amountAt(field, value);
   return fen > 0 ? fen : broken.amountNotPositive(field);
+}
+
+/** The kernel's requireAmount, its AMOUNT_INVALID naming the field (`allocations[1].amountFen`). */
+function amountAt(field: string, value: unknown): Fen {
+  try {
+    return requireAmount(value);
+  } catch (e) {
+    if (e instanceof DomainError && e.code === 'AMOUNT_INVALID') throw new DomainError(e.code, e.messages, { field, ...e.details });
+    throw e;
+  }
 }
 
 function requireHappenedDay(field: Extract<RecoveryField, 'receivedOn' | 'paidOn' | 'heldOn'>, value: unknown, now: string): string {
   const day = parseIsoDay(value) ?? broken.dateInvalid(field, value);
   const problem = happenedProblem({ kind: 'date', text: day, beijingDay: day }, now);
   return problem ? broken.dateImplausible(field, day, problem) : day;
+}
+
+/**
+ * The day money was received from the employer or paid to a worker: the kernel's rules for what
+ * happened (not before 1990, not after today in Beijing) and, as for the case's own dates, not
+ * before the Beijing day the application was received (`before_application`): a dispute's money
+ * does not move before the dispute is brought.
+ */
+function requireMoneyDay(field: 'receivedOn' | 'paidOn', value: unknown, now: string, facts: RecoveryCaseFacts | null): string {
+  const day = parseIsoDay(value) ?? broken.dateInvalid(field, value);
+  const notBefore = facts?.receivedAt ? { value: facts.receivedAt, reason: 'before_application' as const } : undefined;
+  const problem = happenedProblem({ kind: 'date', text: day, beijingDay: day }, now, notBefore);
+  return problem ? broken.dateImplausible(field, day, problem, problem === 'before_application' ? beijingDateTime(facts!.receivedAt) : undefined) : day;
 }
 
 function requirePlanDay(value: unknown, now: string): string {

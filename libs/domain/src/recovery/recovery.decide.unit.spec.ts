@@ -24,6 +24,7 @@ function facts(over: Partial<RecoveryCaseFacts> = {}): RecoveryCaseFacts {
   return {
     caseId: CASE,
     status: 'accepted',
+    receivedAt: '2026-03-01',
     mediatorId: wang.staffId,
     claimants: [
       { claimantId: 'c-1', workerId: 'w-1', name: '张秀英' },
@@ -274,6 +275,82 @@ describe('recovery ledger', () => {
     });
   });
 
+  describe('dates of money received and paid (not before the application; a payout not before its money)', () => {
+    const receiptOn = (receivedOn: string, caseFacts = facts()) =>
+      cmd('RecordReceipt', { receiptId: 'r-9', amountFen: 60_000, receivedOn, channel: 'bank_transfer', receiptNo: 'No.9' }, wang, caseFacts);
+    const payoutOn = (paidOn: string, amountFen = 30_000, payoutId = 'p-9') =>
+      cmd('RecordPayout', { payoutId, claimantId: 'c-1', amountFen, paidOn, method: 'bank_transfer', reference: `T-${payoutId}` });
+
+    it('given a case received on 1 March, when money is received on 28 February, then DATE_IMPLAUSIBLE before_application in details.reason', () => {
+      const error = spec.given([opened]).when(receiptOn('2026-02-28')).thenThrows('DATE_IMPLAUSIBLE');
+      expect(error.details).toEqual({ field: 'receivedOn', value: '2026-02-28', reason: 'before_application', limit: '2026-03-01' });
+      expect(error.messages.zh).toBe('到账日期 2026-02-28 早于收到申请的日期（2026-03-01）。');
+      expect(error.messages.en).toBe('The date received 2026-02-28 is before the application was received (2026-03-01).');
+      expect(recoveryDecider.decide(receiptOn('2026-03-01'), spec.given([opened]).state)).toHaveLength(1);
+    });
+
+    it('given an application received at 23:30 UTC (the next day in Beijing), when money is received on the UTC day, then before_application (Beijing days)', () => {
+      const error = spec.given([opened]).when(receiptOn('2026-03-01', facts({ receivedAt: '2026-03-01T23:30:00Z' }))).thenThrows('DATE_IMPLAUSIBLE');
+      expect(error.details).toMatchObject({ reason: 'before_application', limit: '2026-03-02 07:30' });
+    });
+
+    it('given money received, when a payout is dated before the application, then DATE_IMPLAUSIBLE before_application', () => {
+      const error = spec.given([opened, firstReceipt]).when(payoutOn('2026-02-01')).thenThrows('DATE_IMPLAUSIBLE');
+      expect(error.details).toMatchObject({ field: 'paidOn', value: '2026-02-01', reason: 'before_application' });
+    });
+
+    it('given the worker’s money received on 1 June, when they are paid on 31 May, then DATE_IMPLAUSIBLE before_receipt with the first day it could be paid', () => {
+      const error = spec.given([opened, firstReceipt]).when(payoutOn('2026-05-31')).thenThrows('DATE_IMPLAUSIBLE');
+      expect(error.details).toEqual({ field: 'paidOn', value: '2026-05-31', reason: 'before_receipt', limit: '2026-06-01' });
+      expect(error.messages.zh).toContain('最早可于2026-06-01发放');
+      spec.given([opened, firstReceipt]).when(payoutOn('2026-06-01')).then([{ ...payout('p-9', 'c-1', 30_000), data: { ...payout('p-9', 'c-1', 30_000).data, paidOn: '2026-06-01' } }]);
+    });
+
+    it('given 10,000 fen for c-1 on 1 June and 20,000 more on 10 June, when 30,000 is paid on 5 June, then before_receipt (limit 10 June); 10,000 on 5 June is paid', () => {
+      const early = receipt('r-1', 10_000, [{ claimantId: 'c-1', amountFen: 10_000 }], '2026-06-01');
+      const late = receipt('r-2', 20_000, [{ claimantId: 'c-1', amountFen: 20_000 }], '2026-06-10');
+      const error = spec.given([opened, early, late]).when(payoutOn('2026-06-05')).thenThrows('DATE_IMPLAUSIBLE');
+      expect(error.details).toMatchObject({ reason: 'before_receipt', limit: '2026-06-10' });
+      expect(recoveryDecider.decide(payoutOn('2026-06-05', 10_000), spec.given([opened, early, late]).state)).toHaveLength(1);
+    });
+
+    it('given a payout on 15 June funded by the 1 June receipt, when an earlier payout would take that money first, then before_receipt', () => {
+      const early = receipt('r-1', 10_000, [{ claimantId: 'c-1', amountFen: 10_000 }], '2026-06-01');
+      const late = receipt('r-2', 10_000, [{ claimantId: 'c-1', amountFen: 10_000 }], '2026-06-20');
+      const paidMid = { ...payout('p-1', 'c-1', 10_000), data: { ...payout('p-1', 'c-1', 10_000).data, paidOn: '2026-06-15' } };
+      // On 5 June 10,000 had arrived, but the payout of 15 June would then have been paid before its money (20 June).
+      const error = spec.given([opened, early, late, paidMid]).when(payoutOn('2026-06-05', 10_000)).thenThrows('DATE_IMPLAUSIBLE');
+      expect(error.details).toMatchObject({ reason: 'before_receipt', limit: '2026-06-20' });
+      expect(recoveryDecider.decide(payoutOn('2026-06-20', 10_000), spec.given([opened, early, late, paidMid]).state)).toHaveLength(1);
+    });
+
+    it('given money received for another worker only, when c-1 is paid from money held for them, then the hold’s receipt day counts', () => {
+      const forC1 = receipt('r-1', 10_000, [{ claimantId: 'c-1', amountFen: 10_000 }], '2026-06-01');
+      const heldC1 = ev('MoneyHeld', { holdId: 'h-2', claimantId: 'c-1', amountFen: 10_000, heldOn: '2026-06-02', reason: '联系不上', recordedAt: NOW });
+      expect(recoveryDecider.decide(payoutOn('2026-06-01', 10_000), spec.given([opened, forC1, heldC1]).state)).toHaveLength(1);
+      spec.given([opened, forC1, heldC1]).when(payoutOn('2026-05-31', 10_000)).thenThrows('DATE_IMPLAUSIBLE');
+    });
+  });
+
+  describe('entered amounts have the kernel’s ceiling (requireAmount)', () => {
+    it('given an open ledger, when a receipt, a payout, a hold, a write-off, a plan or an allocation exceeds 1,000,000,000.00 yuan, then AMOUNT_INVALID implausible naming the field', () => {
+      const huge = 100_000_000_001;
+      const given = spec.given([opened, firstReceipt]);
+      const cases: [RecoveryCommand, string][] = [
+        [cmd('RecordReceipt', { receiptId: 'r-9', amountFen: huge, receivedOn: '2026-06-01', channel: 'cash', receiptNo: 'x' }), 'amountFen'],
+        [cmd('RecordPayout', { payoutId: 'p-9', claimantId: 'c-1', amountFen: huge, paidOn: '2026-06-02', method: 'cash', reference: 'x' }), 'amountFen'],
+        [cmd('HoldMoney', { holdId: 'h-9', claimantId: 'c-1', amountFen: huge, reason: 'x' }), 'amountFen'],
+        [cmd('RequestWriteOff', { writeOffId: 'o-9', claimantId: 'c-1', amountFen: huge, reason: 'x' }), 'amountFen'],
+        [cmd('SetPaymentPlan', { instalments: [{ dueOn: '2026-07-31', amountFen: huge }] }), 'instalments'],
+        [cmd('RecordReceipt', { receiptId: 'r-9', amountFen: 1, receivedOn: '2026-06-01', channel: 'cash', receiptNo: 'x', allocations: [{ claimantId: 'c-1', amountFen: 1 }, { claimantId: 'c-2', amountFen: huge }] }), 'allocations[1].amountFen'],
+      ];
+      for (const [command, field] of cases) {
+        const error = given.when(command).thenThrows('AMOUNT_INVALID');
+        expect(error.details).toMatchObject({ field, reason: 'implausible', limit: 100_000_000_000 });
+      }
+    });
+  });
+
   describe('payouts and held money', () => {
     const payoutCmd = (payoutId: string, claimantId: string, amountFen: number) =>
       cmd('RecordPayout', { payoutId, claimantId, amountFen, paidOn: '2026-06-02', method: 'bank_transfer', reference: `T-${payoutId}` });
@@ -381,6 +458,8 @@ describe('recovery ledger', () => {
       const given = spec.given([opened, firstReceipt]);
       given.when(as(command, wang, null)).thenThrows('CASE_NOT_FOUND');
       given.when(as(command, wang, facts({ status: 'closed' }))).thenThrows('CASE_CLOSED');
+      // Intake still undecided (an agreement recorded before intake had to come first): no money yet.
+      given.when(as(command, wang, facts({ status: 'open' }))).thenThrows('INTAKE_NOT_ACCEPTED');
       given.when(as(command, zhao)).thenThrows('NOT_ASSIGNED_MEDIATOR');
       given.when(as(command, auditor)).thenThrows('NOT_ASSIGNED_MEDIATOR');
       expect(recoveryDecider.decide(as(command, liu), given.state).map((e) => e.type)).toHaveLength(1);

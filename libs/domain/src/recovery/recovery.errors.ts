@@ -3,6 +3,9 @@ import { notFound, rule } from '../shared/domain-error.js';
 import { formatYuan } from '../shared/money.js';
 import { RECOVERY_FIELD_LABELS, type RecoveryField } from './recovery-labels.js';
 
+/** Why a recovery's date is not plausible: the kernel's reasons, and a payout before its money arrived. */
+export type RecoveryImplausibleDate = ImplausibleDate | 'before_receipt';
+
 const yuan = (fen: number) => ({ zh: formatYuan(fen, 'zh'), en: formatYuan(fen, 'en') });
 
 /**
@@ -24,6 +27,13 @@ export const recoveryRules = {
       'AGREEMENT_NOT_REACHED',
       'The recovery starts from the mediation agreement: record the agreement (what each worker is owed) first.',
       '追欠台账以调解协议为起点：请先登记调解协议（每位职工应得金额）。',
+      { caseId },
+    ),
+  intakeNotAccepted: (caseId: string): never =>
+    rule(
+      'INTAKE_NOT_ACCEPTED',
+      'This case has not been accepted yet: money is recorded only on a case taken in, under its agreement.',
+      '该案件尚未受理：只有已受理并登记调解协议的案件才能登记款项。',
       { caseId },
     ),
   notCaseworker: (caseId: string, mediatorId: string | null): never =>
@@ -80,21 +90,30 @@ export const recoveryRules = {
       `${RECOVERY_FIELD_LABELS[field].zh}应为日期，如 2026-03-01。`,
       { field, value: String(value) },
     ),
-  dateImplausible: (field: RecoveryField, value: string, problem: ImplausibleDate): never =>
-    rule(
-      'DATE_IMPLAUSIBLE',
-      problem === 'in_future'
-        ? `${RECOVERY_FIELD_LABELS[field].en} ${value} is in the future.`
-        : problem === 'beyond_payment_horizon'
-          ? `${RECOVERY_FIELD_LABELS[field].en} ${value} is more than ten years away.`
-          : `${RECOVERY_FIELD_LABELS[field].en} ${value} is before 1990.`,
-      problem === 'in_future'
-        ? `${RECOVERY_FIELD_LABELS[field].zh} ${value} 晚于今天。`
-        : problem === 'beyond_payment_horizon'
-          ? `${RECOVERY_FIELD_LABELS[field].zh} ${value} 超出十年之后。`
-          : `${RECOVERY_FIELD_LABELS[field].zh} ${value} 早于1990年。`,
-      { field, value, problem },
-    ),
+  /** `details.reason` like every other area's date rules; `details.limit` the day it cannot be before (or after), when there is one. */
+  dateImplausible: (field: RecoveryField, value: string, reason: RecoveryImplausibleDate, limit?: string): never => {
+    const { zh, en } = RECOVERY_FIELD_LABELS[field];
+    const why: Record<RecoveryImplausibleDate, { en: string; zh: string }> = {
+      before_1990: { en: 'is before 1990', zh: '早于1990年' },
+      in_future: { en: 'is in the future', zh: '晚于今天' },
+      beyond_payment_horizon: { en: 'is more than ten years away', zh: '超出十年之后' },
+      before_referral: { en: 'is before the referral', zh: '早于转办日期' },
+      before_application: {
+        en: `is before the application was received (${limit ?? ''})`,
+        zh: `早于收到申请的日期（${limit ?? ''}）`,
+      },
+      before_receipt: {
+        en: `is before the money it pays had been received for the worker${limit ? ` (it could be paid from ${limit})` : ''}`,
+        zh: `早于该笔款项为该职工到账的日期${limit ? `（最早可于${limit}发放）` : ''}`,
+      },
+    };
+    return rule('DATE_IMPLAUSIBLE', `${en} ${value} ${why[reason].en}.`, `${zh} ${value} ${why[reason].zh}。`, {
+      field,
+      value,
+      reason,
+      ...(limit ? { limit } : {}),
+    });
+  },
   receiptAboveOutstanding: (amountFen: number, outstandingFen: number): never =>
     rule(
       'RECEIPT_ABOVE_OUTSTANDING',
@@ -182,6 +201,7 @@ export const RECOVERY_ERROR_CODES = [
   'CASE_NOT_FOUND',
   'CASE_CLOSED',
   'AGREEMENT_NOT_REACHED',
+  'INTAKE_NOT_ACCEPTED',
   'NOT_ASSIGNED_MEDIATOR',
   'SUPERVISOR_ONLY',
   'WRITE_OFF_OWN_REQUEST',

@@ -17,6 +17,7 @@ function factsFor(owed: number[], version: number): RecoveryCaseFacts {
   return {
     caseId: 'case-p',
     status: 'accepted',
+    receivedAt: '2026-05-20',
     mediatorId: mediator.staffId,
     claimants: owed.map((_, i) => ({ claimantId: `c-${i}`, workerId: null, name: `职工${i}` })),
     agreement: {

@@ -126,13 +126,15 @@ export function splitFenEvenly(totalFen: number, parts: number): Fen[] {
 /**
  * An amount as a clerk reads it, always to the fen: zh "922,500.00元" (the form already used in
  * case timelines and the report; 万元 would round fen away), en "¥922,500.00". A negative amount
- * reads "-922,500.00元" / "-¥922,500.00".
+ * reads "-922,500.00元" / "-¥922,500.00". A bigint is formatted exactly however large.
  */
-export function formatYuan(fen: number, lang: MoneyLang): string {
-  if (!isFen(fen)) return amountInvalid(fen, 'not_whole_fen');
-  const abs = BigInt(Math.abs(fen));
+export function formatYuan(fen: number | bigint, lang: MoneyLang): string {
+  // A bigint is exact at any size (a sum of stored history read from SQL); a number must be a safe integer.
+  if (typeof fen !== 'bigint' && !isFen(fen)) return amountInvalid(fen, 'not_whole_fen');
+  const exact = BigInt(fen);
+  const abs = exact < 0n ? -exact : exact;
   const whole = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const amount = `${whole}.${(abs % 100n).toString().padStart(2, '0')}`;
-  const sign = fen < 0 ? '-' : '';
+  const sign = exact < 0n ? '-' : '';
   return lang === 'zh' ? `${sign}${amount}元` : `${sign}¥${amount}`;
 }

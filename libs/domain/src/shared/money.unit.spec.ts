@@ -137,6 +137,13 @@ describe('money in fen', () => {
       expect(formatYuan(fen, 'en')).toBe(en);
     });
 
+    it('a bigint reads exactly at any size (a sum of stored history from SQL); a number past the safe range is refused', () => {
+      expect(formatYuan(9_007_199_254_741_091n, 'zh')).toBe('90,071,992,547,410.91元');
+      expect(formatYuan(-5n, 'en')).toBe('-¥0.05');
+      expect(formatYuan(0n, 'en')).toBe('¥0.00');
+      expect(() => formatYuan(9_007_199_254_741_092, 'zh')).toThrow(expect.objectContaining({ code: 'AMOUNT_INVALID' }));
+    });
+
     it('parses back to the same fen', () => {
       fc.assert(
         fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (fen) => {

@@ -29,4 +29,4 @@ export {
 } from './staff-roster.decide.js';
 export { STAFF_ROSTER_ERROR_CODES, staffRosterRules, type StaffRosterErrorCode } from './staff-roster.errors.js';
 export { describeStaffEvent } from './staff-roster.describe.js';
-export { ROLE_LABELS, roleLabel } from './role-labels.js';
+export { ROLE_LABELS, roleLabel, roleWithLabel } from './role-labels.js';

@@ -13,3 +13,14 @@ export const ROLE_LABELS: Readonly<Record<Role, Readonly<Record<Lang, string>>>>
 export function roleLabel(role: Role, lang: Lang): string {
   return ROLE_LABELS[role][lang];
 }
+
+/**
+ * A role's code with its name beside it, as a list of allowed values says it: `mediator（调解员）`,
+ * and in English the name only where it says more than the code (`fund_officer (fund officer)`,
+ * but `mediator`, not `mediator (mediator)`).
+ */
+export function roleWithLabel(role: Role, lang: Lang): string {
+  const label = roleLabel(role, lang);
+  if (lang === 'zh') return `${role}（${label}）`;
+  return label === role ? role : `${role} (${label})`;
+}

@@ -18,6 +18,10 @@ export class StaffMemberRow {
   @Column({ type: 'boolean' })
   active!: boolean;
 
+  /** The Beijing day the person (last) became a mediator; null when not one. */
+  @Column({ name: 'mediator_since', type: 'date', nullable: true })
+  mediatorSince!: string | null;
+
   /** The staff-roster stream's revision this row reflects. */
   @Column({ type: 'bigint' })
   revision!: string;

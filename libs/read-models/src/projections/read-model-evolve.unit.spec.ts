@@ -6,12 +6,12 @@ import { beijingDate } from './local-date.js';
 import { evolveStaffMember } from './staff.projection.js';
 
 let revision = 0n;
-function recorded<E extends StaffRosterEvent>(type: E['type'], data: E['data']): Projected<StaffRosterEvent> {
+function recorded<E extends StaffRosterEvent>(type: E['type'], data: E['data'], occurredAt = '2026-03-01T00:00:00.000Z'): Projected<StaffRosterEvent> {
   return {
     id: randomUUID(),
     type,
     data,
-    metadata: { actor: { staffId: 'admin', role: 'administrator' }, correlationId: 'c', causationId: 'c', occurredAt: '2026-03-01T00:00:00.000Z', schemaVersion: 1 },
+    metadata: { actor: { staffId: 'admin', role: 'administrator' }, correlationId: 'c', causationId: 'c', occurredAt, schemaVersion: 1 },
     streamName: 'staff-roster',
     streamRevision: revision++,
     position: `1:${revision}` as Position,
@@ -33,6 +33,19 @@ describe('staff member rows (names for case lists)', () => {
     expect(row).toMatchObject({ id: 's1', username: 'li.na', displayName: '李娜', roles: ['supervisor'], active: false, revision: String(events.at(-1)!.streamRevision) });
     const enabled = evolveStaffMember(row, recorded('StaffAccountEnabled', { staffId: 's1' }));
     expect(enabled?.active).toBe(true);
+  });
+
+  it('keeps the Beijing day someone became a mediator, while they stay one', () => {
+    const created = evolveStaffMember(null, recorded('StaffAccountCreated', { staffId: 's3', username: 'zhao', displayName: '赵敏', roles: ['auditor'] }, '2026-01-05T02:00:00.000Z'));
+    expect(created?.mediatorSince).toBeNull();
+    // 23:30 UTC on 4 June is 5 June in Beijing.
+    const granted = evolveStaffMember(created, recorded('RoleGranted', { staffId: 's3', role: 'mediator' }, '2026-06-04T23:30:00.000Z'));
+    expect(granted?.mediatorSince).toBe('2026-06-05');
+    const later = evolveStaffMember(granted, recorded('RoleGranted', { staffId: 's3', role: 'supervisor' }, '2026-09-01T02:00:00.000Z'));
+    expect(later?.mediatorSince).toBe('2026-06-05');
+    const revoked = evolveStaffMember(later, recorded('RoleRevoked', { staffId: 's3', role: 'mediator' }, '2026-10-01T02:00:00.000Z'));
+    expect(revoked?.mediatorSince).toBeNull();
+    expect(evolveStaffMember(revoked, recorded('RoleGranted', { staffId: 's3', role: 'mediator' }, '2026-11-20T02:00:00.000Z'))?.mediatorSince).toBe('2026-11-20');
   });
 
   it('changes nothing for an event it has already applied, or for an account it never saw created', () => {

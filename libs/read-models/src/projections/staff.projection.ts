@@ -1,4 +1,4 @@
-import { findStaff, staffRosterDecider, type StaffRosterEvent } from '#domain';
+import { beijingDay, findStaff, staffRosterDecider, type StaffRosterEvent } from '#domain';
 import { defineProjection, entityRows, type Projected } from '#projections';
 import { StaffMemberRow } from '../entities/staff-member-row.entity.js';
 
@@ -14,7 +14,10 @@ export function evolveStaffMember(row: StaffMemberRow | null, e: StaffEvent): St
   const before = row ? { accounts: { [staffId]: { staffId, username: row.username, displayName: row.displayName, roles: row.roles as never, active: row.active, passwordVersion: 0 } } } : staffRosterDecider.initialState();
   const account = findStaff(staffRosterDecider.evolve(before, { type: e.type, data: e.data } as StaffRosterEvent), staffId);
   if (!account) return row;
-  return { id: staffId, username: account.username, displayName: account.displayName, roles: [...account.roles], active: account.active, revision: e.streamRevision.toString() };
+  // A mediator from the day the role came (with the account, or granted later), kept while it stays.
+  const mediator = account.roles.includes('mediator');
+  const mediatorSince = !mediator ? null : row?.roles.includes('mediator') ? row.mediatorSince : beijingDay(e.metadata.occurredAt);
+  return { id: staffId, username: account.username, displayName: account.displayName, roles: [...account.roles], active: account.active, mediatorSince, revision: e.streamRevision.toString() };
 }
 
 /** Staff names, roles and whether active: case lists and pages name the mediator. Never credentials. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ReadModelFreshness } from '../../shared/read-model-freshness.js';
+import { AidStreams } from '../shared/aid-streams.service.js';
 import { BeneficiaryFactsService } from './beneficiary-facts.service.js';
 import { CareVisitsController } from './care-visits/care-visits.controller.js';
 import { HouseholdsController } from './households/households.controller.js';
@@ -15,7 +16,7 @@ import { StudentsController } from './students/students.controller.js';
  */
 @Module({
   controllers: [PeopleStatsController, HouseholdsController, ModelWorkersController, StudentsController, CareVisitsController],
-  providers: [BeneficiaryFactsService, AidPeopleQueries, PeopleStats, ReadModelFreshness],
+  providers: [BeneficiaryFactsService, AidPeopleQueries, PeopleStats, ReadModelFreshness, AidStreams],
   exports: [BeneficiaryFactsService, AidPeopleQueries, PeopleStats],
 })
 export class BeneficiariesModule {}

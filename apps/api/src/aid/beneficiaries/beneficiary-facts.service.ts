@@ -16,6 +16,7 @@ import {
   employerStreamName,
   workerDecider,
   workerStreamName,
+  validateResidentId,
   type BeneficiaryFacts,
   type BeneficiaryRef,
   type BeneficiaryStates,
@@ -55,6 +56,17 @@ export class BeneficiaryFactsService {
   async worker(workerId: string): Promise<{ workerId: string; name: string }> {
     const worker = await this.fold(workerDecider, workerStreamName(workerId.toLowerCase()));
     return worker ? { workerId: worker.workerId, name: worker.name } : beneficiaryRules.workerNotRegistered(workerId);
+  }
+
+  /**
+   * The worker as registered, with the year of birth from the resident ID number (null when the
+   * number holds no readable birth date): the model workers' roll checks the year of the award by it.
+   */
+  async workerBorn(workerId: string): Promise<{ workerId: string; name: string; birthYear: number | null }> {
+    const worker = await this.fold(workerDecider, workerStreamName(workerId.toLowerCase()));
+    if (!worker) return beneficiaryRules.workerNotRegistered(workerId);
+    const id = validateResidentId(worker.idNumber);
+    return { workerId: worker.workerId, name: worker.name, birthYear: id.ok ? Number(id.normalized.slice(6, 10)) : null };
   }
 
   /** An employer named by an organisation must be registered (EMPLOYER_NOT_FOUND, 422). */

@@ -1,4 +1,4 @@
-import { availableFen, balanceFen, beijingDay, type AidFund } from '#domain';
+import { availableFen, balanceFen, beijingDay, requireExactTotals, type AidFund } from '#domain';
 import type { FundPage } from './fund.dto.js';
 
 interface Range {
@@ -16,6 +16,7 @@ const inRange = (day: string | null, range: Range) => day !== null && (!range.fr
  * approved or paid, paid by the day paid).
  */
 export function fundPageOf(fund: AidFund, revision: number, range: Range): Omit<FundPage, 'asOfReplay'> {
+  requireExactTotals(fund);
   const income = fund.income.values().flatMap((e) => [
     {
       entryId: e.entryId,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AidDisbursementRow, AidFundRow, AidIncomeRow, AidProgrammeRow, AidTimelineEntry, StaffMemberRow } from '#read-models';
 import { In, type DataSource } from 'typeorm';
+import { requireExactTotals } from '#domain';
 
 export interface Range {
   from?: string;
@@ -19,6 +20,7 @@ export class AidQueries {
     const incomeFen = money(row.incomeFen);
     const paidFen = money(row.paidFen);
     const committedFen = money(row.committedFen);
+    requireExactTotals({ incomeFen, paidFen, committedFen });
     const balanceFen = incomeFen - paidFen;
     return { id: row.id, name: row.name, kind: row.kind, incomeFen, paidFen, committedFen, balanceFen, availableFen: balanceFen - committedFen, revision: Number(row.revision), openedAt: row.openedAt.toISOString() };
   }

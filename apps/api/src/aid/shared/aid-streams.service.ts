@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { aidFundStreamName, aidProgrammeDecider, aidProgrammeStreamName, disbursementIndexDecider, disbursementIndexStreamName, foldEvents, type FundKind, type ProgrammeTerms } from '#domain';
+import { aidFundDecider, aidFundStreamName, aidProgrammeDecider, aidProgrammeStreamName, disbursementIndexDecider, disbursementIndexStreamName, foldEvents, type FundKind, type Disbursement, type ProgrammeTerms } from '#domain';
 import type { EventStore } from '#event-store';
 import { EVENT_STORE } from '#platform';
 
@@ -26,5 +26,13 @@ export class AidStreams {
   /** The fund a disbursement was filed under (from the log, never a read model); null when there is no such disbursement. */
   async fundOfDisbursement(disbursementId: string): Promise<string | null> {
     return foldEvents(disbursementIndexDecider, await this.store.readStream(disbursementIndexStreamName(disbursementId)));
+  }
+
+  /** A disbursement as its fund holds it (folded from the fund's stream); null when there is no such disbursement. */
+  async disbursement(disbursementId: string): Promise<Disbursement | null> {
+    const fundId = await this.fundOfDisbursement(disbursementId);
+    if (fundId === null) return null;
+    const fund = foldEvents(aidFundDecider, await this.store.readStream(aidFundStreamName(fundId)));
+    return fund?.disbursements.get(disbursementId) ?? null;
   }
 }

@@ -6,6 +6,9 @@ import type { DataSource } from 'typeorm';
 import { likePattern } from '../../shared/search.js';
 import type { ListDisputesQuery } from './list-disputes.query.js';
 
+/** `mediatorId=none`: the cases waiting for a mediator. */
+const UNASSIGNED = 'none';
+
 const SORT_COLUMNS = { receivedOn: 'c.receivedOn', updatedAt: 'c.updatedAt', title: 'c.title', mediatorId: 'c.mediatorId' } as const;
 
 @Injectable()
@@ -20,7 +23,8 @@ export class DisputeQueries {
     if (q.status === 'ongoing') qb.andWhere(`c.status <> 'closed'`);
     else if (q.status) qb.andWhere('c.status = :status', { status: q.status });
     if (q.category) qb.andWhere('c.category = :category', { category: q.category });
-    if (q.mediatorId) qb.andWhere('c.mediatorId = :mediatorId', { mediatorId: q.mediatorId });
+    if (q.mediatorId === UNASSIGNED) qb.andWhere('c.mediatorId IS NULL');
+    else if (q.mediatorId) qb.andWhere('c.mediatorId = :mediatorId', { mediatorId: q.mediatorId });
     if (q.employerId) qb.andWhere('c.respondentEmployerId = :employerId', { employerId: q.employerId });
     if (q.receivedFrom) qb.andWhere('c.receivedOn >= :from', { from: q.receivedFrom.slice(0, 10) });
     if (q.receivedTo) qb.andWhere('c.receivedOn <= :to', { to: q.receivedTo.slice(0, 10) });

@@ -18,7 +18,7 @@ export class ListDisputesQuery extends PagedQuery {
   @IsOptional() @IsIn(DISPUTE_CATEGORIES)
   category?: string;
 
-  @ApiPropertyOptional({ description: 'Staff id of the mediator' })
+  @ApiPropertyOptional({ description: "Staff id of the mediator; 'none': the cases no mediator has yet (for a supervisor to assign)" })
   @IsOptional() @IsString() @MaxLength(100)
   mediatorId?: string;
 

@@ -237,11 +237,14 @@ export function recoverySummary(
   const zh = lang === 'zh';
   const note = !agreementId
     ? zh ? '尚未登记调解协议；追欠台账以协议为起点。' : 'No agreement yet: the recovery ledger starts from the agreement.'
+    : !ledger
+      // Not started: nothing received yet, so no figure of "still owed" (0.00 would read as paid).
+      ? zh ? '追欠尚未开始：本案协议项下尚无款项到账或发放；追欠完成后才能以“协议履行完毕”结案。' : 'Recovery has not started: no money has been received or paid under the agreement yet; "agreement fulfilled" is accepted once the recovery is complete.'
     : complete
       ? zh ? '追欠完成：每位职工均已足额领取（或余额已核销），可以“协议履行完毕”结案。' : 'Recovery complete: every worker has been paid (or the rest written off); the case can be closed as agreement fulfilled.'
       : zh
-        ? `尚有${formatYuan(stillOwedFen ?? 0, 'zh')}未发放到职工手中（或未核销）；追欠完成后才能以“协议履行完毕”结案。`
-        : `${formatYuan(stillOwedFen ?? 0, 'en')} has not yet reached the workers (nor been written off); "agreement fulfilled" is accepted once the recovery is complete.`;
+        ? `尚有${formatYuan(stillOwedFen!, 'zh')}未发放到职工手中（或未核销）；追欠完成后才能以“协议履行完毕”结案。`
+        : `${formatYuan(stillOwedFen!, 'en')} has not yet reached the workers (nor been written off); "agreement fulfilled" is accepted once the recovery is complete.`;
   return {
     status: ledger ? ledger.status : 'not_started',
     agreementFulfilledAllowed: complete,

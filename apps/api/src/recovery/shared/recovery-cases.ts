@@ -5,6 +5,7 @@ import {
   foldEvents,
   recoveryDecider,
   recoveryStreamName,
+  type AgreementRecoveryFacts,
   type DisputeCase,
   type RecoveryCaseFacts,
   type RecoveryState,
@@ -35,6 +36,18 @@ export class RecoveryCases {
     return dispute && factsOf(dispute);
   }
 
+  /**
+   * What the ledger holds for each worker, for an amendment of the agreement (which may not owe
+   * anyone less): null while the ledger has not started.
+   */
+  async agreementFacts(caseId: string): Promise<AgreementRecoveryFacts | null> {
+    const ledger = await this.ledger(caseId);
+    if (ledger.status === 'not_started') return null;
+    return {
+      workers: ledger.workers.map((w) => ({ claimantId: w.claimantId, receivedFen: w.paidFen + w.heldFen + w.allocatedUnpaidFen, writtenOffFen: w.writtenOffFen })),
+    };
+  }
+
   /** Every worker paid or written off, under the agreement in force (an amendment not yet applied to the ledger does not count). */
   async recoveryComplete(dispute: DisputeCase | null): Promise<boolean> {
     if (!dispute?.agreement) return false;
@@ -48,6 +61,7 @@ export function factsOf(dispute: DisputeCase): RecoveryCaseFacts {
   return {
     caseId: dispute.caseId,
     status: dispute.status,
+    receivedAt: dispute.receivedAt,
     mediatorId: dispute.mediatorId,
     claimants: dispute.claimants.map(({ claimantId, workerId, name }) => ({ claimantId, workerId, name })),
     agreement: agreement && {

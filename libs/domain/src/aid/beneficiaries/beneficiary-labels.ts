@@ -66,6 +66,8 @@ export const BENEFICIARY_FIELD_LABELS = {
   visitors: { zh: '走访人', en: 'who visited' },
   visitee: { zh: '走访对象', en: 'who was visited' },
   moneyFen: { zh: '慰问金', en: 'money given' },
+  programmeId: { zh: '帮扶项目', en: 'the aid programme' },
+  disbursementId: { zh: '帮扶资金发放', en: 'the disbursement' },
   reason: { zh: '理由', en: 'the reason' },
 } as const satisfies Labels<string>;
 export type BeneficiaryField = keyof typeof BENEFICIARY_FIELD_LABELS;

@@ -1,6 +1,6 @@
 import { beijingDay, EARLIEST_DAY, parseIsoDay, type IsoDay } from '../../shared/dates.js';
 import type { CommandContext } from '../../shared/messages.js';
-import { isFen } from '../../shared/money.js';
+import { requireEnteredAmount } from '../aid-amounts.js';
 import type { BeneficiaryField } from './beneficiary-labels.js';
 import { beneficiaryRules as broken, type ImplausibleDay } from './beneficiary.errors.js';
 
@@ -52,8 +52,9 @@ export function requireCount(field: 'householdSize' | 'members', value: unknown,
   return Number.isSafeInteger(value) && (value as number) >= min ? (value as number) : broken.countInvalid(field, value, min);
 }
 
-export function requireAmount(field: 'monthlyIncomePerPersonFen' | 'moneyFen', value: unknown): number {
-  return isFen(value) && value >= 0 ? value + 0 : broken.amountInvalid(field, value);
+/** An amount entered on a file: the kernel's requireAmount (with its ceiling), the field named. */
+export function requireAmount(field: 'monthlyIncomePerPersonFen', value: unknown): number {
+  return requireEnteredAmount(field, value, { positive: false });
 }
 
 export function requireReason(value: unknown): string {

@@ -1,3 +1,4 @@
+import { formatYuan } from '../../shared/money.js';
 import { notFound, rule } from '../../shared/domain-error.js';
 import { BENEFICIARY_FIELD_LABELS, type BeneficiaryField } from './beneficiary-labels.js';
 
@@ -131,12 +132,44 @@ export const beneficiaryRules = {
       `${label(field).zh}应为不小于${min}的整数。`,
       { field, value, min },
     ),
-  amountInvalid: (field: 'monthlyIncomePerPersonFen' | 'moneyFen', value: unknown): never =>
+  awardBeforeWorkingAge: (value: number, minAge: number): never =>
+    // The birth year is not given back: masked ID numbers hide the birth date, and so does this answer.
     rule(
-      'AMOUNT_INVALID',
-      `${label(field).en}: an amount is a whole, non-negative number of fen (1 yuan = 100 fen).`,
-      `${label(field).zh}：金额须为以分为单位的非负整数（1元 = 100分）。`,
-      { field, value },
+      'YEAR_INVALID',
+      `${label('yearAwarded').en} (${value}) is before the worker was ${minAge}, by the birth date in the registered ID number: check the year.`,
+      `${label('yearAwarded').zh}（${value}年）早于该职工年满${minAge}周岁（按登记的身份证号码中的出生日期），请核对。`,
+      { field: 'yearAwarded', value, reason: 'before_working_age', minAge },
+    ),
+  visitProgrammeNotFound: (programmeId: string): never =>
+    rule('PROGRAMME_NOT_FOUND', `No aid programme ${programmeId} exists: name one of the fund's programmes.`, `帮扶项目 ${programmeId} 不存在，请填写资金账户中的帮扶项目。`, {
+      field: 'programmeId',
+      value: programmeId,
+    }),
+  visitDisbursementNotFound: (disbursementId: string): never =>
+    rule('DISBURSEMENT_NOT_FOUND', `No disbursement ${disbursementId} was requested from the aid fund.`, `帮扶资金中没有编号为 ${disbursementId} 的发放记录。`, {
+      field: 'disbursementId',
+      value: disbursementId,
+    }),
+  visitDisbursementOfOther: (disbursementId: string): never =>
+    rule(
+      'DISBURSEMENT_NOT_FOR_VISITEE',
+      'This disbursement was granted to someone else: a visit names the disbursement paid to the one visited.',
+      '该笔帮扶资金发放给了其他受助对象：走访记录只能关联发放给被走访对象的款项。',
+      { field: 'disbursementId', value: disbursementId },
+    ),
+  visitDisbursementOfOtherProgramme: (programmeId: string, disbursementId: string, disbursementProgrammeId: string): never =>
+    rule(
+      'DISBURSEMENT_OTHER_PROGRAMME',
+      'The disbursement was granted under another aid programme than the one named for the visit.',
+      '该笔帮扶资金发放所属的帮扶项目与本次走访填写的项目不一致。',
+      { field: 'programmeId', value: programmeId, disbursementId, disbursementProgrammeId },
+    ),
+  visitMoneyAboveDisbursement: (value: number, paidFen: number, disbursementId: string): never =>
+    rule(
+      'MONEY_ABOVE_DISBURSEMENT',
+      `${label('moneyFen').en} (${formatYuan(value, 'en')}) is more than the disbursement paid (${formatYuan(paidFen, 'en')}; nothing until it is paid).`,
+      `${label('moneyFen').zh}（${formatYuan(value, 'zh')}）超过该笔发放已支付的金额（${formatYuan(paidFen, 'zh')}；未支付前为零）。`,
+      { field: 'moneyFen', value, paidFen, disbursementId },
     ),
   yearInvalid: (field: 'yearAwarded' | 'year', value: unknown, from: number, to: number): never =>
     rule(

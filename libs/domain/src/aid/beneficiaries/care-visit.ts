@@ -3,7 +3,9 @@ import type { Command } from '../../shared/command.js';
 import type { Decider, DomainEvent } from '../../shared/messages.js';
 import type { BeneficiaryFacts } from '../beneficiary-facts.js';
 import { VISITEE_KINDS, type VisiteeKind } from './beneficiary-labels.js';
-import { requireAmount, requireDay, requireOneOf, requireReason, requireRecorder, text } from './beneficiary.checks.js';
+import { requireEnteredAmount } from '../aid-amounts.js';
+import type { DisbursementStatus } from '../disbursements/disbursement.js';
+import { requireDay, requireOneOf, requireReason, requireRecorder, text } from './beneficiary.checks.js';
 import { beneficiaryRules as broken } from './beneficiary.errors.js';
 
 /**
@@ -19,6 +21,16 @@ export interface VisiteeRef {
   id: string;
 }
 
+/** A disbursement a visit names, as its fund holds it (read by the application from the fund's stream). */
+export interface VisitDisbursement {
+  disbursementId: string;
+  programmeId: string;
+  beneficiary: { kind: string; id: string };
+  status: DisbursementStatus;
+  /** What it paid: its amount once paid, 0 before. */
+  paidFen: number;
+}
+
 export type RecordCareVisit = Command<
   'RecordCareVisit',
   {
@@ -30,8 +42,10 @@ export type RecordCareVisit = Command<
      */
     visiteeFacts: BeneficiaryFacts | null;
     visitedOn: string;
-    /** The aid programme (两节送温暖, 关爱劳模, ...) as the fund defines it; an opaque id here. */
+    /** The aid programme (两节送温暖, 关爱劳模, ...) as the fund defines it. */
     programmeId?: string | null;
+    /** The programme named, read by the application from its stream (null: there is no such programme). */
+    programme?: { programmeId: string } | null;
     /** Who went: names as written (union leaders, cadres, enterprise representatives). */
     visitors: string[];
     /** Goods handed over, as written (米、面、油…). */
@@ -39,6 +53,8 @@ export type RecordCareVisit = Command<
     /** Money handed over, whole fen; paid through the disbursement named, when there is one. */
     moneyFen?: number;
     disbursementId?: string | null;
+    /** The disbursement named, read by the application from its fund's stream (null: there is no such disbursement). */
+    disbursement?: VisitDisbursement | null;
     note?: string;
   }
 >;
@@ -99,10 +115,9 @@ function recordCareVisit({ data, ctx }: RecordCareVisit, state: CareVisitState):
   const visitors = (Array.isArray(data.visitors) ? data.visitors : []).map(text).filter(Boolean);
   if (visitors.length === 0) broken.textRequired('visitors');
   const goods = text(data.goods);
-  const moneyFen = data.moneyFen === undefined || data.moneyFen === null ? 0 : requireAmount('moneyFen', data.moneyFen);
-  const disbursementId = text(data.disbursementId);
+  const moneyFen = data.moneyFen === undefined || data.moneyFen === null ? 0 : requireEnteredAmount('moneyFen', data.moneyFen, { positive: false });
+  const { programmeId, disbursementId } = visitFunding(data, { kind, id: data.visitee.id }, moneyFen);
   const note = text(data.note);
-  const programmeId = text(data.programmeId);
   return [
     {
       type: 'CareVisitRecorded',
@@ -120,6 +135,30 @@ function recordCareVisit({ data, ctx }: RecordCareVisit, state: CareVisitState):
       },
     },
   ];
+}
+
+/**
+ * What a visit names of the fund, checked against the fund's own records: the programme must
+ * exist; a disbursement must exist, be granted to the one visited and under the programme named
+ * (unnamed, the visit is under the disbursement's programme); the money handed over through it is
+ * at most what it paid (nothing before it is paid). Several visits may each name one
+ * disbursement (money handed over in parts): each is held to what it paid, not to what is left.
+ */
+export function visitFunding(
+  data: Pick<RecordCareVisit['data'], 'programmeId' | 'programme' | 'disbursementId' | 'disbursement'>,
+  visitee: VisiteeRef,
+  moneyFen: number,
+): { programmeId: string; disbursementId: string } {
+  let programmeId = text(data.programmeId);
+  if (programmeId && data.programme?.programmeId !== programmeId) broken.visitProgrammeNotFound(programmeId);
+  const disbursementId = text(data.disbursementId);
+  if (!disbursementId) return { programmeId, disbursementId };
+  const d = data.disbursement && data.disbursement.disbursementId === disbursementId ? data.disbursement : broken.visitDisbursementNotFound(disbursementId);
+  if (d.beneficiary.kind !== visitee.kind || d.beneficiary.id.toLowerCase() !== visitee.id.toLowerCase()) broken.visitDisbursementOfOther(disbursementId);
+  if (programmeId && programmeId !== d.programmeId) broken.visitDisbursementOfOtherProgramme(programmeId, disbursementId, d.programmeId);
+  programmeId ||= d.programmeId;
+  if (moneyFen > d.paidFen) broken.visitMoneyAboveDisbursement(moneyFen, d.paidFen, disbursementId);
+  return { programmeId, disbursementId };
 }
 
 function withdrawCareVisit({ data, ctx }: WithdrawCareVisit, state: CareVisitState): CareVisitEvent[] {

@@ -11,10 +11,16 @@ export const modelWorkerStreamName = (modelWorkerId: string): string => `aid-mod
 /** Titles the union's records hold go back to the 1950s. */
 export const EARLIEST_AWARD_YEAR = 1950;
 
-/** `worker` is the worker as registered (the application reads the worker's stream). */
+/** The youngest a worker is given a model worker's title: the legal working age. */
+export const MIN_AGE_AT_AWARD = 16;
+
+/**
+ * `worker` is the worker as registered (the application reads the worker's stream), with the
+ * year of birth its resident ID number says (null: the number holds no readable birth date).
+ */
 export type RegisterModelWorker = Command<
   'RegisterModelWorker',
-  { modelWorkerId: string; worker: { workerId: string; name: string }; title: string; level: ModelWorkerLevel; yearAwarded: number }
+  { modelWorkerId: string; worker: { workerId: string; name: string; birthYear?: number | null }; title: string; level: ModelWorkerLevel; yearAwarded: number }
 >;
 /** Off the roll (deceased, moved away, title withdrawn): visits before that day still count. */
 export type RemoveModelWorker = Command<'RemoveModelWorker', { modelWorkerId: string; removedOn: string; reason: string }>;
@@ -77,12 +83,18 @@ function registerModelWorker({ data, ctx }: RegisterModelWorker, state: ModelWor
   const title = text(data.title) || broken.textRequired('title');
   const level = requireOneOf('level', data.level, MODEL_WORKER_LEVELS);
   const yearAwarded = requireYear('yearAwarded', data.yearAwarded, ctx.now, EARLIEST_AWARD_YEAR);
+  requireAwardAge(yearAwarded, data.worker.birthYear);
   return [
     {
       type: 'ModelWorkerRegistered',
       data: { modelWorkerId: data.modelWorkerId, workerId: data.worker.workerId, workerName, title, level, yearAwarded, registeredBy: ctx.actor.staffId },
     },
   ];
+}
+
+/** A title goes to a worker: the year it was awarded is not before the worker was MIN_AGE_AT_AWARD (when the birth year is known). */
+export function requireAwardAge(yearAwarded: number, birthYear: number | null | undefined): void {
+  if (typeof birthYear === 'number' && yearAwarded < birthYear + MIN_AGE_AT_AWARD) broken.awardBeforeWorkingAge(yearAwarded, MIN_AGE_AT_AWARD);
 }
 
 function removeModelWorker({ data, ctx }: RemoveModelWorker, state: ModelWorkerState): ModelWorkerEvent[] {

@@ -3,7 +3,7 @@ import type { Actor, CommandContext } from '../../shared/messages.js';
 import type { BeneficiaryFacts } from '../beneficiary-facts.js';
 import { beneficiaryFactsOn } from './beneficiary-facts.fold.js';
 import { describeBeneficiaryEvent } from './beneficiaries.describe.js';
-import { careVisitDecider, type CareVisitCommand, type RecordCareVisit } from './care-visit.js';
+import { careVisitDecider, type CareVisitCommand, type RecordCareVisit, type VisitDisbursement } from './care-visit.js';
 import type { HouseholdFileEvent } from './household-file.events.js';
 import { householdFileDecider } from './household-file.decide.js';
 import { modelWorkerDecider, modelWorkerOnFileOn, type ModelWorkerCommand, type ModelWorkerEvent } from './model-worker.js';
@@ -43,6 +43,17 @@ describe('ModelWorker (劳模)', () => {
     [{ title: '' }, 'TEXT_REQUIRED'],
   ])('refuses %p with %s', (over, code) => {
     spec.given([]).when(register(over)).thenThrows(code);
+  });
+  it('given a worker born in 1985 (by the ID number), when the title is said to be awarded before 2001 (age 16), then YEAR_INVALID before_working_age, the birth year not given back', () => {
+    const born1985 = (yearAwarded: number) => register({ worker: { workerId: 'w-7', name: '李建国', birthYear: 1985 }, yearAwarded });
+    const e = spec.given([]).when(born1985(1955)).thenThrows('YEAR_INVALID');
+    expect(e.details).toEqual({ field: 'yearAwarded', value: 1955, reason: 'before_working_age', minAge: 16 });
+    expect(e.messages.zh).toBe('授予年份（1955年）早于该职工年满16周岁（按登记的身份证号码中的出生日期），请核对。');
+    expect(e.messages.en).not.toContain('1985');
+    spec.given([]).when(born1985(2000)).thenThrows('YEAR_INVALID');
+    spec.given([]).when(born1985(2001)).then([{ ...registered, data: { ...registered.data, yearAwarded: 2001 } } as ModelWorkerEvent]);
+    // The birth year is not stored with the entry; unknown (null), only the 1950 bound holds.
+    spec.given([]).when(register({ worker: { workerId: 'w-7', name: '李建国', birthYear: null } })).then([registered]);
   });
   it('MODEL_WORKER_ALREADY_ON_FILE, NOT_AID_RECORDER', () => {
     spec.given([registered]).when(register()).thenThrows('MODEL_WORKER_ALREADY_ON_FILE');
@@ -160,6 +171,15 @@ describe('CareVisit (走访慰问)', () => {
     workersHomeRatedYears: [],
     ...over,
   });
+  /** A 500-yuan grant of 两节送温暖 to household hh-1, paid. */
+  const paidGrant = (over: Partial<VisitDisbursement> = {}): VisitDisbursement => ({
+    disbursementId: 'd-1',
+    programmeId: 'prog-warmth',
+    beneficiary: { kind: 'household', id: 'hh-1' },
+    status: 'paid',
+    paidFen: 50_000,
+    ...over,
+  });
   const record = (over: Partial<RecordCareVisit['data']> = {}): CareVisitCommand => ({
     type: 'RecordCareVisit',
     ctx: ctx(),
@@ -169,10 +189,12 @@ describe('CareVisit (走访慰问)', () => {
       visiteeFacts: facts(),
       visitedOn: '2015-02-10',
       programmeId: 'prog-warmth',
+      programme: { programmeId: 'prog-warmth' },
       visitors: ['镇工会主席 刘明', ' '],
       goods: '米、面、油',
       moneyFen: 50_000,
       disbursementId: 'd-1',
+      disbursement: paidGrant(),
       ...over,
     },
   });
@@ -205,10 +227,59 @@ describe('CareVisit (走访慰问)', () => {
     [{ visitee: { kind: 'student' as never, id: 's-1' } }, 'CHOICE_INVALID'],
     [{ visitors: [] }, 'TEXT_REQUIRED'],
     [{ moneyFen: -5 }, 'AMOUNT_INVALID'],
+    [{ moneyFen: 100_000_000_001, disbursementId: null }, 'AMOUNT_INVALID'],
     [{ visitedOn: '2026-07-01' }, 'DATE_IMPLAUSIBLE'],
   ])('refuses %p with %s', (over, code) => {
     spec.given([]).when(record(over)).thenThrows(code);
   });
+  describe('what the visit names of the fund must be on record and fit the visit', () => {
+    const recordedWith = (over: Partial<RecordCareVisit['data']>) => careVisitDecider.decide(record(over), null)[0]!.data as Record<string, unknown>;
+
+    it('given a programme that does not exist, when a visit names it, then PROGRAMME_NOT_FOUND naming programmeId', () => {
+      const e = spec.given([]).when(record({ programmeId: 'prog-nonexistent', programme: null, disbursementId: null, moneyFen: 0 })).thenThrows('PROGRAMME_NOT_FOUND');
+      expect(e.details).toEqual({ field: 'programmeId', value: 'prog-nonexistent' });
+      expect(e.messages.zh).toContain('帮扶项目 prog-nonexistent 不存在');
+      // No programme named: none needed.
+      expect(recordedWith({ programmeId: null, programme: null, disbursementId: null, moneyFen: 0 }).programmeId).toBeNull();
+    });
+
+    it('given a disbursement that does not exist, when a visit names it, then DISBURSEMENT_NOT_FOUND naming disbursementId', () => {
+      const e = spec.given([]).when(record({ disbursementId: 'd-bogus', disbursement: null })).thenThrows('DISBURSEMENT_NOT_FOUND');
+      expect(e.details).toEqual({ field: 'disbursementId', value: 'd-bogus' });
+      expect(e.messages.en).toBe('No disbursement d-bogus was requested from the aid fund.');
+    });
+
+    it('given a disbursement to someone else, or under another programme, then it is refused naming the field', () => {
+      const other = spec.given([]).when(record({ disbursement: paidGrant({ beneficiary: { kind: 'household', id: 'hh-2' } }) })).thenThrows('DISBURSEMENT_NOT_FOR_VISITEE');
+      expect(other.details.field).toBe('disbursementId');
+      spec.given([]).when(record({ disbursement: paidGrant({ beneficiary: { kind: 'student', id: 'hh-1' } }) })).thenThrows('DISBURSEMENT_NOT_FOR_VISITEE');
+      const programme = spec.given([]).when(record({ disbursement: paidGrant({ programmeId: 'prog-students' }) })).thenThrows('DISBURSEMENT_OTHER_PROGRAMME');
+      expect(programme.details).toEqual({ field: 'programmeId', value: 'prog-warmth', disbursementId: 'd-1', disbursementProgrammeId: 'prog-students' });
+    });
+
+    it('given no programme named, when a disbursement is, then the visit is under the disbursement’s programme', () => {
+      expect(recordedWith({ programmeId: undefined, programme: null }).programmeId).toBe('prog-warmth');
+    });
+
+    it('the money handed over through a disbursement is at most what it paid: nothing before it is paid', () => {
+      expect(recordedWith({ moneyFen: 50_000 }).moneyFen).toBe(50_000);
+      expect(recordedWith({ moneyFen: 20_000 }).moneyFen).toBe(20_000);
+      const more = spec.given([]).when(record({ moneyFen: 99_999_999 })).thenThrows('MONEY_ABOVE_DISBURSEMENT');
+      expect(more.details).toEqual({ field: 'moneyFen', value: 99_999_999, paidFen: 50_000, disbursementId: 'd-1' });
+      expect(more.messages.zh).toBe('慰问金（999,999.99元）超过该笔发放已支付的金额（500.00元；未支付前为零）。');
+      spec.given([]).when(record({ moneyFen: 1, disbursement: paidGrant({ status: 'approved', paidFen: 0 }) })).thenThrows('MONEY_ABOVE_DISBURSEMENT');
+      // Goods only, naming the approved disbursement: no money through it yet.
+      expect(recordedWith({ moneyFen: 0, disbursement: paidGrant({ status: 'approved', paidFen: 0 }) }).disbursementId).toBe('d-1');
+    });
+
+    it('money is an amount a person enters: the kernel’s ceiling, the field named', () => {
+      const e = spec.given([]).when(record({ moneyFen: 100_000_000_001, disbursementId: null })).thenThrows('AMOUNT_INVALID');
+      expect(e.details).toEqual({ value: 100_000_000_001, reason: 'implausible', limit: 100_000_000_000, field: 'moneyFen' });
+      expect(e.messages.zh.startsWith('慰问金：')).toBe(true);
+      expect(spec.given([]).when(record({ moneyFen: 10.5 })).thenThrows('AMOUNT_INVALID').details.reason).toBe('not_whole_fen');
+    });
+  });
+
   it('a visit recorded in error is withdrawn with a reason, once', () => {
     const recorded = careVisitDecider.decide(record(), null);
     const withdraw = (reason: string): CareVisitCommand => ({ type: 'WithdrawCareVisit', ctx: ctx(), data: { visitId: 'v-1', reason } });

@@ -1,7 +1,8 @@
 import type { Command } from '../../shared/command.js';
 import { beijingDay } from '../../shared/dates.js';
 import type { CommandContext, Decider } from '../../shared/messages.js';
-import { isFen } from '../../shared/money.js';
+import { sumFen } from '../../shared/money.js';
+import { requireEnteredAmount } from '../aid-amounts.js';
 import { FUND_KINDS, INCOME_SOURCES, PAYMENT_METHODS, type FundKind, type IncomeSource, type PaymentMethod } from '../aid-labels.js';
 import { requireDayHappened, requireOneOf, text } from '../aid-checks.js';
 import type { BeneficiaryFacts, BeneficiaryRef } from '../beneficiary-facts.js';
@@ -74,9 +75,7 @@ function disbursementOf(fund: AidFund, disbursementId: string): Disbursement {
   return fund.disbursements.get(disbursementId) ?? broken.disbursementNotFound(disbursementId);
 }
 
-function positiveFen(value: unknown): number {
-  return isFen(value) && value > 0 ? value : broken.amountInvalid(value);
-}
+const INCOME_TOTAL = { zh: '资金账户的收入合计', en: "the fund's total income" };
 
 export function openAidFund({ data, ctx }: OpenAidFund, state: AidFundState): Decided {
   if (role(ctx) !== 'administrator' && role(ctx) !== 'fund_officer') broken.notAllowed('open');
@@ -91,7 +90,8 @@ export function recordAidIncome({ data, ctx }: RecordAidIncome, state: AidFundSt
   const fund = openFund(state, data.fundId);
   if (fund.income.has(data.entryId)) return [];
   const source = requireOneOf('source', data.source, INCOME_SOURCES);
-  const amountFen = positiveFen(data.amountFen);
+  // The ceiling for an entered amount, and the fund's income must stay exact with it.
+  const amountFen = requireEnteredAmount('amountFen', data.amountFen, { positive: true, addsTo: { name: 'incomeFen', label: INCOME_TOTAL, fen: fund.incomeFen } });
   const receivedOn = requireDayHappened('receivedOn', data.receivedOn, ctx.now);
   const reference = text(data.reference) || broken.referenceRequired();
   let donor: Donor | undefined;
@@ -148,7 +148,7 @@ export function requestDisbursement({ data, ctx }: RequestDisbursement, state: A
   if (!programme.active) broken.programmeClosed(programme.programmeId);
   if (programme.season && !inSeason(programme.season, requestedOn)) broken.outOfSeason(programme.kind, requestedOn, programme.season);
   const facts = data.facts && sameBeneficiary(data.facts.ref, data.beneficiary) ? data.facts : broken.beneficiaryNotFound(data.beneficiary);
-  const amountFen = positiveFen(data.amountFen);
+  const amountFen = requireEnteredAmount('amountFen', data.amountFen, { positive: true });
   const reason = text(data.reason) || broken.reasonRequired();
   const year = Number(requestedOn.slice(0, 4));
   requireEligible(programme.kind, facts, year);
@@ -159,7 +159,7 @@ export function requestDisbursement({ data, ctx }: RequestDisbursement, state: A
     requireWorkersHomeAmount(amountFen);
     if (earlier.length > 0) broken.workersHomeAlreadyGranted(year, earlier[0]!.disbursementId);
   }
-  const grantedFen = earlier.reduce((sum, d) => sum + d.amountFen, 0);
+  const grantedFen = sumFen(earlier.map((d) => d.amountFen));
   if (grantedFen + amountFen > programme.perBeneficiaryCapFen) broken.capExceeded(programme.perBeneficiaryCapFen, grantedFen, amountFen, year);
   return [
     {
@@ -193,7 +193,8 @@ export function approveDisbursement({ data, ctx }: ApproveDisbursement, state: A
   const fund = openFund(state, data.fundId);
   const d = disbursementOf(fund, data.disbursementId);
   decidedBySecondPerson(d, ctx);
-  if (d.status === 'approved' || d.status === 'paid') return [];
+  // Approved once: approving again is refused, not answered as if it were done now (its note and day
+  // would be dropped). An exact retry of the first request (Idempotency-Key) is answered by the loop from its events.
   if (d.status !== 'requested') return broken.wrongStatus(d.disbursementId, d.status, 'approve');
   const approvedOn =
     data.approvedOn === undefined ? beijingDay(ctx.now) : requireDayHappened('approvedOn', data.approvedOn, ctx.now, { day: d.requestedOn, reason: 'before_request' });
@@ -212,7 +213,8 @@ export function rejectDisbursement({ data, ctx }: RejectDisbursement, state: Aid
   const fund = openFund(state, data.fundId);
   const d = disbursementOf(fund, data.disbursementId);
   decidedBySecondPerson(d, ctx);
-  if (d.status === 'rejected') return [];
+  // Rejected once: another rejection is refused, not answered as if done (its reason would be
+  // dropped). An exact retry (Idempotency-Key) is answered by the loop from its events.
   if (d.status !== 'requested') return broken.wrongStatus(d.disbursementId, d.status, 'reject');
   const reason = text(data.reason) || broken.reasonRequired();
   return [
@@ -227,7 +229,8 @@ export function payDisbursement({ data, ctx }: PayDisbursement, state: AidFundSt
   if (role(ctx) !== 'fund_officer') broken.notAllowed('pay');
   const fund = openFund(state, data.fundId);
   const d = disbursementOf(fund, data.disbursementId);
-  if (d.status === 'paid') return [];
+  // Paid once: another payment is refused, not answered as if done (its method, reference and day
+  // would be dropped). An exact retry of the first request (Idempotency-Key) is answered by the loop from its events.
   if (d.status !== 'approved') return broken.wrongStatus(d.disbursementId, d.status, 'pay');
   const method = requireOneOf('method', data.method, PAYMENT_METHODS);
   const reference = text(data.reference) || broken.referenceRequired();
@@ -244,7 +247,7 @@ export function cancelDisbursement({ data, ctx }: CancelDisbursement, state: Aid
   if (role(ctx) !== 'fund_officer' && role(ctx) !== 'supervisor') broken.notAllowed('cancel');
   const fund = openFund(state, data.fundId);
   const d = disbursementOf(fund, data.disbursementId);
-  if (d.status === 'cancelled') return [];
+  // Cancelled once: as a rejection, a second cancellation is refused (its reason would be dropped).
   if (d.status !== 'requested' && d.status !== 'approved') return broken.wrongStatus(d.disbursementId, d.status, 'cancel');
   const reason = text(data.reason) || broken.reasonRequired();
   return [

@@ -6,7 +6,7 @@ import type { BeneficiaryFacts, BeneficiaryRef } from '../beneficiary-facts.js';
 import type { ProgrammeTerms } from '../programmes/aid-programme.events.js';
 import { disbursementIndexDecider, disbursementIndexStreamName, type FileDisbursement } from '../disbursements/disbursement-index.js';
 import { aidFundDecider, type AidFundCommand } from './aid-fund.decide.js';
-import { aidFundStreamName, availableFen, balanceFen, type AidFund, type AidFundEvent } from './aid-fund.events.js';
+import { aidFundStreamName, availableFen, balanceFen, requireExactTotals, type AidFund, type AidFundEvent } from './aid-fund.events.js';
 
 const FUND = 'fund-1';
 /** 15 September 2026, 10:00 in Beijing: inside the autumn student-grant season. */
@@ -145,6 +145,40 @@ describe('AidFund', () => {
       spec.given([opened]).when(cmd('RecordAidIncome', data)).thenThrows(code);
     });
 
+    it('an income is an amount a person enters: the kernel’s ceiling (1,000,000,000.00 yuan), the field named', () => {
+      const entry = (amountFen: number) => cmd('RecordAidIncome', { entryId: 'i-9', source: 'district_allocation', amountFen, receivedOn: '2026-03-01', reference: 'r' });
+      const e = spec.given([opened]).when(entry(9_007_199_254_740_991)).thenThrows('AMOUNT_INVALID');
+      expect(e.details).toEqual({ value: 9_007_199_254_740_991, reason: 'implausible', limit: 100_000_000_000, field: 'amountFen' });
+      expect(e.messages.zh).toBe('金额：单笔金额最多为 1,000,000,000.00 元，请检查是否多输了位数。');
+      spec.given([opened]).when(entry(100_000_000_000)).then([{ ...income('i-9', 100_000_000_000), data: { ...income('i-9', 100_000_000_000).data, reference: 'r' } }]);
+      expect(spec.given([opened]).when(entry(0)).thenThrows('AMOUNT_INVALID').details.reason).toBe('zero');
+      const donation = cmd('RecordAidIncome', { entryId: 'i-9', source: 'donation', amountFen: 100_000_000_001, receivedOn: '2026-03-01', reference: 'r', donor: { name: '商会', receiptNumber: 'R' } });
+      expect(spec.given([opened]).when(donation).thenThrows('AMOUNT_INVALID').details.reason).toBe('implausible');
+    });
+
+    it('given income recorded before the ceiling near the safe range, when more would make the total inexact, then AMOUNT_INVALID too_large', () => {
+      const entry = cmd('RecordAidIncome', { entryId: 'i-9', source: 'other', amountFen: 100, receivedOn: '2026-03-01', reference: 'r' });
+      const e = spec.given([opened, income('i-1', Number.MAX_SAFE_INTEGER - 50)]).when(entry).thenThrows('AMOUNT_INVALID');
+      expect(e.details).toEqual({ value: 100, reason: 'too_large', field: 'amountFen', total: 'incomeFen' });
+      expect(e.messages.en).toBe("The amount: recorded, it would make the fund's total income more than can be recorded exactly.");
+      spec.given([opened, income('i-1', Number.MAX_SAFE_INTEGER - 100)]).when(entry).then([{ ...income('i-9', 100, 'district_allocation'), data: { ...income('i-9', 100).data, source: 'other', reference: 'r' } }]);
+    });
+
+    it('the fold is exact: a huge income of old history, reversed, leaves the total to the fen (it was 1 fen off the live page)', () => {
+      const huge = income('i-2', 9_007_199_254_740_991);
+      const reversal = ev('AidIncomeCorrected', { entryId: 'c-2', correctsEntryId: 'i-2', source: 'district_allocation', amountFen: 9_007_199_254_740_991, receivedOn: '2026-03-01', reason: '多输位数', correctedBy: officer.staffId, correctedAt: NOW });
+      const fund = fundAfter([opened, income('i-1', 100), huge, reversal]);
+      expect(fund.incomeFen).toBe(100);
+      expect(balanceFen(fund)).toBe(100);
+      // In between, the total is past the safe range: the page refuses it by name rather than show it a few fen off.
+      const between = fundAfter([opened, income('i-1', 100), huge]);
+      expect(Number.isSafeInteger(between.incomeFen)).toBe(false);
+      expect(() => requireExactTotals(between)).toThrow(expect.objectContaining({ code: 'TOTAL_BEYOND_EXACT', details: { field: 'incomeFen' } }));
+      expect(() => requireExactTotals(fund)).not.toThrow();
+      // More income in between is refused: the total cannot take it exactly.
+      spec.given([opened, income('i-1', 100), huge]).when(cmd('RecordAidIncome', { entryId: 'i-3', source: 'other', amountFen: 1, receivedOn: '2026-03-01', reference: 'r' })).thenThrows('AMOUNT_INVALID');
+    });
+
     it('only a fund officer records income; never on a fund not opened', () => {
       for (const actor of [supervisor, admin, auditor]) {
         spec.given([opened]).when(cmd('RecordAidIncome', { entryId: 'i-1', source: 'other', amountFen: 1, receivedOn: '2026-03-01', reference: 'r' }, actor)).thenThrows('ROLE_NOT_PERMITTED');
@@ -199,6 +233,13 @@ describe('AidFund', () => {
       spec.given([opened]).when(request('d-1', 50_000, { ...household, singleMotherHousehold: true }, singleMothers)).then([
         requested('d-1', 50_000, household.ref, singleMothers),
       ]);
+    });
+
+    it('the amount asked for is an amount a person enters: the kernel’s ceiling, above zero, the field named', () => {
+      const e = spec.given([opened]).when(request('d-1', 100_000_000_001, student('s-d-1'), programme({ perBeneficiaryCapFen: 100_000_000_000 }))).thenThrows('AMOUNT_INVALID');
+      expect(e.details).toMatchObject({ reason: 'implausible', field: 'amountFen' });
+      expect(spec.given([opened]).when(request('d-1', 0)).thenThrows('AMOUNT_INVALID').details).toMatchObject({ reason: 'zero', field: 'amountFen' });
+      expect(spec.given([opened]).when(request('d-1', 1.5)).thenThrows('AMOUNT_INVALID').details).toMatchObject({ reason: 'not_whole_fen', field: 'amountFen' });
     });
 
     it("the Workers' Home subsidy: 20,000 yuan to a unit rated that year, at most once a year", () => {
@@ -273,8 +314,14 @@ describe('AidFund', () => {
       const rejected = ev('DisbursementRejected', { disbursementId: 'd-1', amountFen: 300_000, reason: '不符合条件', rejectedBy: supervisor.staffId, rejectedAt: NOW });
       spec.given(given).when(cmd('RejectDisbursement', { disbursementId: 'd-1', reason: '不符合条件' }, supervisor)).then([rejected]);
       spec.given([...given, rejected]).when(cmd('ApproveDisbursement', { disbursementId: 'd-1' }, supervisor)).thenThrows('DISBURSEMENT_WRONG_STATUS');
-      spec.given([...given, approved('d-1', 300_000)]).when(cmd('ApproveDisbursement', { disbursementId: 'd-1' }, supervisor)).then([]);
+      // Approving again is refused, not answered as done: the new note and day would be dropped (an Idempotency-Key retry is answered by the command loop).
+      const again = spec.given([...given, approved('d-1', 300_000)]).when(cmd('ApproveDisbursement', { disbursementId: 'd-1', note: '再批' }, supervisor)).thenThrows('DISBURSEMENT_WRONG_STATUS');
+      expect(again.details).toEqual({ disbursementId: 'd-1', status: 'approved', act: 'approve' });
+      spec.given([...given, approved('d-1', 300_000), paid('d-1', 300_000)]).when(cmd('ApproveDisbursement', { disbursementId: 'd-1' }, supervisor)).thenThrows('DISBURSEMENT_WRONG_STATUS');
       spec.given([...given, approved('d-1', 300_000)]).when(cmd('RejectDisbursement', { disbursementId: 'd-1', reason: 'x' }, supervisor)).thenThrows('DISBURSEMENT_WRONG_STATUS');
+      // Rejecting again is refused too: the second reason would be dropped.
+      const twice = spec.given([...given, rejected]).when(cmd('RejectDisbursement', { disbursementId: 'd-1', reason: '另一个理由' }, supervisor)).thenThrows('DISBURSEMENT_WRONG_STATUS');
+      expect(twice.details).toEqual({ disbursementId: 'd-1', status: 'rejected', act: 'reject' });
       spec.given(given).when(cmd('ApproveDisbursement', { disbursementId: 'd-9' }, supervisor)).thenThrows('DISBURSEMENT_NOT_FOUND');
     });
   });
@@ -288,7 +335,13 @@ describe('AidFund', () => {
       spec.given(given).when(pay()).then([paid('d-1', 300_000)]);
       const fund = fundAfter([...given, paid('d-1', 300_000)]);
       expect({ balance: balanceFen(fund), available: availableFen(fund) }).toEqual({ balance: 700_000, available: 700_000 });
-      spec.given([...given, paid('d-1', 300_000)]).when(pay()).then([]);
+    });
+
+    it('given a paid disbursement, when paid again (the same details or others), then DISBURSEMENT_WRONG_STATUS: the new method, reference and day are not dropped silently', () => {
+      const e = spec.given([...given, paid('d-1', 300_000)]).when(pay({ method: 'cash', reference: 'B-2', paidOn: '2026-09-14' })).thenThrows('DISBURSEMENT_WRONG_STATUS');
+      expect(e.details).toEqual({ disbursementId: 'd-1', status: 'paid', act: 'pay' });
+      expect(e.messages.en).toBe('Only an approved disbursement can be paid; this one is paid.');
+      spec.given([...given, paid('d-1', 300_000)]).when(pay()).thenThrows('DISBURSEMENT_WRONG_STATUS');
     });
 
     it('payment: only once approved, by a fund officer, with a method, a reference, a plausible day', () => {
@@ -306,6 +359,8 @@ describe('AidFund', () => {
       expect(availableFen(fundAfter([...given, cancelled]))).toBe(1_000_000);
       spec.given([...given, paid('d-1', 300_000)]).when(cmd('CancelDisbursement', { disbursementId: 'd-1', reason: 'x' })).thenThrows('DISBURSEMENT_WRONG_STATUS');
       spec.given(given).when(cmd('CancelDisbursement', { disbursementId: 'd-1', reason: 'x' }, auditor)).thenThrows('ROLE_NOT_PERMITTED');
+      // Cancelled once: a second cancellation is refused, its reason not dropped silently.
+      spec.given([...given, cancelled]).when(cmd('CancelDisbursement', { disbursementId: 'd-1', reason: '再撤销' }, supervisor)).thenThrows('DISBURSEMENT_WRONG_STATUS');
     });
   });
 

@@ -32,8 +32,23 @@ export const fundRules = {
       '您是该笔发放的申请人，不能自行批准或驳回，须由另一位主管审批。',
       { disbursementId },
     ),
-  amountInvalid: (value: unknown): never =>
-    rule('AMOUNT_INVALID', 'An amount is a whole number of fen above zero (1 yuan = 100 fen).', '金额须为大于零的整数（以分为单位，1元 = 100分）。', { value }),
+  /**
+   * A total of the fund's stored history (from before the ceiling on entered amounts) beyond what
+   * can be shown exactly: the page names it rather than show a figure a few fen off.
+   */
+  totalBeyondExact: (figure: 'incomeFen' | 'paidFen' | 'committedFen'): never => {
+    const words = {
+      incomeFen: { en: "The fund's income", zh: '资金账户的收入合计' },
+      paidFen: { en: 'What the fund paid out', zh: '资金账户的已支付合计' },
+      committedFen: { en: 'What is approved and not yet paid', zh: '已批准未支付的合计' },
+    }[figure];
+    return rule(
+      'TOTAL_BEYOND_EXACT',
+      `${words.en} adds up, at this moment, to more than can be shown exactly (an amount entered before amounts had a ceiling): correct the entry that made it so.`,
+      `${words.zh}在此时点超出可精确显示的范围（系设立金额上限之前录入的金额所致），请更正造成该情况的记录。`,
+      { field: figure },
+    );
+  },
   referenceRequired: (): never =>
     rule('REFERENCE_REQUIRED', 'Give the reference of the document (allocation notice, receipt, bank slip).', '请填写凭证编号（拨款通知、收据或银行回单）。'),
   donorRequired: (): never =>
@@ -117,6 +132,7 @@ export const AID_FUND_ERROR_CODES = [
   'APPROVER_IS_REQUESTER',
   'AMOUNT_INVALID',
   'REFERENCE_REQUIRED',
+  'TOTAL_BEYOND_EXACT',
   'DONOR_REQUIRED',
   'REASON_REQUIRED',
   'INCOME_ENTRY_NOT_FOUND',

@@ -2,6 +2,7 @@ import type { DomainEvent } from '../../shared/messages.js';
 import type { FundKind, IncomeSource } from '../aid-labels.js';
 import { evolveDisbursement, type Disbursement, type DisbursementEvent } from '../disbursements/disbursement.js';
 import { PersistentMap } from '../persistent-map.js';
+import { fundRules } from './aid-fund.errors.js';
 import type { ItemDeadlineNotice } from '../../deadlines/item-deadlines.js';
 import type { DisbursementApprovalDeadlineEvent } from './approval-deadline.events.js';
 
@@ -96,6 +97,33 @@ export const availableFen = (fund: AidFund): number => balanceFen(fund) - fund.c
 
 export const initialState = (): AidFundState => null;
 
+/**
+ * The fund's totals as a page shows them, each a safe integer (exact), or TOTAL_BEYOND_EXACT
+ * naming the one that is not: only stored history from before the ceiling on entered amounts
+ * can add up past the safe range, and a figure a few fen off is not shown.
+ */
+export function requireExactTotals(totals: Pick<AidFund, 'incomeFen' | 'paidFen' | 'committedFen'>): void {
+  for (const figure of ['incomeFen', 'paidFen', 'committedFen'] as const) {
+    if (!Number.isSafeInteger(totals[figure])) fundRules.totalBeyondExact(figure);
+  }
+}
+
+/**
+ * `total + delta`, exact: while every term is a safe integer the float sum is the exact sum, and
+ * past that `recount` adds the fund's entries again as bigints. So a total that a huge income
+ * (recorded before the ceiling) pushed past the safe range comes back exact when that income is
+ * reversed, as the read model's bigint sums do (the replay was 1 fen off the live page).
+ */
+function exactly(total: number, delta: number, recount: () => bigint): number {
+  const next = total + delta;
+  return Number.isSafeInteger(total) && Number.isSafeInteger(delta) && Number.isSafeInteger(next) ? next : Number(recount());
+}
+const big = (fen: number): bigint => BigInt(Math.trunc(fen));
+/** Income less corrections: every entry not reversed (a reversal takes its entry out in full). */
+const incomeOf = (fund: Pick<AidFund, 'income'>): bigint => fund.income.values().reduce((s, e) => (e.correctedByEntryId ? s : s + big(e.amountFen)), 0n);
+const disbursedOf = (fund: Pick<AidFund, 'disbursements'>, status: Disbursement['status']): bigint =>
+  fund.disbursements.values().reduce((s, d) => (d.status === status ? s + big(d.amountFen) : s), 0n);
+
 export function evolve(state: AidFundState, event: AidFundEvent): AidFundState {
   if (event.type === 'AidFundOpened') {
     if (state) return state;
@@ -107,20 +135,18 @@ export function evolve(state: AidFundState, event: AidFundEvent): AidFundState {
     case 'AidIncomeRecorded': {
       const { entryId, source, amountFen, receivedOn, reference, donor, recordedBy, recordedAt } = event.data;
       const entry: IncomeEntry = { entryId, source, amountFen, receivedOn, reference, ...(donor ? { donor } : {}), recordedBy, recordedAt, correctedByEntryId: null, correction: null };
-      return { ...state, incomeFen: state.incomeFen + amountFen, income: state.income.set(entryId, entry) };
+      const income = state.income.set(entryId, entry);
+      return { ...state, incomeFen: exactly(state.incomeFen, amountFen, () => incomeOf({ income })), income };
     }
     case 'AidIncomeCorrected': {
       const corrected = state.income.get(event.data.correctsEntryId);
       if (!corrected) return state;
-      return {
-        ...state,
-        incomeFen: state.incomeFen - event.data.amountFen,
-        income: state.income.set(corrected.entryId, {
-          ...corrected,
-          correctedByEntryId: event.data.entryId,
-          correction: { entryId: event.data.entryId, reason: event.data.reason, correctedBy: event.data.correctedBy, correctedAt: event.data.correctedAt },
-        }),
-      };
+      const income = state.income.set(corrected.entryId, {
+        ...corrected,
+        correctedByEntryId: event.data.entryId,
+        correction: { entryId: event.data.entryId, reason: event.data.reason, correctedBy: event.data.correctedBy, correctedAt: event.data.correctedAt },
+      });
+      return { ...state, incomeFen: exactly(state.incomeFen, -event.data.amountFen, () => incomeOf({ income })), income };
     }
     case 'DisbursementRequested':
     case 'DisbursementApproved':
@@ -134,11 +160,13 @@ export function evolve(state: AidFundState, event: AidFundEvent): AidFundState {
       const approvedNow = after.status === 'approved' && before?.status === 'requested';
       const paidNow = after.status === 'paid' && before?.status === 'approved';
       const releasedNow = after.status === 'cancelled' && before?.status === 'approved';
+      const disbursements = state.disbursements.set(after.disbursementId, after);
+      const committedDelta = (approvedNow ? after.amountFen : 0) - (paidNow || releasedNow ? after.amountFen : 0);
       return {
         ...state,
-        committedFen: state.committedFen + (approvedNow ? after.amountFen : 0) - (paidNow || releasedNow ? after.amountFen : 0),
-        paidFen: state.paidFen + (paidNow ? after.amountFen : 0),
-        disbursements: state.disbursements.set(after.disbursementId, after),
+        committedFen: exactly(state.committedFen, committedDelta, () => disbursedOf({ disbursements }, 'approved')),
+        paidFen: exactly(state.paidFen, paidNow ? after.amountFen : 0, () => disbursedOf({ disbursements }, 'paid')),
+        disbursements,
       };
     }
     case 'DisbursementApprovalWarned':

@@ -1,6 +1,7 @@
 import type { Command } from '../../shared/command.js';
 import type { CommandContext, Decider } from '../../shared/messages.js';
-import { isFen } from '../../shared/money.js';
+import { DomainError } from '../../shared/domain-error.js';
+import { requireAmount } from '../../shared/money.js';
 import { PROGRAMME_KINDS, WORKERS_HOME_SUBSIDY_FEN, type FundKind, type ProgrammeKind } from '../aid-labels.js';
 import { requireOneOf, text } from '../aid-checks.js';
 import { programmeRules as broken } from './aid-programme.errors.js';
@@ -42,9 +43,17 @@ function checkSeason(season: Season | null | undefined): Season | null {
 }
 
 function checkCap(kind: ProgrammeKind, cap: unknown): number {
-  if (!isFen(cap) || cap <= 0) return broken.capInvalid(cap);
-  if (kind === 'workers_home_subsidy' && cap !== WORKERS_HOME_SUBSIDY_FEN) broken.workersHomeCapFixed(WORKERS_HOME_SUBSIDY_FEN);
-  return cap;
+  // An amount a person enters: the kernel's ceiling (requireAmount), and above zero.
+  let fen: number;
+  try {
+    fen = requireAmount(cap);
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== 'AMOUNT_INVALID') throw error;
+    return broken.capInvalid(cap, String(error.details.reason), error.details.limit as number | undefined);
+  }
+  if (fen === 0) return broken.capInvalid(cap, 'zero');
+  if (kind === 'workers_home_subsidy' && fen !== WORKERS_HOME_SUBSIDY_FEN) broken.workersHomeCapFixed(WORKERS_HOME_SUBSIDY_FEN);
+  return fen;
 }
 
 function existing(state: AidProgrammeState, programmeId: string): ProgrammeTerms {

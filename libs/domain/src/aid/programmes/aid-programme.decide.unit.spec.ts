@@ -38,6 +38,15 @@ describe('AidProgramme', () => {
     spec.given([]).when(create(over, actor)).thenThrows(code);
   });
 
+  it('the cap is an amount a person enters: the kernel’s ceiling (1,000,000,000.00 yuan), CAP_INVALID naming the field and why', () => {
+    const e = spec.given([]).when(create({ perBeneficiaryCapFen: 100_000_000_001 }, admin)).thenThrows('CAP_INVALID');
+    expect(e.details).toEqual({ value: 100_000_000_001, field: 'perBeneficiaryCapFen', reason: 'implausible', limit: 100_000_000_000 });
+    expect(e.messages.zh).toBe('每人限额最多为1,000,000,000.00元，请检查是否多输了位数。');
+    expect(spec.given([]).when(create({ perBeneficiaryCapFen: 0 }, admin)).thenThrows('CAP_INVALID').details.reason).toBe('zero');
+    expect(spec.given([]).when(create({ perBeneficiaryCapFen: 2.5 }, admin)).thenThrows('CAP_INVALID').details.reason).toBe('not_whole_fen');
+    expect(spec.given([]).when(create({ perBeneficiaryCapFen: -1 }, admin)).thenThrows('CAP_INVALID').details.reason).toBe('negative');
+  });
+
   it('terms change with a reason; a closed programme pays nothing more', () => {
     const change: AidProgrammeCommand = { type: 'ChangeAidProgrammeTerms', ctx: { actor: admin, now: NOW }, data: { programmeId: 'p-1', name: '金秋助学', season: null, perBeneficiaryCapFen: 150_000, reason: '预算调整' } };
     const [changed] = spec.given([created]).when(change).then([

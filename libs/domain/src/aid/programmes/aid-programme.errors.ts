@@ -25,8 +25,15 @@ export const programmeRules = {
       kind === 'medical_mutual_aid' ? '医疗互助须从在职职工医疗互助保障资金中支付。' : `“${PROGRAMME_KIND_LABELS[kind].zh}”应从困难职工帮扶资金中支付，不能使用医疗互助资金。`,
       { kind, fundKind },
     ),
-  capInvalid: (value: unknown): never =>
-    rule('CAP_INVALID', 'The cap per beneficiary is a whole number of fen above zero.', '每人限额须为大于零的整数（以分为单位）。', { value }),
+  capInvalid: (value: unknown, reason: string, limit?: number): never =>
+    reason === 'implausible'
+      ? rule(
+          'CAP_INVALID',
+          `The cap per beneficiary can be at most ${formatYuan(limit!, 'en')}: check for a digit too many.`,
+          `每人限额最多为${formatYuan(limit!, 'zh')}，请检查是否多输了位数。`,
+          { value, field: 'perBeneficiaryCapFen', reason, limit },
+        )
+      : rule('CAP_INVALID', 'The cap per beneficiary is a whole number of fen above zero.', '每人限额须为大于零的整数（以分为单位）。', { value, field: 'perBeneficiaryCapFen', reason }),
   workersHomeCapFixed: (fen: number): never =>
     rule(
       'WORKERS_HOME_SUBSIDY_FIXED',

@@ -26,7 +26,7 @@ export class RecordCareVisitDto {
   @Day('2015-02-10', 'The day of the visit (Beijing date); the visitee must be on file that day')
   visitedOn!: string;
 
-  @ApiPropertyOptional({ example: 'prog-warmth', maxLength: 100, description: 'The aid programme (两节送温暖, 关爱劳模, ...) as the fund names it' })
+  @ApiPropertyOptional({ example: '5b0f7a9e-3c1d-4e2a-9f6b-2d8c7e1a4b30', maxLength: 100, description: 'The aid programme (两节送温暖, 关爱劳模, ...): its id (/api/aid/programmes); it must exist (422 PROGRAMME_NOT_FOUND)' })
   @IsOptional() @IsString() @MaxLength(100)
   programmeId?: string;
 
@@ -40,7 +40,11 @@ export class RecordCareVisitDto {
   @OptionalFen('Money handed over, in fen (paid through a disbursement of the fund)')
   moneyFen?: number;
 
-  @ApiPropertyOptional({ example: 'd-2015-0042', maxLength: 100, description: 'The fund’s disbursement that paid the money, when there is one' })
+  @ApiPropertyOptional({
+    example: '0e6c2b1a-7d4f-4b8e-a3c9-5f1d2e8b7a64',
+    maxLength: 100,
+    description: 'The fund’s disbursement that paid the money, when there is one: granted to the one visited, under the programme named; the money is at most what it paid',
+  })
   @IsOptional() @IsString() @MaxLength(100)
   disbursementId?: string;
 

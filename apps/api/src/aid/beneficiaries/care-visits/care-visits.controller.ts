@@ -14,6 +14,7 @@ import { RequestValidationError } from '../../../http/problem.js';
 import { FreshnessQuery } from '../../../shared/freshness.query.js';
 import { ReadModelFreshness } from '../../../shared/read-model-freshness.js';
 import { careVisitStreamName } from '#domain';
+import { AidStreams } from '../../shared/aid-streams.service.js';
 import { careVisits } from '../beneficiary-aggregates.js';
 import { BeneficiaryFactsService } from '../beneficiary-facts.service.js';
 import { AID_RECORDERS, WithdrawVisitDto } from '../beneficiary-fields.js';
@@ -30,22 +31,44 @@ export class CareVisitsController {
     private readonly facts: BeneficiaryFactsService,
     private readonly queries: AidPeopleQueries,
     private readonly freshness: ReadModelFreshness,
+    private readonly streams: AidStreams,
   ) {}
 
   @Post()
   @Allowed(...AID_RECORDERS)
   @ApiOperation({
     summary: 'Record a care visit: who went to which household or model worker on which day, under which programme, and what was given',
-    description: 'The visitee must be on file on the day of the visit (a household with an open hardship file, a model worker on the roll): otherwise 422 VISITEE_NOT_ELIGIBLE.',
+    description:
+      'The visitee must be on file on the day of the visit (a household with an open hardship file, a model worker on the roll): otherwise 422 VISITEE_NOT_ELIGIBLE. ' +
+      'A programmeId must name an aid programme (422 PROGRAMME_NOT_FOUND); a disbursementId a disbursement of the fund (422 DISBURSEMENT_NOT_FOUND) granted to the one visited (DISBURSEMENT_NOT_FOR_VISITEE) ' +
+      'under the programme named (DISBURSEMENT_OTHER_PROGRAMME; unnamed, the visit is under its programme), and the money given through it is at most what it paid (MONEY_ABOVE_DISBURSEMENT).',
   })
   @ApiCreatedResponse({ type: CommandAnswer })
   @CommandRoute({ location: (id) => `/api/aid/care-visits/${id}` })
   async record(@Body() dto: RecordCareVisitDto, @Command() meta: CommandMeta): Promise<CommandAnswer> {
     // The visitee's file as of the visit day, from its own stream: decide() checks it.
     const visitee = { kind: dto.visitee.kind, id: dto.visitee.id.toLowerCase() };
-    const visiteeFacts = await this.facts.factsOn(visitee, dto.visitedOn);
+    // The programme and the disbursement it names, from their streams: decide() checks they exist and fit the visit.
+    // Ids as the system made them (lower case); a client may send a UUID in capitals.
+    const programmeId = dto.programmeId?.trim().toLowerCase() || null;
+    const disbursementId = dto.disbursementId?.trim().toLowerCase() || null;
+    const [visiteeFacts, programme, disbursement] = await Promise.all([
+      this.facts.factsOn(visitee, dto.visitedOn),
+      programmeId ? this.streams.programme(programmeId) : null,
+      disbursementId ? this.streams.disbursement(disbursementId) : null,
+    ]);
     const visitId = meta.newId();
-    return commandAnswer(visitId, await this.commands.execute(careVisits, { type: 'RecordCareVisit', data: { ...dto, visitId, visitee, visiteeFacts } }, meta));
+    const named = disbursement && {
+      disbursementId: disbursement.disbursementId,
+      programmeId: disbursement.programmeId,
+      beneficiary: disbursement.beneficiary,
+      status: disbursement.status,
+      paidFen: disbursement.status === 'paid' ? disbursement.amountFen : 0,
+    };
+    return commandAnswer(
+      visitId,
+      await this.commands.execute(careVisits, { type: 'RecordCareVisit', data: { ...dto, programmeId, disbursementId, visitId, visitee, visiteeFacts, programme: programme && { programmeId: programme.programmeId }, disbursement: named } }, meta),
+    );
   }
 
   @Post(':id/withdraw')

@@ -38,7 +38,7 @@ export class ModelWorkersController {
   @CommandRoute({ location: (id) => `/api/aid/model-workers/${id}` })
   async register(@Body() dto: RegisterModelWorkerDto, @Command() meta: CommandMeta): Promise<CommandAnswer> {
     const { workerId, ...title } = dto;
-    const worker = await this.facts.worker(workerId);
+    const worker = await this.facts.workerBorn(workerId);
     const modelWorkerId = modelWorkerIdOf(worker.workerId);
     return commandAnswer(modelWorkerId, await this.commands.execute(modelWorkers, { type: 'RegisterModelWorker', data: { modelWorkerId, worker, ...title } }, meta));
   }
