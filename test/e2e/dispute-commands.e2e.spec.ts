@@ -3,6 +3,7 @@ import { MAX_AMOUNT_FEN } from '#domain';
 import { staffAs, type StaffAgent } from '../support/staff.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { acceptedCase, casePage, command, fieldsOf, openCase, todayInBeijing } from './dispute-steps.js';
+import { aWorker } from './party-builders.js';
 
 const LONG_NOTE = '工人反映：公司以资金周转困难为由拖欠工资，承诺春节前结清但未兑现。'.repeat(300).slice(0, 10_000);
 const TOO_LARGE = Number.MAX_SAFE_INTEGER + 1;
@@ -40,9 +41,13 @@ describe('dispute case commands: /api/disputes/:id/...', () => {
       ]);
     });
 
-    it('takes a list of 1,000 workers in one request', async () => {
+    it('takes a list of 1,000 registered workers in one request', async () => {
       const c = await openCase(mediator, {}, 1);
-      const claimants = Array.from({ length: 1000 }, (_, i) => ({ name: `农民工${i + 1}`, workerId: randomUUID() }));
+      // Claimants naming workers name registered ones, by their registered names (case-parties.ts).
+      const people = Array.from({ length: 1000 }, (_, i) => aWorker(i, { name: `农民工${i + 1}` }));
+      const registered = await mediator.post('/api/workers/bulk').send({ workers: people }).expect(200);
+      expect(registered.body.registered).toBe(1000);
+      const claimants = (registered.body.results as { id: string }[]).map((r, i) => ({ name: `农民工${i + 1}`, workerId: r.id }));
       const res = await command(mediator, c.id, 'claimants', { claimants }, 201);
       expect(res.claimantIds).toHaveLength(1000);
       const page = await casePage(mediator, c.id, res.position);

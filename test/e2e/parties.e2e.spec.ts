@@ -1,3 +1,4 @@
+import { validateCreditCode, validateResidentId } from '#domain';
 import { EVENT_STORE } from '#platform';
 import type { EventStore } from '#event-store';
 import { createHash, randomUUID } from 'node:crypto';
@@ -189,6 +190,146 @@ describe('workers and employers: one identity each, ID numbers masked', () => {
       const workerPage = await auditor.get(`/api/workers/${worker.body.id}`).expect(200);
       expect(workerPage.body.employer).toEqual({ id: employer.body.id, name: '顺义物流有限公司' });
       await auditor.get(`/api/employers/${randomUUID()}`).expect(404);
+    });
+  });
+  describe('a claimant naming a worker must be that registered worker; named employers must be registered (defect 5)', () => {
+    const fieldsOf = (body: { errors?: { field: string }[] }) => (body.errors ?? []).map((e) => e.field);
+
+    it('a mediator cannot unmask another worker’s full ID and phone numbers by naming them as a claimant', async () => {
+      const victim = await supervisor.post('/api/workers').send(aWorker(901, { name: '受害者', phone: '13712345678' })).expect(201);
+      const intruder = await staffAs(t, 'mediator');
+      const impostor = aGroupWageDispute({ claimants: [{ name: '张三' }, { name: '李四' }, { name: 'x', workerId: victim.body.id }] });
+      const zh = await intruder.post('/api/disputes').send(impostor).expect(422);
+      expect(zh.headers['content-type']).toMatch(/problem\+json/);
+      expect(zh.body).toMatchObject({ status: 422, code: 'CLAIMANT_NOT_THAT_WORKER', title: expect.stringContaining('第3位申请人'), details: { fields: ['claimants[2].name'] } });
+      expect(fieldsOf(zh.body)).toEqual(['claimants[2].name']);
+      const en = await intruder.post('/api/disputes').set('Accept-Language', 'en').send(impostor).expect(422);
+      expect(en.body.title).toContain('claimant 3');
+      expect(en.body.errors).toEqual([{ field: 'claimants[2].name', messages: [expect.stringContaining('registered under')] }]);
+
+      // Nor by adding them to a case of their own.
+      const own = await intruder.post('/api/disputes').send(aGroupWageDispute({}, 1)).expect(201);
+      const added = await intruder.post(`/api/disputes/${own.body.id}/claimants`).send({ claimants: [{ name: '冒名', workerId: victim.body.id }] }).expect(422);
+      expect(added.body).toMatchObject({ code: 'CLAIMANT_NOT_THAT_WORKER', errors: [{ field: 'claimants[0].name' }] });
+
+      const page = (await intruder.get(`/api/workers/${victim.body.id}`).query({ minPosition: own.body.position }).expect(200)).body;
+      expect(page).toMatchObject({ idNumberMasked: true, phoneMasked: true, cases: [] });
+      expect(page.idNumber).toMatch(MASKED);
+      expect(JSON.stringify(page)).not.toContain(aResidentId(901));
+      expect(JSON.stringify(page)).not.toContain('13712345678');
+    });
+
+    it('a genuine claimant (the registered name, however it is spaced) is taken, and their mediator sees the full numbers', async () => {
+      const worker = await supervisor.post('/api/workers').send(aWorker(902, { name: '王淑芬', phone: '13712340000' })).expect(201);
+      const opened = await mediator.post('/api/disputes').send(aGroupWageDispute({ claimants: [{ name: ' 王淑芬 ', workerId: worker.body.id.toUpperCase() }] })).expect(201);
+      const page = (await mediator.get(`/api/workers/${worker.body.id}`).query({ minPosition: opened.body.position }).expect(200)).body;
+      expect(page).toMatchObject({ idNumber: aResidentId(902), idNumberMasked: false, phone: '13712340000' });
+    });
+
+    it('WORKER_NOT_FOUND: a worker id nobody registered, on opening a case or adding claimants; nothing recorded', async () => {
+      const before = await t.sql(`SELECT 1 FROM es_events WHERE type = 'DisputeCaseOpened'`);
+      const nobody = randomUUID();
+      const zh = await mediator.post('/api/disputes').send(aGroupWageDispute({ claimants: [{ name: '张三' }, { name: '李四', workerId: nobody }] })).expect(422);
+      expect(zh.body).toMatchObject({ code: 'WORKER_NOT_FOUND', title: expect.stringContaining('尚未登记'), details: { workerIds: [nobody] } });
+      expect(fieldsOf(zh.body)).toEqual(['claimants[1].workerId']);
+      const en = await mediator.post('/api/disputes').set('Accept-Language', 'en').send(aGroupWageDispute({ claimants: [{ name: '李四', workerId: nobody }] })).expect(422);
+      expect(en.body).toMatchObject({ code: 'WORKER_NOT_FOUND', title: expect.stringContaining('No worker is registered'), errors: [{ field: 'claimants[0].workerId' }] });
+      expect(await t.sql(`SELECT 1 FROM es_events WHERE type = 'DisputeCaseOpened'`)).toHaveLength(before.length);
+
+      const own = await mediator.post('/api/disputes').send(aGroupWageDispute({}, 1)).expect(201);
+      const added = await mediator.post(`/api/disputes/${own.body.id}/claimants`).send({ claimants: [{ name: '李四', workerId: nobody }] }).expect(422);
+      expect(added.body).toMatchObject({ code: 'WORKER_NOT_FOUND', errors: [{ field: 'claimants[0].workerId' }] });
+    });
+
+    it('EMPLOYER_NOT_FOUND: a respondent, or a worker, naming an employer nobody registered (one row of a bulk registration)', async () => {
+      const nowhere = randomUUID();
+      const zh = await mediator.post('/api/disputes').send(aGroupWageDispute({ respondent: { name: '某公司', employerId: nowhere } })).expect(422);
+      expect(zh.body).toMatchObject({ code: 'EMPLOYER_NOT_FOUND', title: expect.stringContaining('尚未登记'), errors: [{ field: 'respondent.employerId' }] });
+      const en = await mediator.post('/api/disputes').set('Accept-Language', 'en').send(aGroupWageDispute({ respondent: { name: '某公司', employerId: nowhere } })).expect(422);
+      expect(en.body.title).toContain('No employer');
+
+      const worker = await register(aWorker(903, { employerId: nowhere })).expect(422);
+      expect(worker.body).toMatchObject({ code: 'EMPLOYER_NOT_FOUND', errors: [{ field: 'employerId' }] });
+      expect((await register(aWorker(903, { employerId: nowhere })).set('Accept-Language', 'en').expect(422)).body.title).toContain('No employer');
+      const bulk = await mediator.post('/api/workers/bulk').send({ workers: [aWorker(904), aWorker(905, { employerId: nowhere })] }).expect(200);
+      expect(bulk.body).toMatchObject({ registered: 1, refused: 1 });
+      expect(bulk.body.results[1]).toMatchObject({ index: 1, status: 422, code: 'EMPLOYER_NOT_FOUND' });
+      // The number was not kept by the refused registration.
+      await register(aWorker(903)).expect(201);
+    });
+
+    it('a claimant recorded before the rule under someone else’s worker id still unmasks nothing, and the case still reads', async () => {
+      const victim = await supervisor.post('/api/workers').send(aWorker(906, { name: '赵丽娟', phone: '13712349999' })).expect(201);
+      const old = await staffAs(t, 'mediator');
+      const caseId = randomUUID();
+      const at = '2026-03-02T01:00:00.000Z';
+      const { position } = await t.app.get<EventStore>(EVENT_STORE).appendToStream(
+        `dispute-${caseId}`,
+        [
+          {
+            id: randomUUID(),
+            type: 'DisputeCaseOpened',
+            data: {
+              caseId,
+              title: '规则之前登记的案件',
+              category: 'unpaid_wages',
+              description: '',
+              application: { kind: 'written', receivedAt: '2026-03-01' },
+              respondent: { employerId: randomUUID(), name: '某公司' },
+              claimants: [
+                { claimantId: 'c1', workerId: victim.body.id, name: 'x' },
+                { claimantId: 'c2', workerId: randomUUID(), name: '无此人' },
+              ],
+              mediatorId: old.staffId,
+              openedBy: old.staffId,
+              openedAt: at,
+            },
+            metadata: { actor: { staffId: old.staffId, role: 'mediator' }, correlationId: randomUUID(), causationId: randomUUID(), occurredAt: at, schemaVersion: 1 },
+          },
+        ],
+        { expectedRevision: 'no_stream' },
+      );
+      const casePage = (await old.get(`/api/disputes/${caseId}`).query({ minPosition: position }).expect(200)).body;
+      expect(casePage.claimants).toHaveLength(2);
+      const page = (await old.get(`/api/workers/${victim.body.id}`).expect(200)).body;
+      expect(page).toMatchObject({ idNumberMasked: true, phoneMasked: true });
+      // The case goes on: its mediator records a claim.
+      await old.post(`/api/disputes/${caseId}/claims`).send({ claimantId: 'c2', kind: 'unpaid_wages', amountFen: 100 }).expect(201);
+    });
+  });
+  describe('the examples in /docs-json pass the system’s own checks (defect 13)', () => {
+    /** Every `example` (and `examples` entry) in the document, with the name of the property or parameter it is for. */
+    function examplesIn(node: unknown, name = '', found: { name: string; value: unknown }[] = []): { name: string; value: unknown }[] {
+      if (Array.isArray(node)) {
+        for (const item of node) examplesIn(item, name, found);
+        return found;
+      }
+      if (!node || typeof node !== 'object') return found;
+      const obj = node as Record<string, unknown>;
+      // A parameter is named by its `name`; a schema's property by its key.
+      const here = typeof obj.name === 'string' && typeof obj.in === 'string' ? obj.name : name;
+      if ('example' in obj) found.push({ name: here, value: obj.example });
+      if (obj.examples && typeof obj.examples === 'object') for (const e of Object.values(obj.examples)) found.push({ name: here, value: (e as { value?: unknown })?.value ?? e });
+      for (const [key, value] of Object.entries(obj)) {
+        if (key === 'example' || key === 'examples') continue;
+        if (key === 'properties' && value && typeof value === 'object') for (const [prop, schema] of Object.entries(value)) examplesIn(schema, prop, found);
+        else examplesIn(value, here, found);
+      }
+      return found;
+    }
+
+    it('every credit code and resident ID number example is valid (check digit included); masked ones are masked', async () => {
+      const doc = (await t.http().get('/docs-json').expect(200)).body;
+      const strings = examplesIn(doc).flatMap(({ name, value }) => (typeof value === 'string' ? [{ name, value }] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').map((v) => ({ name, value: v })) : []));
+      // By the field's name, or by the look of it (a resident ID number is digits and perhaps a final X).
+      const creditCodes = strings.filter((e) => /creditCode/i.test(e.name) || (/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(e.value) && /[A-WY]/.test(e.value)));
+      const residentIds = strings.filter((e) => (/idNumber/i.test(e.name) && !e.value.includes('*')) || /^\d{17}[\dXx]$/.test(e.value));
+      expect(creditCodes.map((e) => e.value)).toContain('91110113MA01ABCD2Q');
+      expect(residentIds.length).toBeGreaterThan(0);
+      expect(creditCodes.filter((e) => !validateCreditCode(e.value).ok)).toEqual([]);
+      expect(residentIds.filter((e) => !validateResidentId(e.value).ok)).toEqual([]);
+      // Masked examples show a number as every page masks it.
+      for (const e of strings.filter((x) => /idNumber/i.test(x.name) && x.value.includes('*'))) expect(e.value).toMatch(MASKED);
     });
   });
 });

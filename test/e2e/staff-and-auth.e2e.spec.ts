@@ -123,6 +123,31 @@ describe('staff accounts, login and roles', () => {
     await login(t, clerk.username, 'brand-new-password');
   });
 
+  it('refuses on reset and on one’s own change a password built from the account’s username or name, as creation does (400, the same words)', async () => {
+    const created = { username: 'zhao.gang', displayName: 'OkonkwoMarguerite', roles: ['mediator'] };
+    const atCreation = async (password: string, lang: string) =>
+      (await admin.post('/api/staff').set('Accept-Language', lang).send({ ...created, password }).expect(400)).body.errors.find((e: { field: string }) => e.field === 'password').messages;
+    const zhWords = await atCreation('zhao.gang2026', 'zh');
+    const enWords = await atCreation('zhao.gang2026', 'en');
+    expect(await atCreation('okonkwomarguerite', 'en')).toEqual(enWords);
+    const account = await admin.post('/api/staff').send({ ...created, password: 'cobalt-harbour-thistle' }).expect(201);
+
+    for (const newPassword of ['zhao.gang2026', 'okonkwomarguerite']) {
+      const zh = await admin.post(`/api/staff/${account.body.id}/password`).send({ newPassword }).expect(400);
+      expect(zh.headers['content-type']).toMatch(/problem\+json/);
+      expect(zh.body.errors).toEqual([{ field: 'newPassword', messages: zhWords }]);
+      const en = await admin.post(`/api/staff/${account.body.id}/password`).set('Accept-Language', 'en').send({ newPassword }).expect(400);
+      expect(en.body.errors).toEqual([{ field: 'newPassword', messages: enWords }]);
+    }
+    const self = await login(t, 'zhao.gang', 'cobalt-harbour-thistle');
+    const own = await self.post('/api/auth/password').set('Accept-Language', 'en').send({ oldPassword: 'cobalt-harbour-thistle', newPassword: 'zhao.gang2026' }).expect(400);
+    expect(own.body.errors).toEqual([{ field: 'newPassword', messages: enWords }]);
+    // Nothing changed: the old password still logs in, and a password unrelated to the account is taken.
+    await self.get('/api/auth/me').expect(200);
+    await admin.post(`/api/staff/${account.body.id}/password`).send({ newPassword: 'saffron-glacier-pebble' }).expect(204);
+    await login(t, 'zhao.gang', 'saffron-glacier-pebble');
+  });
+
   it('refreshes with a rotating refresh token: the spent one is refused, and presenting it again ends the whole login', async () => {
     const clerk = await staffAs(t, 'mediator');
     const first = await t.http().post('/api/auth/refresh').send({ refreshToken: clerk.refreshToken }).expect(200);

@@ -7,8 +7,11 @@ export const PASSWORD_MAX_LENGTH = 256;
 /** zxcvbn's 0-4 scale: 3 means about 10^8 guesses or more, safe behind the login limits and argon2id. */
 export const PASSWORD_MIN_SCORE = 3;
 
+/** The codes the policy answers with, as checkPassword's rule (DomainError) carries them. */
+export const PASSWORD_PROBLEM_CODES = ['PASSWORD_BLANK', 'PASSWORD_TOO_SHORT', 'PASSWORD_TOO_LONG', 'PASSWORD_TOO_WEAK'] as const;
+
 export interface PasswordProblem {
-  code: 'PASSWORD_BLANK' | 'PASSWORD_TOO_SHORT' | 'PASSWORD_TOO_LONG' | 'PASSWORD_TOO_WEAK';
+  code: (typeof PASSWORD_PROBLEM_CODES)[number];
   en: string;
   zh: string;
 }

@@ -15,6 +15,7 @@ import type { HandleResult } from '#event-store';
 import { Credentials } from './credentials.js';
 import { PasswordHasher } from './password-hasher.js';
 import { checkPassword } from './password-policy.js';
+import { StaffDirectory } from './staff-directory.js';
 
 /** All staff accounts are one stream: usernames unique and the last administrator kept, atomically. */
 export const staffRoster: Aggregate<StaffRoster, StaffRosterCommand, StaffRosterEvent> = {
@@ -32,6 +33,7 @@ export class StaffAccounts {
     private readonly commands: Commands,
     private readonly credentials: Credentials,
     private readonly hasher: PasswordHasher,
+    private readonly directory: StaffDirectory,
   ) {}
 
   private run(command: Issued<StaffRosterCommand>, meta: CommandMeta): Promise<HandleResult<StaffRoster, StaffRosterEvent>> {
@@ -79,9 +81,13 @@ export class StaffAccounts {
     return this.run({ type: 'SignOut', data: { staffId, sessionId } }, meta);
   }
 
-  /** One's own password (the old one is checked), or an administrator's reset of anyone's. */
+  /**
+   * One's own password (the old one is checked), or an administrator's reset of anyone's. The
+   * policy is the one at creation, with the account's own username and display name: a password
+   * built from them is as guessable after a reset as it was at creation.
+   */
   async changePassword(staffId: string, newPassword: string, meta: CommandMeta, oldPassword?: string) {
-    checkPassword(newPassword);
+    checkPassword(newPassword, await this.relatedInputs(staffId));
     if (meta.actor.staffId === staffId) {
       const current = await this.credentials.find(staffId);
       if (!current || oldPassword === undefined || !(await this.hasher.verify(current.hash, oldPassword))) {
@@ -92,5 +98,11 @@ export class StaffAccounts {
     const account = findStaff(result.state, staffId);
     await this.credentials.put(staffId, await this.hasher.hash(newPassword), account?.passwordVersion ?? 0);
     return result;
+  }
+
+  /** The username and display name a password must not be built from; none for an unknown account (the command then refuses it). */
+  private async relatedInputs(staffId: string): Promise<string[]> {
+    const account = findStaff(await this.directory.current(), staffId);
+    return account ? [account.username, account.displayName] : [];
   }
 }

@@ -1,4 +1,7 @@
-import { passwordProblem } from '#auth';
+import { PASSWORD_PROBLEM_CODES, passwordProblem } from '#auth';
+import { DomainError, type Bilingual } from '#domain';
+import { RequestValidationError } from '../http/problem.js';
+import { FIELD } from './field-messages.js';
 import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
 
 /**
@@ -21,4 +24,21 @@ export function IsAcceptablePassword(relatedTo: string[], options: ValidationOpt
         },
       },
     });
+}
+
+/**
+ * A new password the account's own rule refused (libs/auth checks it against the account's
+ * username and display name, which a reset's body does not carry): answered as a weak password
+ * at creation is, 400 naming `field` with the same words. Any other error passes through.
+ */
+export async function withPasswordAsField<T>(field: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof DomainError && (PASSWORD_PROBLEM_CODES as readonly string[]).includes(error.code)) {
+      const { zh, en } = FIELD.password().context as Bilingual;
+      throw new RequestValidationError([{ field, messages: [{ zh, en }] }]);
+    }
+    throw error;
+  }
 }

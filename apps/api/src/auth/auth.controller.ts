@@ -4,6 +4,7 @@ import { Allowed, Public, READERS, SignIn, StaffAccounts, type AuthenticatedStaf
 import type { Request } from 'express';
 import { CLOCK, type Clock, type CommandMeta } from '#commands';
 import { Command, Meta, type RequestMeta } from '../http/request-meta.js';
+import { withPasswordAsField } from './acceptable-password.js';
 import { ChangeOwnPasswordDto, LoginDto, MeAnswer, RefreshTokenDto, TokenPairAnswer } from './auth.dto.js';
 
 @ApiTags('auth')
@@ -77,7 +78,7 @@ export class AuthController {
   @ApiNoContentResponse({ description: 'Changed: log in again with the new password' })
   async changePassword(@Body() dto: ChangeOwnPasswordDto, @Command() meta: CommandMeta): Promise<void> {
     const { staffId } = meta.actor;
-    await this.accounts.changePassword(staffId, dto.newPassword, meta, dto.oldPassword);
+    await withPasswordAsField('newPassword', () => this.accounts.changePassword(staffId, dto.newPassword, meta, dto.oldPassword));
     await this.signIn.endSessionsOf(staffId, 'password changed', new Date(meta.occurredAt(this.clock)));
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PartiesModule } from '../parties/parties.module.js';
 import { RecoveryModule } from '../recovery/recovery.module.js';
 import { ReadModelFreshness } from '../shared/read-model-freshness.js';
 import { AmendAgreementController } from './amend-agreement/amend-agreement.controller.js';
@@ -27,7 +28,7 @@ import { DisputeStats } from './report/dispute-stats.service.js';
     ClosingController,
     AmendAgreementController,
   ],
-  imports: [RecoveryModule],
+  imports: [RecoveryModule, PartiesModule],
   providers: [DisputeQueries, ReadModelFreshness, MediatorRoster, DisputeStats],
 })
 export class DisputesModule {}

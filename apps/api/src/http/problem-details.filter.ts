@@ -127,6 +127,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
     }
     if (e instanceof DomainError) {
+      // A rule that knows which of the request's fields it concerns names them (details.fields), as a 400 does.
+      const fields = Array.isArray(e.details.fields) ? e.details.fields.filter((f): f is string => typeof f === 'string') : [];
       return {
         type: `${TYPE}rule/${e.code}`,
         title: e.messages[lang],
@@ -134,6 +136,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         detail: e.messages[lang],
         code: e.code,
         messages: e.messages,
+        ...(fields.length ? { errors: fields.map((field) => ({ field, messages: [e.messages[lang]] })) } : {}),
         ...(Object.keys(e.details).length ? { details: e.details } : {}),
       };
     }

@@ -8,6 +8,7 @@ import { Command } from '../http/request-meta.js';
 import { UuidParam } from '../http/uuid-param.js';
 import { RequestValidationError } from '../http/problem.js';
 import { FIELD } from '../auth/field-messages.js';
+import { withPasswordAsField } from '../auth/acceptable-password.js';
 import { CommandAnswer } from '../shared/command-answer.dto.js';
 import { CommandRoute } from '../shared/command-route.js';
 import { CreateStaffDto, DisableStaffDto, GrantRoleDto, ResetPasswordDto, StaffAccountView } from './staff.dto.js';
@@ -116,7 +117,8 @@ export class StaffController {
   @ApiOperation({ summary: 'Set a staff member’s password (reset); their tokens and refresh tokens stop working' })
   @ApiNoContentResponse({ description: 'Set; the person logs in with the new password' })
   async resetPassword(@UuidParam('id') id: string, @Body() dto: ResetPasswordDto, @Command() meta: CommandMeta): Promise<void> {
-    await this.accounts.changePassword(id, dto.newPassword, meta);
+    // The username and display name are the account's: checked where it is known, answered as at creation.
+    await withPasswordAsField('newPassword', () => this.accounts.changePassword(id, dto.newPassword, meta));
     await this.signIn.endSessionsOf(id, 'password reset', new Date(meta.occurredAt(this.clock)));
   }
 }

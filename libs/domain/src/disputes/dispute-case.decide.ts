@@ -26,6 +26,7 @@ import {
   type ReferralAgency,
 } from './dispute-case.events.js';
 import { checkDeadline, pauseMediationClock, resumeMediationClock, type CaseDeadlineCommand } from '../deadlines/case-deadlines.js';
+import { checkCaseParties, type RegisteredParties } from './case-parties.js';
 
 
 /** A claimant as a form sends one: without a registered worker, `workerId` may be left out. */
@@ -53,9 +54,11 @@ export type OpenDisputeCase = Command<
     claimants: ClaimantInput[];
     /** Ignored in favour of the opener when a mediator opens the case. */
     mediatorId?: string | null;
+    /** The named workers and employer as registered (read by the command path); see case-parties.ts. */
+    registered?: RegisteredParties;
   }
 >;
-export type AddClaimants = Command<'AddClaimants', { caseId: string; claimants: ClaimantInput[] }>;
+export type AddClaimants = Command<'AddClaimants', { caseId: string; claimants: ClaimantInput[]; registered?: RegisteredParties }>;
 export type ClaimInput = { claimantId: string; kind: ClaimKind; amountFen: number; note?: string };
 export type RecordClaim = Command<'RecordClaim', { caseId: string } & ClaimInput>;
 /** Claims of many claimants in one go (a group case's list): all are recorded, or none. */
@@ -144,6 +147,7 @@ export function openDisputeCase({ data, ctx }: OpenDisputeCase, state: DisputeCa
   const respondent = { employerId: data.respondent.employerId || null, name: respondentName };
   const claimants = newClaimants([], data.claimants ?? []);
   if (claimants.length === 0) broken.claimantsRequired();
+  checkCaseParties(data.claimants, data.respondent, data.registered);
   return [
     {
       type: 'DisputeCaseOpened',
@@ -168,6 +172,7 @@ export function addClaimants({ data, ctx }: AddClaimants, state: DisputeCaseStat
   // The agreement names an amount for each claimant; a newcomer would have none.
   if (dispute.agreement) broken.claimantsLockedByAgreement(dispute.caseId);
   const claimants = newClaimants(dispute.claimants, data.claimants);
+  checkCaseParties(data.claimants, undefined, data.registered);
   if (claimants.length === 0) return [];
   return [{ type: 'ClaimantsAdded', data: { caseId: dispute.caseId, claimants } }];
 }

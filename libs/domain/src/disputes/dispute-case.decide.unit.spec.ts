@@ -1,5 +1,6 @@
 import { deciderSpec } from '../shared/decider-spec.js';
 import type { Actor, CommandContext } from '../shared/messages.js';
+import type { RegisteredParties } from './case-parties.js';
 import { disputeCaseDecider, type DisputeCaseCommand, type OpenDisputeCase } from './dispute-case.decide.js';
 import {
   claimedTotalFen,
@@ -31,6 +32,8 @@ type EventOf<T extends DisputeCaseEvent['type']> = Extract<DisputeCaseEvent, { t
 /** A command on case-1, by Wang (the assigned mediator) unless said otherwise. */
 function cmd<T extends CommandType>(type: T, data: Omit<CommandOf<T>['data'], 'caseId'>, actor: Actor = wang): CommandOf<T> {
   const ctx: CommandContext = { actor, now: NOW };
+  // What the command path reads of the parties named (case-parties.ts): the workers below and employer e-1 are registered.
+  if ((type === 'OpenDisputeCase' || type === 'AddClaimants') && !('registered' in data)) data = { ...data, registered: REGISTERED };
   // TypeScript cannot follow a generic type through Extract; the parameters above keep callers honest.
   return { type, ctx, data: { caseId: CASE, ...data } } as unknown as CommandOf<T>;
 }
@@ -45,6 +48,11 @@ const workers = (n: number, from = 1): ClaimantRef[] =>
     workerId: `w-${from + i}`,
     name: NAMES[from + i - 1] ?? `职工${from + i}`,
   }));
+
+const REGISTERED: RegisteredParties = {
+  workers: Object.fromEntries(workers(2000).map((w) => [w.workerId!, { name: w.name }])),
+  employers: ['e-1'],
+};
 
 const openData = (over: Partial<OpenDisputeCase['data']> = {}): Omit<OpenDisputeCase['data'], 'caseId'> => ({
   title: '宏达建材拖欠工资案',

@@ -72,6 +72,7 @@ export {
   type ReopenCase,
   type DisputeCaseCommand,
 } from './dispute-case.decide.js';
+export { checkCaseParties, casePartyRules, type RegisteredParties } from './case-parties.js';
 export { DISPUTE_CASE_ERROR_CODES, type DisputeCaseErrorCode } from './dispute-case.errors.js';
 export { describeDisputeEvent, type DisputeDescribeOptions } from './dispute-case.describe.js';
 export {

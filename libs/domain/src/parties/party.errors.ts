@@ -47,6 +47,14 @@ export const partyRules = {
     ),
   workerNotFound: (workerId: string): never =>
     notFound('WORKER_NOT_FOUND', `No worker ${workerId} is registered.`, `职工 ${workerId} 尚未登记。`, { workerId }),
+  /** A worker's employer must be registered: a made-up id would show as an employer without a name. */
+  employerNotFound: (employerId: string): never =>
+    rule(
+      'EMPLOYER_NOT_FOUND',
+      `No employer ${employerId} is registered; leave the employer out, or register it first (/api/employers).`,
+      `用人单位 ${employerId} 尚未登记；可不填单位编号，或先登记该用人单位。`,
+      { field: 'employerId', fields: ['employerId'], employerId },
+    ),
   employerAlreadyRegistered: (employerId: string): never =>
     rule(
       'EMPLOYER_ALREADY_REGISTERED',
@@ -82,6 +90,7 @@ export const partyRules = {
 export const PARTY_ERROR_CODES = [
   'WORKER_ALREADY_REGISTERED',
   'WORKER_NOT_FOUND',
+  'EMPLOYER_NOT_FOUND',
   'EMPLOYER_ALREADY_REGISTERED',
   'RESIDENT_ID_INVALID',
   'CREDIT_CODE_INVALID',

@@ -14,9 +14,13 @@ import { validateResidentId } from './resident-id.js';
 export const workerStreamName = (workerId: string): string => `worker-${workerId}`;
 
 
+/**
+ * `employer`: the employer `employerId` names, as the command path read it from the employer's
+ * own stream; absent or null when there is none, and then a named employer is refused.
+ */
 export type RegisterWorker = Command<
   'RegisterWorker',
-  { workerId: string; name: string; idNumber: string; phone?: string; employerId?: string; notes?: string }
+  { workerId: string; name: string; idNumber: string; phone?: string; employerId?: string; notes?: string; employer?: { employerId: string } | null }
 >;
 /** `phone: null` erases the number the worker no longer uses. */
 export type UpdateWorkerContact = Command<'UpdateWorkerContact', { workerId: string; phone: string | null }>;
@@ -70,6 +74,7 @@ function registerWorker({ data, ctx }: RegisterWorker, state: WorkerState): Work
   if (!id.ok) return broken.residentIdInvalid(id.reason);
   const phone = data.phone?.trim();
   const employerId = data.employerId?.trim();
+  if (employerId && data.employer?.employerId.toLowerCase() !== employerId.toLowerCase()) broken.employerNotFound(employerId);
   const notes = data.notes?.trim();
   return [
     {

@@ -25,10 +25,18 @@ describe('worker', () => {
       spec.given([]).when(registerZhang()).then([zhangRegistered]);
     });
 
+    it('EMPLOYER_NOT_FOUND: the employer named must be registered (the command path reads it); none named is fine', () => {
+      spec.given([]).when(registerZhang({ employerId: 'e-404' })).thenThrows('EMPLOYER_NOT_FOUND');
+      spec.given([]).when(registerZhang({ employerId: 'e-404', employer: null })).thenThrows('EMPLOYER_NOT_FOUND');
+      // The fact is for the employer named, not any employer.
+      spec.given([]).when(registerZhang({ employerId: 'e-404', employer: { employerId: 'e-1' } })).thenThrows('EMPLOYER_NOT_FOUND');
+      spec.given([]).when(registerZhang({ employerId: '  ', employer: null })).then([zhangRegistered]);
+    });
+
     it('keeps phone, employer and notes, Chinese text unchanged', () => {
       spec
         .given([])
-        .when(registerZhang({ phone: '13800138000', employerId: 'e-1', notes: '夜班，联系请在下午' }))
+        .when(registerZhang({ phone: '13800138000', employerId: 'e-1', notes: '夜班，联系请在下午', employer: { employerId: 'e-1' } }))
         .then([
           {
             type: 'WorkerRegistered',

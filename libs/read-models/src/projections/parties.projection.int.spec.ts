@@ -45,7 +45,7 @@ describe('parties projection on Postgres', () => {
   const notes = '夜班工人；联系请在下午。「引号」🙂\n第二行'.repeat(500);
 
   it('projects workers and employers with Chinese text unchanged, and the latest contact', async () => {
-    await store.appendToStream(`employer-${employerId}`, [recorded({ type: 'EmployerRegistered', data: { employerId, name: '仁和镇宏达建材有限公司', creditCode: '91110113MA01ABCD2X', address: '北京市顺义区仁和镇' } })], { expectedRevision: 'no_stream' });
+    await store.appendToStream(`employer-${employerId}`, [recorded({ type: 'EmployerRegistered', data: { employerId, name: '仁和镇宏达建材有限公司', creditCode: '91110113MA01ABCD2Q', address: '北京市顺义区仁和镇' } })], { expectedRevision: 'no_stream' });
     await store.appendToStream(
       `worker-${workerId}`,
       [
@@ -69,7 +69,7 @@ describe('parties projection on Postgres', () => {
     expect(worker.registeredAt.toISOString()).toBe('2026-03-01T02:00:00.000Z');
     expect(worker.updatedAt.toISOString()).toBe('2026-03-03T02:00:00.000Z');
     const employer = await ds.getRepository(EmployerRow).findOneByOrFail({ id: employerId });
-    expect(employer).toMatchObject({ name: '仁和镇宏达建材有限公司', creditCode: '91110113MA01ABCD2X', address: '北京市顺义区仁和镇', contact: null, revision: '0' });
+    expect(employer).toMatchObject({ name: '仁和镇宏达建材有限公司', creditCode: '91110113MA01ABCD2Q', address: '北京市顺义区仁和镇', contact: null, revision: '0' });
   });
 
   it('changes nothing when an event is applied again, or an older one arrives late', async () => {

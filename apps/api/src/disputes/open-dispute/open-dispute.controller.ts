@@ -4,6 +4,7 @@ import { Allowed, CASEWORKERS } from '#auth';
 import { commandAnswer, CommandMeta, Commands } from '#commands';
 import { Command } from '../../http/request-meta.js';
 import { CommandRoute } from '../../shared/command-route.js';
+import { PartyFacts } from '../../parties/shared/party-facts.js';
 import { MediatorRoster } from '../intake/mediator-roster.js';
 import { disputeCases } from '../shared/dispute-case.aggregate.js';
 import { OpenDisputeAnswer, OpenDisputeDto } from './open-dispute.dto.js';
@@ -15,6 +16,7 @@ export class OpenDisputeController {
   constructor(
     private readonly commands: Commands,
     private readonly roster: MediatorRoster,
+    private readonly parties: PartyFacts,
   ) {}
 
   @Post()
@@ -27,7 +29,9 @@ export class OpenDisputeController {
     await this.roster.checkNamedBy(meta.actor, dto.mediatorId);
     const caseId = meta.newId();
     const claimants = dto.claimants.map((c) => ({ ...c, claimantId: meta.newId() }));
-    const result = await this.commands.execute(disputeCases, { type: 'OpenDisputeCase', data: { ...dto, caseId, claimants } }, meta);
+    // The named workers and employer as registered: the decider checks each claimant is the worker named (case-parties.ts).
+    const registered = await this.parties.registered(dto.claimants, dto.respondent?.employerId);
+    const result = await this.commands.execute(disputeCases, { type: 'OpenDisputeCase', data: { ...dto, caseId, claimants, registered } }, meta);
     return { ...commandAnswer(caseId, result), claimants: claimants.map(({ claimantId, name }) => ({ claimantId, name })) };
   }
 }

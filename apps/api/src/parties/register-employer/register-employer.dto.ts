@@ -9,7 +9,7 @@ export class RegisterEmployerDto {
   name!: string;
 
   /** Checked by the domain (422 CREDIT_CODE_INVALID, saying which check failed). */
-  @ApiPropertyOptional({ example: '91110113MA01ABCD2X', description: 'Unified social credit code (统一社会信用代码), 18 characters; small workshops may have none' })
+  @ApiPropertyOptional({ example: '91110113MA01ABCD2Q', description: 'Unified social credit code (统一社会信用代码), 18 characters; small workshops may have none' })
   @IsOptional() @IsString() @MaxLength(40)
   creditCode?: string;
 

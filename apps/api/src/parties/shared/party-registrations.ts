@@ -19,6 +19,7 @@ import {
   type WorkerState,
 } from '#domain';
 import { IdentityReservations } from './identity-reservations.js';
+import { PartyFacts } from './party-facts.js';
 
 /** A kind of party: its aggregate, the kind of number that identifies it, and where its registration carries that number. */
 interface Party<S, C extends Command, E extends DomainEvent> {
@@ -51,11 +52,14 @@ export class PartyRegistrations {
   constructor(
     private readonly commands: Commands,
     private readonly identities: IdentityReservations,
+    private readonly facts: PartyFacts,
   ) {}
 
-  registerWorker(data: Omit<RegisterWorker['data'], 'workerId'>, meta: CommandMeta): Promise<CommandAnswerBody> {
+  async registerWorker(data: Omit<RegisterWorker['data'], 'workerId' | 'employer'>, meta: CommandMeta): Promise<CommandAnswerBody> {
     const workerId = meta.newId();
-    return this.register(workers, workerId, { type: 'RegisterWorker', data: { ...data, workerId } }, meta);
+    // The employer named, as registered: the decider refuses one that is not (EMPLOYER_NOT_FOUND).
+    const employer = data.employerId?.trim() ? await this.facts.employer(data.employerId.trim()) : null;
+    return this.register(workers, workerId, { type: 'RegisterWorker', data: { ...data, workerId, employer } }, meta);
   }
 
   registerEmployer(data: Omit<RegisterEmployer['data'], 'employerId'>, meta: CommandMeta): Promise<CommandAnswerBody> {
