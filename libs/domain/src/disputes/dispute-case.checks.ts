@@ -1,6 +1,4 @@
 import { addYears, beijingDateTime, beijingDay, happenedProblem, parseDayOrInstant, parseIsoDay, PAYMENT_HORIZON_YEARS, paymentDayProblem } from '../shared/dates.js';
-import { DomainError } from '../shared/domain-error.js';
-import { requireAmount, type Fen } from '../shared/money.js';
 import { disputeCaseRules as broken } from './dispute-case.errors.js';
 import type { DisputeField } from './dispute-labels.js';
 
@@ -47,19 +45,6 @@ function addDays(day: string, days: number): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
-}
-
-/**
- * An amount a person entered at `field` (`amounts[2].amountFen`): the kernel's requireAmount
- * (whole fen, not negative, at most MAX_AMOUNT_FEN), its AMOUNT_INVALID naming the field.
- */
-export function requireAmountAt(field: string, value: unknown): Fen {
-  try {
-    return requireAmount(value);
-  } catch (e) {
-    if (e instanceof DomainError && e.code === 'AMOUNT_INVALID') throw new DomainError(e.code, e.messages, { field, ...e.details });
-    throw e;
-  }
 }
 
 /** Payment dates are days: not before the application, at most ten years ahead. */

@@ -1,7 +1,7 @@
 import type { Command } from '../shared/command.js';
 import type { CommandContext, Decider } from '../shared/messages.js';
-import { sumFen } from '../shared/money.js';
-import { requireAmountAt, requireHappened, requireOralRecordedAt, requireOneOf, requirePaymentDates, requireText, text } from './dispute-case.checks.js';
+import { requireAmount, sumFen } from '../shared/money.js';
+import { requireHappened, requireOralRecordedAt, requireOneOf, requirePaymentDates, requireText, text } from './dispute-case.checks.js';
 import { disputeCaseRules as broken } from './dispute-case.errors.js';
 import {
   CASE_OUTCOMES,
@@ -194,7 +194,7 @@ function claimRecorded(dispute: DisputeCase, claim: ClaimInput): DisputeCaseEven
   const claimant = findClaimant(dispute, claim.claimantId) ?? broken.claimantNotFound([claim.claimantId]);
   const kind = requireOneOf('kind', claim.kind, DISPUTE_CATEGORIES);
   // What a worker claims is entered like any amount: at most the kernel's ceiling.
-  const amountFen = requireAmountAt('amountFen', claim.amountFen);
+  const amountFen = requireAmount(claim.amountFen, 'amountFen');
   const note = text(claim.note);
   return {
     type: 'ClaimRecorded',
@@ -415,7 +415,7 @@ function checkAgreement(
 ): AgreementTerms {
   if (dispute.claimants.length === 0) broken.agreementWithoutClaimants();
   if (!Array.isArray(data.amounts)) broken.agreementAmountMissing(dispute.claimants.map(({ claimantId, name }) => ({ claimantId, name })));
-  const amounts = data.amounts.map((a, i) => ({ claimantId: a.claimantId, amountFen: requireAmountAt(`amounts[${i}].amountFen`, a.amountFen) }));
+  const amounts = data.amounts.map((a, i) => ({ claimantId: a.claimantId, amountFen: requireAmount(a.amountFen, `amounts[${i}].amountFen`) }));
   const onCase = new Set(dispute.claimants.map((c) => c.claimantId));
   const unknown = amounts.filter((a) => !onCase.has(a.claimantId)).map((a) => a.claimantId);
   if (unknown.length > 0) broken.claimantNotFound(unknown);

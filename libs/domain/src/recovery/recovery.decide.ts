@@ -1,8 +1,7 @@
 import type { Command } from '../shared/command.js';
 import { beijingDateTime, beijingDay, EARLIEST_DAY, happenedProblem, parseIsoDay, paymentDayProblem } from '../shared/dates.js';
-import { DomainError } from '../shared/domain-error.js';
 import type { CommandContext, Decider } from '../shared/messages.js';
-import { requireAmount, requireFen, splitFen, sumFen, type Fen } from '../shared/money.js';
+import { requireAmount, requireFen, splitFen, sumFen } from '../shared/money.js';
 import { checkRecoveryDeadline, type CheckRecoveryDeadline } from '../deadlines/recovery-deadlines.js';
 import type { RecoveryField } from './recovery-labels.js';
 import { recoveryRules as broken } from './recovery.errors.js';
@@ -125,7 +124,7 @@ function proRata(ledger: RecoveryLedger, amountFen: number): Allocation[] {
 
 function explicitAllocations(ledger: RecoveryLedger, given: readonly Allocation[], amountFen: number): Allocation[] {
   if (!Array.isArray(given)) broken.allocationSumMismatch(0, amountFen);
-  const rows = given.map((a, i) => ({ claimantId: a.claimantId, amountFen: amountAt(`allocations[${i}].amountFen`, a.amountFen) as number }));
+  const rows = given.map((a, i) => ({ claimantId: a.claimantId, amountFen: requireAmount(a.amountFen, `allocations[${i}].amountFen`) as number }));
   const unknown = rows.filter((a) => !findWorker(ledger, a.claimantId)).map((a) => a.claimantId);
   if (unknown.length > 0) broken.claimantNotInRecovery(unknown);
   const seen = new Set<string>();
@@ -404,18 +403,8 @@ function requireWorker(ledger: RecoveryLedger, claimantId: string): RecoveryWork
 
 /** An amount a person entered: the kernel's requireAmount (whole fen, at most MAX_AMOUNT_FEN), and more than zero. */
 function positiveFen(value: unknown, field: 'amountFen' | 'instalments'): number {
-  const fen = amountAt(field, value);
+  const fen = requireAmount(value, field);
   return fen > 0 ? fen : broken.amountNotPositive(field);
-}
-
-/** The kernel's requireAmount, its AMOUNT_INVALID naming the field (`allocations[1].amountFen`). */
-function amountAt(field: string, value: unknown): Fen {
-  try {
-    return requireAmount(value);
-  } catch (e) {
-    if (e instanceof DomainError && e.code === 'AMOUNT_INVALID') throw new DomainError(e.code, e.messages, { field, ...e.details });
-    throw e;
-  }
 }
 
 /**

@@ -27,8 +27,9 @@ const MESSAGES: Record<AmountProblem, { en: string; zh: string }> = {
   negative: { en: 'An amount is a whole, non-negative number of fen (1 yuan = 100 fen).', zh: '金额须为以分为单位的非负整数（1元 = 100分）。' },
 };
 
-const amountInvalid = (value: unknown, reason: AmountProblem): never =>
+const amountInvalid = (value: unknown, reason: AmountProblem, field?: string): never =>
   rule('AMOUNT_INVALID', MESSAGES[reason].en, MESSAGES[reason].zh, {
+    ...(field === undefined ? {} : { field }),
     value: typeof value === 'string' || typeof value === 'number' ? value : String(value),
     reason,
     ...(reason === 'implausible' ? { limit: MAX_AMOUNT_FEN } : {}),
@@ -50,11 +51,13 @@ export function requireFen(value: unknown): Fen {
  * An amount someone entered (a claim, a receipt, a payout, an income, a grant): a whole,
  * non-negative number of fen no larger than MAX_AMOUNT_FEN, or AMOUNT_INVALID. For what a
  * person types in `decide`; folds of stored history use requireFen, so no past event stops a replay.
+ * `field` (`amounts[2].amountFen`) names the field in the refusal's details.
  */
-export function requireAmount(value: unknown): Fen {
-  const fen = requireFen(value);
-  if (fen > MAX_AMOUNT_FEN) return amountInvalid(value, 'implausible');
-  return fen;
+export function requireAmount(value: unknown, field?: string): Fen {
+  if (!isFen(value)) return amountInvalid(value, 'not_whole_fen', field);
+  if (value < 0) return amountInvalid(value, 'negative', field);
+  if (value > MAX_AMOUNT_FEN) return amountInvalid(value, 'implausible', field);
+  return (value + 0) as Fen;
 }
 
 const YUAN = /^(\d+)(?:\.(\d{1,2}))?$/;

@@ -162,6 +162,8 @@ describe('requireAmount: what a person may enter', () => {
     expect(() => requireAmount(Number.MAX_SAFE_INTEGER)).toThrow(expect.objectContaining({ details: expect.objectContaining({ reason: 'implausible' }) }));
     expect(() => requireAmount(-1)).toThrow(expect.objectContaining({ details: expect.objectContaining({ reason: 'negative' }) }));
     expect(() => requireAmount(1.5)).toThrow(expect.objectContaining({ details: expect.objectContaining({ reason: 'not_whole_fen' }) }));
+    // The field it was entered in goes into the refusal.
+    expect(() => requireAmount(-5, 'amounts[2].amountFen')).toThrow(expect.objectContaining({ details: { field: 'amounts[2].amountFen', value: -5, reason: 'negative' } }));
     // 90,000 amounts at the limit still add up exactly.
     expect(sumFen(Array.from({ length: 90_000 }, () => MAX_AMOUNT_FEN))).toBe(9_000_000_000_000_000);
   });
