@@ -51,9 +51,13 @@ export async function inBatches<T, R>(items: readonly T[], width: number, task: 
   return out;
 }
 
-/** A resident ID number of Shunyi (110113), distinct for each n below 36,500 and for each run's `salt`. */
+/**
+ * A resident ID number of Shunyi (110113), distinct for each n below 7,300 and for each run's
+ * `salt`. Born 1955-1974: every model worker was past working age (16) in the year of the title
+ * (the earliest is 2000), which the aid rules check against the birth date in the number.
+ */
 function residentId(n: number, salt: number): string {
-  const day = new Date(Date.UTC(1960, 0, 1) + ((n + salt * 997) % 12_000) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
+  const day = new Date(Date.UTC(1955, 0, 1) + ((n + salt * 997) % 7_300) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
   const first17 = `110113${day}${String((n * 7 + salt) % 1000).padStart(3, '0')}`;
   return first17 + residentIdCheckChar(first17);
 }
