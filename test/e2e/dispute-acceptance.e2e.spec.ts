@@ -135,6 +135,8 @@ describe('acceptance: a supervisor steers the cases of every mediator', () => {
     const waiting = await openCase(supervisor, { title: '待分派的案件' });
     const unassigned = await supervisor.get('/api/disputes').query({ mediatorId: 'none', minPosition: waiting.answer.position }).expect(200);
     expect(unassigned.body.items.map((i: { id: string; mediatorId: string | null }) => [i.id, i.mediatorId])).toEqual([[waiting.id, null]]);
+    // Anything else than a staff id or none is a mistake, not an empty list.
+    for (const mediatorId of ['abc', 'NONE', 'null']) expect((await supervisor.get('/api/disputes').query({ mediatorId }).expect(400)).body.errors[0].field).toBe('mediatorId');
 
     const reassigned = await supervisor.post(`/api/disputes/${b.id}/assign`).set('If-Match', '"0"').send({ mediatorId: zhao.staffId }).expect(200);
     const refused = await wang.post(`/api/disputes/${b.id}/sessions`).set('Accept-Language', 'en').send({ heldAt: '2026-03-06', summary: '我还想记录' }).expect(422);

@@ -51,6 +51,12 @@ describe('error answers: bilingual, complete, traceable', () => {
     expect(zh.body.detail).not.toMatch(/须为文本|最多/);
     const en = await mediator.post('/api/disputes').set('Accept-Language', 'en').send({ ...aGroupWageDispute(), title: null }).expect(400);
     expect(en.body.errors).toEqual([{ field: 'title', messages: ['is required'] }]);
+    // A value of the wrong type: only that it is the wrong type, not the length it cannot have, and no message twice.
+    const typed = await mediator.post('/api/disputes').set('Accept-Language', 'en').send({ ...aGroupWageDispute(), title: 123, claimants: 'x' }).expect(400);
+    expect(typed.body.errors.find((e: { field: string }) => e.field === 'title').messages).toEqual(['must be text']);
+    const claimants = typed.body.errors.find((e: { field: string }) => e.field === 'claimants').messages as string[];
+    expect(new Set(claimants).size).toBe(claimants.length);
+    expect(claimants.join(' ')).not.toMatch(/at most|at least/);
   });
 
   it('names roles by their labels and counts items in words a clerk reads', async () => {

@@ -23,6 +23,9 @@ function constraintsOf(target: object | undefined, property: string): Map<string
   return found;
 }
 
+/** The checks that say what kind of value a field takes (class-validator's constraint names). */
+const TYPE_CHECKS = new Set(['isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isObject', 'isDateString', 'isIso8601', 'isEnum', 'isIn', 'nestedValidation']);
+
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = joinPath(prefix, /^\d+$/.test(e.property) ? Number(e.property) : e.property);
@@ -32,14 +35,19 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
     const given = e.target && !Array.isArray(e.target) ? (e.target as Record<string, unknown>)[e.property] : undefined;
     const missing = e.target !== undefined && !Array.isArray(e.target) && (given === undefined || given === null) && Object.keys(e.constraints ?? {}).length > 0;
     if (missing) return [{ field, messages: [constraintMessage('isDefined', [], false, 'is required')] }];
-    const messages: Message[] = Object.entries(e.constraints ?? {}).map(([constraint, english]) => {
+    // A value of the wrong type (a number for a title) fails its length and range checks too:
+    // only the type is worth saying then.
+    const failed = Object.entries(e.constraints ?? {});
+    const typeFailed = failed.filter(([constraint]) => TYPE_CHECKS.has(constraint));
+    const messages: Message[] = (typeFailed.length ? typeFailed : failed).map(([constraint, english]) => {
       // A DTO may give its own words for a check (`context: { zh, en }`); otherwise the catalogue speaks.
       const own = e.contexts?.[constraint] as Partial<Bilingual> | undefined;
       if (typeof own?.zh === 'string' && typeof own.en === 'string') return { zh: own.zh, en: own.en };
       const info = declared.get(constraint);
       return constraintMessage(constraint, info?.args ?? [], info?.each ?? false, english);
     });
-    const own = messages.length ? [{ field, messages }] : [];
+    const unique = messages.filter((m, i) => messages.findIndex((n) => JSON.stringify(n) === JSON.stringify(m)) === i);
+    const own = unique.length ? [{ field, messages: unique }] : [];
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }

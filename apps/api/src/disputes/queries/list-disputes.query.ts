@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { IsCalendarDate, IsLogMoment } from '../../http/field-decorators.js';
 import { FreshnessQuery } from '../../shared/freshness.query.js';
 import { DISPUTE_CATEGORIES } from '#domain';
@@ -19,7 +19,11 @@ export class ListDisputesQuery extends PagedQuery {
   category?: string;
 
   @ApiPropertyOptional({ description: "Staff id of the mediator; 'none': the cases no mediator has yet (for a supervisor to assign)" })
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @Matches(/^(none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/, {
+    message: "must be a mediator's staff id, or none",
+    context: { zh: '须为调解员的员工编号，或 none（尚未分派调解员的案件）', en: "must be a mediator's staff id, or none (the cases no mediator has yet)" },
+  })
   mediatorId?: string;
 
   @ApiPropertyOptional({ description: 'Registered employer (respondent)' })
