@@ -103,4 +103,16 @@ describe('logout', () => {
     const after = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM es_events WHERE type = 'StaffSignedOut'`);
     expect(after[0].n).toBe(before[0].n);
   });
+
+  it('ends the login of the access token sent with it when the refresh token names no live login, and only that one', async () => {
+    const first = await staffAs(t, 'mediator');
+    const second = await login(t, first.username, first.password);
+    await t.http().post('/api/auth/logout').set('Authorization', bearer(first)).send({ refreshToken: randomBytes(32).toString('base64url') }).expect(204);
+    await t.http().get('/api/auth/me').set('Authorization', bearer(first)).expect(401);
+    await t.http().get('/api/auth/me').set('Authorization', bearer(second)).expect(200);
+    expect(await signedOut(first.staffId)).toHaveLength(1);
+    // Someone else's access token ends nobody's login but its own.
+    await t.http().post('/api/auth/logout').set('Authorization', 'Bearer not-a-token').send({ refreshToken: randomBytes(32).toString('base64url') }).expect(204);
+    await t.http().get('/api/auth/me').set('Authorization', bearer(second)).expect(200);
+  });
 });

@@ -125,10 +125,25 @@ export class RefreshTokens {
    * (and the family locked, so no refresh slips in): when it fails, the family stands as before.
    * An unknown token, or a family already revoked, changes nothing and calls nothing.
    */
-  async endFamilyOf(token: string, now: Date, beforeCommit: (ended: EndedFamily) => Promise<void>): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      const found: { family_id: string }[] = await m.query(`SELECT family_id FROM refresh_tokens WHERE token_hash = $1`, [hashOf(token)]);
-      if (!found[0]) return;
+  async endFamilyOf(token: string, now: Date, beforeCommit: (ended: EndedFamily) => Promise<void>): Promise<boolean> {
+    return this.endFamily({ token }, now, beforeCommit);
+  }
+
+  /**
+   * The same for the family (the login) a signed access token names: its session id, checked
+   * to be this person's. Answers whether a family was ended.
+   */
+  async endFamilyById(familyId: string, staffId: string, now: Date, beforeCommit: (ended: EndedFamily) => Promise<void>): Promise<boolean> {
+    return this.endFamily({ familyId, staffId }, now, beforeCommit);
+  }
+
+  private async endFamily(which: { token: string } | { familyId: string; staffId: string }, now: Date, beforeCommit: (ended: EndedFamily) => Promise<void>): Promise<boolean> {
+    return this.ds.transaction(async (m) => {
+      const found: { family_id: string }[] =
+        'token' in which
+          ? await m.query(`SELECT family_id FROM refresh_tokens WHERE token_hash = $1`, [hashOf(which.token)])
+          : await m.query(`SELECT family_id FROM refresh_tokens WHERE family_id = $1 AND staff_id = $2 LIMIT 1`, [which.familyId, which.staffId]);
+      if (!found[0]) return false;
       const familyId = found[0].family_id;
       await m.query(LOCK_FAMILY, [familyId]);
       // A SELECT around the UPDATE: TypeORM answers a bare UPDATE ... RETURNING as [rows, count].
@@ -139,8 +154,9 @@ export class RefreshTokens {
          SELECT staff_id, max(issued_at) AS last_issued_at FROM ended GROUP BY staff_id`,
         [familyId, now],
       );
-      if (!ended[0]) return;
+      if (!ended[0]) return false;
       await beforeCommit({ staffId: ended[0].staff_id, familyId, lastIssuedAt: new Date(ended[0].last_issued_at) });
+      return true;
     });
   }
 

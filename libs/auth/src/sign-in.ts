@@ -5,7 +5,7 @@ import { findByUsername, findStaff, type Role, type StaffAccount } from '#domain
 import { ACCESS_TOKEN_SECONDS, type AccessTokenClaims } from './access-token.js';
 import { preferredRole } from './acting-role.js';
 import { NotAuthenticated } from './auth-errors.js';
-import { RefreshTokens } from './refresh-tokens.js';
+import { RefreshTokens, type EndedFamily } from './refresh-tokens.js';
 import { Credentials } from './credentials.js';
 import { LoginAttempts } from './login-attempts.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -92,9 +92,9 @@ export class SignIn {
    * the event is stored), so a failed logout can be tried again. An unknown, revoked or spent-out
    * family changes nothing, and neither does one whose access tokens have all expired.
    */
-  async logout(refreshToken: string, request: LogoutRequest): Promise<void> {
+  async logout(refreshToken: string, request: LogoutRequest, accessToken?: string): Promise<void> {
     const { now } = request;
-    await this.refreshTokens.endFamilyOf(refreshToken, now, async ({ staffId, familyId, lastIssuedAt }) => {
+    const record = async ({ staffId, familyId, lastIssuedAt }: EndedFamily) => {
       if (lastIssuedAt.getTime() + ACCESS_TOKEN_SECONDS * 1000 <= now.getTime()) return;
       const account = findStaff((await this.directory.view()).roster, staffId);
       const role = account && preferredRole(account.roles);
@@ -107,7 +107,12 @@ export class SignIn {
       });
       await this.accounts.signOut(staffId, familyId, meta);
       this.logger.log({ staffId }, 'logout');
-    });
+    };
+    if (await this.refreshTokens.endFamilyOf(refreshToken, now, record)) return;
+    // The refresh token names no live login (mistyped, or already spent), but the request came
+    // with a good access token: that token's own login ends, so "logged out" is true.
+    const claims = accessToken ? await this.jwt.verifyAsync<AccessTokenClaims>(accessToken).catch(() => null) : null;
+    if (claims && typeof claims.sub === 'string' && typeof claims.sid === 'string') await this.refreshTokens.endFamilyById(claims.sid, claims.sub, now, record);
   }
 
   /** After a password change or disabling: every refresh token of the person is revoked. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Allowed, Public, READERS, SignIn, StaffAccounts, type AuthenticatedStaff } from '#auth';
 import type { Request } from 'express';
@@ -56,8 +56,9 @@ export class AuthController {
   })
   @ApiNoContentResponse({ description: 'Logged out (also when the token was already unknown or revoked)' })
   @ApiBadRequestResponse({ description: 'problem+json: refreshToken missing or malformed' })
-  async logout(@Body() dto: RefreshTokenDto, @Meta() meta: RequestMeta): Promise<void> {
-    await this.signIn.logout(dto.refreshToken, { now: new Date(meta.receivedAt), correlationId: meta.correlationId, causationId: meta.requestId });
+  async logout(@Body() dto: RefreshTokenDto, @Meta() meta: RequestMeta, @Headers('authorization') authorization?: string): Promise<void> {
+    const bearer = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : undefined;
+    await this.signIn.logout(dto.refreshToken, { now: new Date(meta.receivedAt), correlationId: meta.correlationId, causationId: meta.requestId }, bearer);
   }
 
   @Get('me')
