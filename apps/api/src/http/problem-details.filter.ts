@@ -128,7 +128,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (e instanceof DomainError) {
       // A rule that knows which of the request's fields it concerns names them (details.fields), as a 400 does.
-      const fields = Array.isArray(e.details.fields) ? e.details.fields.filter((f): f is string => typeof f === 'string') : [];
+      // One field (details.field: the amount, the date refused) is named the same way.
+      const fields = Array.isArray(e.details.fields)
+        ? e.details.fields.filter((f): f is string => typeof f === 'string')
+        : typeof e.details.field === 'string'
+          ? [e.details.field]
+          : [];
       return {
         type: `${TYPE}rule/${e.code}`,
         title: e.messages[lang],
