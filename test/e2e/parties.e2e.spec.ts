@@ -133,7 +133,8 @@ describe('workers and employers: one identity each, ID numbers masked', () => {
   describe('GET /api/workers/:id', () => {
     it('lists every case the worker is in, and shows the full number only to supervisors, administrators and that case’s mediator', async () => {
       const worker = await register(aWorker(30, { name: '陈桂兰' }), supervisor).expect(201);
-      const dispute = aGroupWageDispute({ title: '陈桂兰等三人欠薪案', claimants: [{ name: '陈桂兰', workerId: worker.body.id }, { name: '杨国华' }, { name: '赵丽娟' }] });
+      // Named with her ID number: the mediator showed they know her (proof of knowledge).
+      const dispute = aGroupWageDispute({ title: '陈桂兰等三人欠薪案', claimants: [{ name: '陈桂兰', workerId: worker.body.id, idNumber: aResidentId(30) }, { name: '杨国华' }, { name: '赵丽娟' }] });
       const opened = await mediator.post('/api/disputes').send(dispute).expect(201);
       const seen = (as: StaffAgent) => as.get(`/api/workers/${worker.body.id}`).query({ minPosition: opened.body.position }).expect(200);
 
@@ -219,11 +220,81 @@ describe('workers and employers: one identity each, ID numbers masked', () => {
       expect(JSON.stringify(page)).not.toContain('13712345678');
     });
 
-    it('a genuine claimant (the registered name, however it is spaced) is taken, and their mediator sees the full numbers', async () => {
+    it('a genuine claimant (the registered name, however it is spaced) is taken; their mediator sees the full numbers only when the worker’s ID number was given', async () => {
       const worker = await supervisor.post('/api/workers').send(aWorker(902, { name: '王淑芬', phone: '13712340000' })).expect(201);
-      const opened = await mediator.post('/api/disputes').send(aGroupWageDispute({ claimants: [{ name: ' 王淑芬 ', workerId: worker.body.id.toUpperCase() }] })).expect(201);
-      const page = (await mediator.get(`/api/workers/${worker.body.id}`).query({ minPosition: opened.body.position }).expect(200)).body;
+      const mediatorOf = await staffAs(t, 'mediator');
+      const opened = await mediatorOf.post('/api/disputes').send(aGroupWageDispute({ claimants: [{ name: ' 王淑芬 ', workerId: worker.body.id.toUpperCase() }] })).expect(201);
+      const unproven = (await mediatorOf.get(`/api/workers/${worker.body.id}`).query({ minPosition: opened.body.position }).expect(200)).body;
+      expect(unproven).toMatchObject({ idNumberMasked: true, phoneMasked: true, cases: [expect.objectContaining({ caseId: opened.body.id })] });
+      expect(JSON.stringify(unproven)).not.toContain(aResidentId(902));
+
+      // The number typed as people do (lower-case x, spaces around) on a second case: now they know her.
+      const proven = await mediatorOf.post('/api/disputes').send(aGroupWageDispute({ claimants: [{ name: '王淑芬', workerId: worker.body.id, idNumber: ` ${aResidentId(902).toLowerCase()} ` }] }, 1)).expect(201);
+      const page = (await mediatorOf.get(`/api/workers/${worker.body.id}`).query({ minPosition: proven.body.position }).expect(200)).body;
       expect(page).toMatchObject({ idNumber: aResidentId(902), idNumberMasked: false, phone: '13712340000' });
+    });
+
+    describe('proof of knowledge: a listed worker’s numbers unmask only for a claimant named with the worker’s ID number', () => {
+      it('without the number the case opens but the numbers stay masked; a wrong number is 422 naming the field, nothing stored; the right one (added later) unmasks; every read is in audit_reads', async () => {
+        const victim = await supervisor.post('/api/workers').send(aWorker(907, { name: '孙  七', phone: '13712347777' })).expect(201);
+        const intruder = await staffAs(t, 'mediator');
+        // Name and id, as every role can list them.
+        const listed = (await intruder.get('/api/workers').query({ q: '孙', minPosition: victim.body.position }).expect(200)).body.items.find((w: { id: string }) => w.id === victim.body.id);
+        expect(listed).toMatchObject({ name: '孙 七' });
+        expect(listed.idNumber).toMatch(MASKED);
+        // The listed name, or the name typed with a full-width space: the same name.
+        const bogus = await intruder.post('/api/disputes').send(aGroupWageDispute({ claimants: [{ name: '孙\u3000七', workerId: listed.id }] })).expect(201);
+        const masked = (await intruder.get(`/api/workers/${victim.body.id}`).query({ minPosition: bogus.body.position }).expect(200)).body;
+        expect(masked).toMatchObject({ idNumberMasked: true, phoneMasked: true });
+        expect(masked.idNumber).toMatch(MASKED);
+        expect(JSON.stringify(masked)).not.toContain(aResidentId(907));
+        expect(JSON.stringify(masked)).not.toContain('13712347777');
+
+        const before = await t.sql(`SELECT 1 FROM es_events WHERE type IN ('DisputeCaseOpened', 'ClaimantsAdded')`);
+        const wrong = aGroupWageDispute({ claimants: [{ name: '张三' }, { name: listed.name, workerId: listed.id, idNumber: aResidentId(908) }] });
+        const zh = await intruder.post('/api/disputes').send(wrong).expect(422);
+        expect(zh.headers['content-type']).toMatch(/problem\+json/);
+        expect(zh.body).toMatchObject({ status: 422, code: 'CLAIMANT_ID_NUMBER_MISMATCH', title: expect.stringContaining('第2位申请人'), details: { fields: ['claimants[1].idNumber'] } });
+        expect(fieldsOf(zh.body)).toEqual(['claimants[1].idNumber']);
+        const en = await intruder.post('/api/disputes').set('Accept-Language', 'en').send(wrong).expect(422);
+        expect(en.body.title).toContain('claimant 2');
+        expect(en.body.errors).toEqual([{ field: 'claimants[1].idNumber', messages: [expect.stringContaining('resident ID number')] }]);
+        const own = await intruder.post('/api/disputes').send(aGroupWageDispute({}, 1)).expect(201);
+        const before2 = await t.sql(`SELECT 1 FROM es_events WHERE type IN ('DisputeCaseOpened', 'ClaimantsAdded')`);
+        expect(before2).toHaveLength(before.length + 1);
+        const added = await intruder.post(`/api/disputes/${own.body.id}/claimants`).send({ claimants: [{ name: '孙 七', workerId: listed.id, idNumber: '123' }] }).expect(422);
+        expect(added.body).toMatchObject({ code: 'CLAIMANT_ID_NUMBER_MISMATCH', errors: [{ field: 'claimants[0].idNumber' }] });
+        expect(await t.sql(`SELECT 1 FROM es_events WHERE type IN ('DisputeCaseOpened', 'ClaimantsAdded')`)).toHaveLength(before2.length);
+        for (const body of [zh.body, en.body, added.body]) expect(JSON.stringify(body)).not.toMatch(new RegExp(`${aResidentId(907)}|${aResidentId(908)}`));
+
+        // Whoever knows the number may name the worker: on a case of their own, as a newcomer.
+        const joined = await intruder.post(`/api/disputes/${own.body.id}/claimants`).send({ claimants: [{ name: '孙 七', workerId: listed.id, idNumber: aResidentId(907) }] }).expect(201);
+        const full = (await intruder.get(`/api/workers/${victim.body.id}`).query({ minPosition: joined.body.position }).expect(200)).body;
+        expect(full).toMatchObject({ idNumber: aResidentId(907), idNumberMasked: false, phone: '13712347777', phoneMasked: false });
+
+        const reads = await t.sql<{ staff_id: string; full_numbers: boolean }>(`SELECT staff_id, full_numbers FROM audit_reads WHERE subject_id = $1 ORDER BY read_at`, [victim.body.id]);
+        // A look at the full numbers is recorded (who, whose, never the numbers); a mediator's masked looks are not.
+        expect(reads.filter((r) => r.staff_id === intruder.staffId).map((r) => r.full_numbers)).toEqual([true]);
+        const audited = await t.sql<{ row: string }>(`SELECT row_to_json(r)::text AS row FROM audit_reads r WHERE subject_id = $1`, [victim.body.id]);
+        expect(audited.map((r) => r.row).join('\n')).not.toContain(aResidentId(907));
+
+        // The flag is kept, never the number: not in the case's events, not in the claimants' read model.
+        const caseEvents = await t.sql<{ data: string }>(`SELECT data::text AS data FROM es_events WHERE stream_name IN ($1, $2)`, [`dispute-${bogus.body.id}`, `dispute-${own.body.id}`]);
+        expect(caseEvents.map((e) => e.data).join('\n')).not.toContain(aResidentId(907));
+        expect(caseEvents.map((e) => e.data).join('\n')).toContain('"idVerified": true');
+        const rows = await t.sql<{ case_id: string; id_verified: boolean }>(`SELECT case_id, id_verified FROM dispute_claimants WHERE worker_id = $1`, [victim.body.id]);
+        expect(Object.fromEntries(rows.map((r) => [r.case_id, r.id_verified]))).toEqual({ [bogus.body.id]: false, [own.body.id]: true });
+        const stored = await t.sql<{ row: string }>(`SELECT row_to_json(r)::text AS row FROM dispute_claimants r`);
+        expect(stored.map((r) => r.row).join('\n')).not.toContain(aResidentId(907));
+      });
+
+      it('a worker the mediator registered themselves counts as known: named without the number, the numbers unmask; names are kept with whitespace collapsed', async () => {
+        const own = await staffAs(t, 'mediator');
+        const worker = await own.post('/api/workers').send(aWorker(909, { name: ' 李　四 ', phone: '13712348888' })).expect(201);
+        const opened = await own.post('/api/disputes').send(aGroupWageDispute({ claimants: [{ name: '李 四', workerId: worker.body.id }] })).expect(201);
+        const page = (await own.get(`/api/workers/${worker.body.id}`).query({ minPosition: opened.body.position }).expect(200)).body;
+        expect(page).toMatchObject({ name: '李 四', idNumber: aResidentId(909), idNumberMasked: false, phone: '13712348888' });
+      });
     });
 
     it('WORKER_NOT_FOUND: a worker id nobody registered, on opening a case or adding claimants; nothing recorded', async () => {

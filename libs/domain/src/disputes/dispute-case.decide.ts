@@ -26,11 +26,14 @@ import {
   type ReferralAgency,
 } from './dispute-case.events.js';
 import { checkDeadline, pauseMediationClock, resumeMediationClock, type CaseDeadlineCommand } from '../deadlines/case-deadlines.js';
-import { checkCaseParties, type RegisteredParties } from './case-parties.js';
+import { checkCaseParties, markVerifiedLinks, type RegisteredParties } from './case-parties.js';
 
 
-/** A claimant as a form sends one: without a registered worker, `workerId` may be left out. */
-export type ClaimantInput = { claimantId: string; workerId?: string | null; name: string };
+/**
+ * A claimant as a form sends one: without a registered worker, `workerId` may be left out;
+ * `idNumber`, the worker's resident ID number, proves the sender knows the worker (case-parties.ts).
+ */
+export type ClaimantInput = { claimantId: string; workerId?: string | null; name: string; idNumber?: string | null };
 /** The respondent as a form sends it: `employerId` only once the employer is registered. */
 export type RespondentInput = { name: string; employerId?: string | null };
 
@@ -145,9 +148,9 @@ export function openDisputeCase({ data, ctx }: OpenDisputeCase, state: DisputeCa
   const application = checkApplication(data.application ?? {}, ctx.now);
   const respondentName = text(data.respondent?.name) || broken.nameRequired('respondent');
   const respondent = { employerId: data.respondent.employerId || null, name: respondentName };
-  const claimants = newClaimants([], data.claimants ?? []);
-  if (claimants.length === 0) broken.claimantsRequired();
-  checkCaseParties(data.claimants, data.respondent, data.registered);
+  const named = newClaimants([], data.claimants ?? []);
+  if (named.length === 0) broken.claimantsRequired();
+  const claimants = markVerifiedLinks(named, checkCaseParties(data.claimants, data.respondent, data.registered, ctx.actor.staffId));
   return [
     {
       type: 'DisputeCaseOpened',
@@ -171,8 +174,7 @@ export function addClaimants({ data, ctx }: AddClaimants, state: DisputeCaseStat
   const dispute = caseToChange(state, data.caseId, ctx);
   // The agreement names an amount for each claimant; a newcomer would have none.
   if (dispute.agreement) broken.claimantsLockedByAgreement(dispute.caseId);
-  const claimants = newClaimants(dispute.claimants, data.claimants);
-  checkCaseParties(data.claimants, undefined, data.registered);
+  const claimants = markVerifiedLinks(newClaimants(dispute.claimants, data.claimants), checkCaseParties(data.claimants, undefined, data.registered, ctx.actor.staffId));
   if (claimants.length === 0) return [];
   return [{ type: 'ClaimantsAdded', data: { caseId: dispute.caseId, claimants } }];
 }

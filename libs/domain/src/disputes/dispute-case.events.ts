@@ -38,6 +38,13 @@ export interface ClaimantRef {
   readonly claimantId: string;
   readonly workerId: string | null;
   readonly name: string;
+  /**
+   * True when whoever named the worker showed they know them (the worker's resident ID number,
+   * or they registered the worker themselves): only then does the case's mediator see the
+   * worker's full numbers (case-parties.ts). Absent (every event before the rule) means not verified.
+   * The number itself is never recorded here.
+   */
+  readonly idVerified?: true;
 }
 
 /** What LDMAL art. 12 requires the mediator to write down when an application is made orally. */

@@ -6,6 +6,7 @@ export {
   type ResidentIdProblem,
 } from './resident-id.js';
 export { maskPhone, maskPhonesIn } from './phone.js';
+export { normalisePersonName } from './person-name.js';
 export { validateCreditCode, creditCodeCheckChar, type CreditCodeCheck, type CreditCodeProblem } from './credit-code.js';
 export {
   workerDecider,

@@ -1,6 +1,7 @@
 import type { Command } from '../shared/command.js';
 import type { Decider, DomainEvent } from '../shared/messages.js';
 import { partyRules as broken } from './party.errors.js';
+import { normalisePersonName } from './person-name.js';
 import { validateResidentId } from './resident-id.js';
 
 /**
@@ -30,7 +31,7 @@ export type WorkerRegistered = DomainEvent<
   'WorkerRegistered',
   {
     workerId: string;
-    /** Chinese text as entered (trimmed). */
+    /** Chinese text as entered, normalised (person-name.ts: runs of whitespace, U+3000 included, become one space; trimmed). */
     name: string;
     /** Checked and normalised (upper-case X); masked with maskResidentId wherever it is shown. */
     idNumber: string;
@@ -69,7 +70,7 @@ function evolve(state: WorkerState, event: WorkerEvent): WorkerState {
 
 function registerWorker({ data, ctx }: RegisterWorker, state: WorkerState): WorkerEvent[] {
   if (state) broken.workerAlreadyRegistered(data.workerId);
-  const name = (typeof data.name === 'string' ? data.name.trim() : '') || broken.nameRequired();
+  const name = normalisePersonName(data.name) || broken.nameRequired();
   const id = validateResidentId(data.idNumber, { asOf: ctx.now });
   if (!id.ok) return broken.residentIdInvalid(id.reason);
   const phone = data.phone?.trim();

@@ -54,6 +54,15 @@ describe('worker', () => {
       spec.given([zhangRegistered]).when(registerZhang()).thenThrows('WORKER_ALREADY_REGISTERED');
     });
 
+    it.each([
+      ['李 四', '李 四'],
+      ['  孙  七 ', '孙 七'],
+      ['李\u3000四', '李 四'],
+      ['王\t\u00a0五', '王 五'],
+    ])('keeps the name normalised: runs of whitespace (U+3000 too) become one space, ends trimmed (%p)', (name, kept) => {
+      spec.given([]).when(registerZhang({ name })).then([{ ...zhangRegistered, data: { ...zhangRegistered.data, name: kept } }]);
+    });
+
     it('requires a name', () => {
       spec.given([]).when(registerZhang({ name: '  ' })).thenThrows('NAME_REQUIRED');
     });

@@ -14,4 +14,8 @@ export class DisputeClaimantRow {
 
   @Column({ type: 'text' })
   name!: string;
+
+  /** The link to the worker was verified (the namer gave the worker's ID number, or registered the worker): the flag only, never the number. */
+  @Column({ name: 'id_verified', type: 'boolean', default: false })
+  idVerified!: boolean;
 }

@@ -52,7 +52,7 @@ function caseStorage(): RowStorage<DisputeCaseRow> {
       for (const { before, after } of changes) {
         if (!after) continue;
         const known = new Set(claimantsOf(before).map((c) => c.claimantId));
-        for (const c of claimantsOf(after)) if (!known.has(c.claimantId)) added.push({ caseId: after.id, claimantId: c.claimantId, workerId: c.workerId, name: c.name });
+        for (const c of claimantsOf(after)) if (!known.has(c.claimantId)) added.push({ caseId: after.id, claimantId: c.claimantId, workerId: c.workerId, name: c.name, idVerified: c.idVerified === true });
       }
       await insertOrIgnore(em, DisputeClaimantRow, added);
     },

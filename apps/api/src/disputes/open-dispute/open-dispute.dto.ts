@@ -57,6 +57,15 @@ export class ClaimantDto {
   @ApiPropertyOptional({ description: 'The registered worker, when known' })
   @IsOptional() @IsUUID()
   workerId?: string;
+
+  /** Compared with the registered worker's, never stored (case-parties.ts). */
+  @ApiPropertyOptional({
+    example: '11010519491231002X',
+    description:
+      'The worker’s resident ID number, beside workerId: proof that whoever names the worker knows them. Only a claimant named with it (or a worker the namer registered) lets the case’s mediator see the worker’s full ID and phone numbers; a number that is not the worker’s is refused (422 CLAIMANT_ID_NUMBER_MISMATCH naming claimants[i].idNumber). Not kept.',
+  })
+  @IsOptional() @IsString() @MaxLength(40)
+  idNumber?: string;
 }
 
 export class OpenDisputeDto {

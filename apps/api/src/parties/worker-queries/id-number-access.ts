@@ -13,12 +13,13 @@ export interface PersonalNumbers {
 
 /**
  * Who sees a worker's full resident ID number and phone number: supervisors, administrators,
- * and the mediator of a case the worker is genuinely a claimant in: a claimant naming the
- * worker's id under the worker's registered name (a new case or claimant is refused otherwise,
- * case-parties.ts; the name is compared here too, so that a claimant recorded before that rule
- * under someone else's id unmasks nothing). Everyone else, and every list, gets them masked
- * (110105********1234, 138****8000). An employer's contact phone likewise, for the mediators of
- * its cases.
+ * and the mediator of a case the worker is a claimant in through a verified link: whoever named
+ * the worker as a claimant showed they know the worker, by giving the worker's resident ID
+ * number beside the worker id, or by having registered the worker themselves (case-parties.ts;
+ * the claimant's `idVerified`, kept in dispute_claimants.id_verified). Naming a worker by the
+ * name and id every role can list unmasks nothing, nor does a claimant recorded before the rule.
+ * Everyone else, and every list, gets them masked (110105********1234, 138****8000). An
+ * employer's contact phone likewise, for the mediators of its cases.
  */
 @Injectable()
 export class IdNumberAccess {
@@ -28,8 +29,8 @@ export class IdNumberAccess {
     if (actor.role === 'supervisor' || actor.role === 'administrator') return true;
     if (actor.role !== 'mediator') return false;
     const rows = await this.ds.query(
-      `SELECT 1 FROM dispute_claimants c JOIN dispute_cases d ON d.id = c.case_id JOIN workers w ON w.id = c.worker_id
-       WHERE c.worker_id = $1 AND d.mediator_id = $2 AND c.name = w.name LIMIT 1`,
+      `SELECT 1 FROM dispute_claimants c JOIN dispute_cases d ON d.id = c.case_id
+       WHERE c.worker_id = $1 AND d.mediator_id = $2 AND c.id_verified LIMIT 1`,
       [workerId, actor.staffId],
     );
     return rows.length > 0;
