@@ -1,5 +1,6 @@
 import { Body, Controller } from '@nestjs/common';
 import { commandAnswer, CommandMeta, Commands } from '#commands';
+import { DomainError, type RecoveryCaseFacts } from '#domain';
 import { Command } from '../../http/request-meta.js';
 import { UuidParam } from '../../http/uuid-param.js';
 import { RecoveryCases } from '../../recovery/shared/recovery-cases.js';
@@ -33,9 +34,24 @@ export class AmendAgreementController {
     const result = await this.commands.execute(disputeCases, { type: 'AmendAgreement', data: { caseId, agreementId, ...dto, recovery } }, meta);
     // The case as it now stands (read from its stream, the amendment included), for the ledger to follow.
     const facts = await this.recovery.factsOf(caseId);
-    const followed = await this.commands.execute(recoveries, { type: 'FollowAgreement', data: { caseId, case: facts } }, meta.sub('recovery'));
+    const followed = await this.followAgreement(caseId, facts, meta);
     // The case's revision (its ETag); the log position after the re-base too, so ?minPosition= waits for both.
-    const position = followed.events.length > 0 && followed.position ? followed.position : result.position;
+    const position = followed && followed.events.length > 0 && followed.position ? followed.position : result.position;
     return { ...commandAnswer(caseId, { nextRevision: result.nextRevision, position }), agreementId };
+  }
+
+  /**
+   * The re-base, on the ledger's stream. A receipt racing the amendment can leave a worker owed
+   * less than was received for them: the amendment stands (it is recorded), the ledger stays on
+   * the agreement before it and every money command is refused with AGREEMENT_BELOW_RECOVERED
+   * until the agreement is amended again, as before; so that refusal is not this answer's.
+   */
+  private async followAgreement(caseId: string, facts: RecoveryCaseFacts | null, meta: CommandMeta) {
+    try {
+      return await this.commands.execute(recoveries, { type: 'FollowAgreement', data: { caseId, case: facts } }, meta.sub('recovery'));
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'AGREEMENT_BELOW_RECOVERED') return null;
+      throw error;
+    }
   }
 }
