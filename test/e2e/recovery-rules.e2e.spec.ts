@@ -49,7 +49,7 @@ describe('recovery and agreement rules', () => {
       const page = await casePage(wang, id, ok.body.position);
       expect(page.agreement.totalFen).toBe(101_000);
 
-      // Exactly what was received is enough; the ledger re-bases on it at its next money command, which is accepted.
+      // Exactly what was received is enough; the ledger re-bases on it as the amendment is recorded, and money keeps moving.
       await post(wang, id, 'agreement/amendments', { ...lower, amounts: [{ claimantId: x, amountFen: 70_000 }, { claimantId: y, amountFen: 2_000 }] }).expect(201);
       const next = await post(wang, id, 'recovery/receipts', { amountFen: 1_000, receivedOn: '2026-04-04', channel: 'cash', receiptNo: 'R-3' }).expect(201);
       const ledger = await ledgerOf(wang, id, next.body.position);
@@ -65,6 +65,53 @@ describe('recovery and agreement rules', () => {
       const body = { amounts: [{ claimantId: x, amountFen: 99_999 }], terms: '变更', paymentDates: ['2026-04-30'], reason: '协商变更' };
       const refused = await post(wang, id, 'agreement/amendments', body).expect(422);
       expect(refused.body.details).toMatchObject({ field: 'amounts[0].amountFen', receivedFen: 60_000, writtenOffFen: 40_000, minimumFen: 100_000 });
+    });
+  });
+
+  describe('an amendment that settles for what was already paid (the ledger follows the agreement in force at once)', () => {
+    it('re-bases the ledger when the amendment is recorded: the pages show the amended totals, a write-off says nothing is outstanding, and the case closes as agreement fulfilled', async () => {
+      const { id, claimantIds, agreed } = await caseWithAgreement(wang, [400_000], ['2026-11-25']);
+      const [k] = claimantIds as [string];
+      await post(wang, id, 'recovery/receipts', { amountFen: 300_000, receivedOn: '2026-11-25', channel: 'bank_transfer', receiptNo: 'R-1' }).expect(201);
+      await post(wang, id, 'recovery/payouts', { claimantId: k, amountFen: 300_000, paidOn: '2026-11-25', method: 'bank_transfer', reference: 'T-1' }).expect(201);
+
+      const amended = await post(wang, id, 'agreement/amendments', {
+        amounts: [{ claimantId: k, amountFen: 300_000 }],
+        terms: '经协商按3000元结清',
+        paymentDates: ['2026-11-25'],
+        reason: '协商变更',
+      }).expect(201);
+      const agreementId: string = amended.body.agreementId;
+      expect(agreementId).not.toBe(agreed.agreementId);
+
+      // The case page: the amended agreement, and the money complete under it.
+      const page = await casePage(wang, id, amended.body.position);
+      expect(page.agreement.totalFen).toBe(300_000);
+      expect(page.recovery).toMatchObject({ status: 'complete', agreementFulfilledAllowed: true, owedFen: 300_000, paidFen: 300_000, stillOwedFen: 0 });
+      expect(page.recovery.note).toContain('追欠完成');
+
+      // The recovery page: re-based on the amendment, with its reason in the history.
+      const ledger = await ledgerOf(wang, id, amended.body.position);
+      expect(ledger).toMatchObject({ status: 'complete', agreementFulfilledAllowed: true });
+      expect((ledger as unknown as { agreementId: string }).agreementId).toBe(agreementId);
+      expect(ledger.totals).toMatchObject({ owedFen: 300_000, receivedFen: 300_000, paidFen: 300_000, outstandingFen: 0 });
+      expect(ledger.history.map((h) => h.type)).toEqual(expect.arrayContaining(['OwedRebased', 'RecoveryCompleted']));
+
+      // The recovery list.
+      const listed = (await wang.get('/api/recoveries').query({ status: 'all', mediatorId: wang.staffId, minPosition: amended.body.position, pageSize: 100 }).expect(200)).body;
+      const item = listed.items.find((i: { caseId: string }) => i.caseId === id);
+      expect(item).toMatchObject({ status: 'complete', totals: { owedFen: 300_000, paidFen: 300_000, outstandingFen: 0 } });
+
+      // Nothing left to write off, said plainly.
+      const writeOff = await post(wang, id, 'recovery/write-offs', { claimantId: k, reason: '尾差' }).expect(422);
+      expect(writeOff.body.code).toBe('WRITE_OFF_ABOVE_OUTSTANDING');
+      expect(writeOff.body.title).toContain('已无尚欠金额');
+      expect(writeOff.body.title).not.toContain('0.00元');
+
+      const closed = await post(wang, id, 'outcome', { outcome: 'agreement_fulfilled' }).expect(200);
+      const after = await casePage(wang, id, closed.body.position);
+      expect(after.status).toBe('closed');
+      expect(after.outcome).toBe('agreement_fulfilled');
     });
   });
 

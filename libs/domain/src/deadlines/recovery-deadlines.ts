@@ -6,7 +6,7 @@
 import type { Command } from '../shared/command.js';
 import { beijingDay, type IsoDay } from '../shared/dates.js';
 import type { RecoveryCaseFacts } from '../recovery/recovery.decide.js';
-import type { Instalment, RecoveryEvent, RecoveryLedger, RecoveryState } from '../recovery/recovery.events.js';
+import { recoveryTotals, type Instalment, type RecoveryEvent, type RecoveryLedger, type RecoveryState } from '../recovery/recovery.events.js';
 import { addDays, daysBetween, storedBeijingDay } from './deadline-days.js';
 import { deadlineRules as broken } from './deadline.errors.js';
 import type { DeadlinePolicies, RecoveryDeadlineKind } from './deadline-policies.js';
@@ -29,6 +29,11 @@ export interface RecoveryClockFacts {
   readonly planSetOn: IsoDay | null;
   readonly receipts: readonly { readonly receivedOn: IsoDay; readonly amountFen: number }[];
   readonly writeOffs: readonly RecoveryWriteOffFacts[];
+  /**
+   * What the workers are owed under the agreement the ledger follows: a plan set before an
+   * amendment lowered it is due only up to it. Absent in clocks stored before it (no cap).
+   */
+  readonly owedFen?: number;
 }
 
 export function recoveryClockFacts(ledger: RecoveryLedger): RecoveryClockFacts {
@@ -45,6 +50,7 @@ export function recoveryClockFacts(ledger: RecoveryLedger): RecoveryClockFacts {
       requestedOn: storedBeijingDay(o.requestedAt),
       decided: o.decision.status === 'pending' ? null : { approved: o.decision.status === 'approved', on: storedBeijingDay(o.decision.at) },
     })),
+    owedFen: recoveryTotals(ledger).owedFen,
   };
 }
 
@@ -64,7 +70,7 @@ const byDueDay = (list: readonly Instalment[]): Instalment[] =>
 /** Folds one recovery event into its clock; the same clock back means nothing its deadlines depend on changed. */
 export function evolveRecoveryClock(clock: RecoveryClock | null, event: RecoveryEvent, eventId: string): RecoveryClock | null {
   if (event.type === 'RecoveryOpened') {
-    return clock ?? { caseId: event.data.caseId, facts: { plan: [], planSetOn: null, receipts: [], writeOffs: [] }, notices: [], causes: { plan: null, writeOffs: {} } };
+    return clock ?? { caseId: event.data.caseId, facts: { plan: [], planSetOn: null, receipts: [], writeOffs: [], owedFen: event.data.totalOwedFen }, notices: [], causes: { plan: null, writeOffs: {} } };
   }
   if (!clock) return clock;
   const facts = (change: Partial<RecoveryClockFacts>): RecoveryClock => ({ ...clock, facts: { ...clock.facts, ...change } });
@@ -95,6 +101,7 @@ export function evolveRecoveryClock(clock: RecoveryClock | null, event: Recovery
     case 'WriteOffApprovalMissed':
       return notice({ kind: 'write_off_approval', itemId: event.data.writeOffId, level: event.type === 'WriteOffApprovalWarned' ? 'warned' : 'missed', dueOn: event.data.dueOn });
     case 'OwedRebased':
+      return facts({ owedFen: event.data.totalOwedFen });
     case 'PayoutRecorded':
     case 'MoneyHeld':
     case 'RecoveryCompleted':
@@ -123,7 +130,10 @@ export interface InstalmentDeadline extends ItemDeadline {
 /**
  * One deadline per due day of the plan in force: missed when what covers the plan, in due-day
  * order, does not cover it by the end of the grace; met when it does; ended when the case was
- * closed, or it was covered only after the grace (`doneLate`: missed all the same).
+ * closed, or it was covered only after the grace (`doneLate`: missed all the same). The plan is
+ * due only up to what the agreement in force owes (`owedFen`): after an amendment lowered it, and
+ * before the plan is amended, an instalment beyond it is no deadline and one across it is due
+ * for the part within it.
  */
 export function instalmentDeadlines(facts: RecoveryClockFacts, policies: DeadlinePolicies, today: IsoDay, caseClosed: boolean): InstalmentDeadline[] {
   const { graceDays, warnDaysBefore } = policies.instalment;
@@ -132,10 +142,12 @@ export function instalmentDeadlines(facts: RecoveryClockFacts, policies: Deadlin
   for (let i = 0; i < facts.plan.length; ) {
     const dueOn = facts.plan[i]!.dueOn;
     const number = i + 1;
-    let amountFen = 0;
-    for (; i < facts.plan.length && facts.plan[i]!.dueOn === dueOn; i++) amountFen += facts.plan[i]!.amountFen;
-    through += amountFen;
-    const before = through - amountFen;
+    let planned = 0;
+    for (; i < facts.plan.length && facts.plan[i]!.dueOn === dueOn; i++) planned += facts.plan[i]!.amountFen;
+    through += planned;
+    const before = through - planned;
+    const amountFen = facts.owedFen === undefined ? planned : Math.min(planned, Math.max(0, facts.owedFen - before));
+    if (amountFen === 0 && planned > 0) continue;
     const coveredBy = (day: IsoDay) => Math.min(amountFen, Math.max(0, coveredFenBy(facts, day) - before));
     const lastDay = addDays(dueOn, graceDays);
     const coveredFen = coveredBy(today < lastDay ? today : lastDay);

@@ -189,6 +189,45 @@ describe('a write-off waiting for a supervisor', () => {
   });
 });
 
+describe('instalments under an amended agreement (the plan not amended yet)', () => {
+  const rebased = (totalOwedFen: number) =>
+    ev('OwedRebased', {
+      agreementId: 'a-2',
+      previousAgreementId: 'a-1',
+      reason: '协商变更',
+      owed: [
+        { claimantId: 'c-1', workerId: 'w-1', name: '张秀英', owedFen: totalOwedFen },
+        { claimantId: 'c-2', workerId: 'w-2', name: '李建国', owedFen: 0 },
+        { claimantId: 'c-3', workerId: null, name: '王淑芬', owedFen: 0 },
+      ],
+      previousTotalFen: 600_000,
+      totalOwedFen,
+      rebasedAt: noon('2026-04-20'),
+    });
+
+  it('given the agreement lowered to 2,000 yuan and 2,000 received, when the second instalment falls due, then it is no deadline: nothing is recorded', () => {
+    const history = [opened, plan, receipt('r-1', 200_000, '2026-04-10'), rebased(200_000)];
+    spec.given(history).when(check('instalment', '2026-05-31', '2026-06-20')).then([]);
+    const facts = recoveryClockFacts(spec.given(history).state as RecoveryLedger);
+    expect(instalmentDeadlines(facts, DEFAULT_POLICIES, '2026-06-20', false).map((d) => d.itemId)).toEqual(['2026-04-30']);
+  });
+
+  it('given the agreement lowered to 3,000 yuan, when the second instalment is missed, then it was due for the 1,000 yuan within the agreement', () => {
+    const history = [opened, plan, receipt('r-1', 200_000, '2026-04-10'), rebased(300_000)];
+    spec.given(history).when(check('instalment', '2026-05-31', '2026-06-20')).then([
+      ev('InstalmentMissed', { number: 2, dueOn: '2026-05-31', amountFen: 100_000, coveredFen: 0, graceDays: 7, lastDay: '2026-06-07', daysOver: 20, responsibleId: wang.staffId, policyRevision: -1 }),
+    ]);
+  });
+
+  it('the clock the read model folds follows the re-base as the ledger does', () => {
+    const history: RecoveryEvent[] = [opened, plan, receipt('r-1', 200_000, '2026-04-10'), rebased(300_000)];
+    let clock: RecoveryClock | null = null;
+    history.forEach((e, i) => (clock = evolveRecoveryClock(clock, e, `ev-${i}`)));
+    expect(clock!.facts).toEqual(recoveryClockFacts(spec.given(history).state as RecoveryLedger));
+    expect(clock!.facts.owedFen).toBe(300_000);
+  });
+});
+
 describe('the recovery clock the read model folds', () => {
   it('holds the same facts as the ledger the decider folds, whatever happened, and names each deadline by the event that started it', () => {
     const history: RecoveryEvent[] = [

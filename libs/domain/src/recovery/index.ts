@@ -43,6 +43,7 @@ export {
 export {
   recoveryDecider,
   ledgerProblems,
+  ledgerUnderAgreement,
   type RecoveryCaseFacts,
   type SetPaymentPlan,
   type RecordReceipt,
@@ -51,6 +52,7 @@ export {
   type RequestWriteOff,
   type ApproveWriteOff,
   type RejectWriteOff,
+  type FollowAgreement,
   type RecoveryCommand,
 } from './recovery.decide.js';
 export {

@@ -64,8 +64,24 @@ export type HoldMoney = RecoveryCommandOf<'HoldMoney', { holdId: string; claiman
 export type RequestWriteOff = RecoveryCommandOf<'RequestWriteOff', { writeOffId: string; claimantId: string; amountFen?: number; reason: string }>;
 export type ApproveWriteOff = RecoveryCommandOf<'ApproveWriteOff', { writeOffId: string }>;
 export type RejectWriteOff = RecoveryCommandOf<'RejectWriteOff', { writeOffId: string; reason: string }>;
+/**
+ * Issued on the one command path right after the case's agreement is amended (never by a person
+ * on its own): an open ledger re-bases onto the agreement now in force, and completes when that
+ * settles it. Nothing when the ledger has not started (the first money command opens it from the
+ * agreement then in force) or already follows that agreement, so it may be sent again freely.
+ */
+export type FollowAgreement = RecoveryCommandOf<'FollowAgreement', Record<never, never>>;
 
-export type RecoveryCommand = SetPaymentPlan | RecordReceipt | RecordPayout | HoldMoney | RequestWriteOff | ApproveWriteOff | RejectWriteOff | CheckRecoveryDeadline;
+export type RecoveryCommand =
+  | SetPaymentPlan
+  | RecordReceipt
+  | RecordPayout
+  | HoldMoney
+  | RequestWriteOff
+  | ApproveWriteOff
+  | RejectWriteOff
+  | FollowAgreement
+  | CheckRecoveryDeadline;
 
 type Decided = RecoveryEvent[];
 
@@ -268,6 +284,7 @@ function decidableWriteOff(ledger: RecoveryLedger, writeOffId: string, { actor }
 export function decide(command: RecoveryCommand, state: RecoveryState): Decided {
   // The system's check neither opens nor re-bases a ledger: it only reads the one there is.
   if (command.type === 'CheckRecoveryDeadline') return checkRecoveryDeadline(command, state);
+  if (command.type === 'FollowAgreement') return followAgreement(command, state);
   const facts = command.data.case;
   if (!facts || facts.caseId !== command.data.caseId) return broken.caseNotFound(command.data.caseId);
   if (facts.status === 'closed') broken.caseClosed(facts.caseId);
@@ -278,14 +295,21 @@ export function decide(command: RecoveryCommand, state: RecoveryState): Decided 
   const opening = openOrRebase(state, facts, agreement, command.ctx);
   const ledger = opening.reduce(evolve, state) as RecoveryLedger;
   const own = decideOn(command, ledger);
-  const events = [...opening, ...own];
+  return completeAndCheck(state, [...opening, ...own], own.length > 0, command.ctx.now);
+}
+
+/**
+ * The events decided, then, when they leave everyone paid or written off, the completion (only
+ * when `mayComplete`); the ledger that results must balance.
+ */
+function completeAndCheck(state: RecoveryState, events: RecoveryEvent[], mayComplete: boolean, now: string): Decided {
   if (events.length === 0) return [];
   let after = events.reduce(evolve, state) as RecoveryLedger;
-  if (after.status === 'recovering' && isSettled(after) && own.length > 0) {
+  if (after.status === 'recovering' && isSettled(after) && mayComplete) {
     const t = recoveryTotals(after);
     const completed: RecoveryEvent = {
       type: 'RecoveryCompleted',
-      data: { caseId: after.caseId, totalOwedFen: t.owedFen, paidFen: t.paidFen, writtenOffFen: t.writtenOffFen, completedAt: command.ctx.now },
+      data: { caseId: after.caseId, totalOwedFen: t.owedFen, paidFen: t.paidFen, writtenOffFen: t.writtenOffFen, completedAt: now },
     };
     events.push(completed);
     after = evolve(after, completed) as RecoveryLedger;
@@ -295,7 +319,32 @@ export function decide(command: RecoveryCommand, state: RecoveryState): Decided 
   return events;
 }
 
-function decideOn(command: Exclude<RecoveryCommand, CheckRecoveryDeadline>, ledger: RecoveryLedger): Decided {
+/**
+ * The ledger follows the case's agreement in force as soon as an amendment is recorded: re-based
+ * onto it (with the amendment's reason) and, when that leaves everyone paid or written off,
+ * complete. Refused (RECOVERY_REBASE_BELOW_RECOVERED) when the amendment would owe a worker less
+ * than was received for them and written off, as any re-base is.
+ */
+export function followAgreement({ data, ctx }: FollowAgreement, state: RecoveryState): Decided {
+  const facts = data.case;
+  if (!facts || facts.caseId !== data.caseId) return broken.caseNotFound(data.caseId);
+  if (state.status === 'not_started' || !facts.agreement) return [];
+  const rebase = openOrRebase(state, facts, facts.agreement, ctx);
+  return completeAndCheck(state, rebase, rebase.length > 0, ctx.now);
+}
+
+/**
+ * The ledger as it stands under the agreement in force (pure): what `FollowAgreement` would make
+ * of it. Whoever decides on the ledger from outside its stream (whether the case's agreement is
+ * fulfilled) reads it through this, so that an amendment whose re-base has not reached the
+ * ledger's stream yet already counts. Throws as `FollowAgreement` does.
+ */
+export function ledgerUnderAgreement(state: RecoveryState, facts: RecoveryCaseFacts, ctx: CommandContext): RecoveryState {
+  const events = followAgreement({ type: 'FollowAgreement', data: { caseId: facts.caseId, case: facts }, ctx }, state);
+  return events.reduce(evolve, state);
+}
+
+function decideOn(command: Exclude<RecoveryCommand, CheckRecoveryDeadline | FollowAgreement>, ledger: RecoveryLedger): Decided {
   switch (command.type) {
     case 'SetPaymentPlan':
       return setPaymentPlan(command, ledger);
@@ -318,7 +367,7 @@ function decideOn(command: Exclude<RecoveryCommand, CheckRecoveryDeadline>, ledg
   }
 }
 
-function checkActor(command: Exclude<RecoveryCommand, CheckRecoveryDeadline>, facts: RecoveryCaseFacts): void {
+function checkActor(command: Exclude<RecoveryCommand, CheckRecoveryDeadline | FollowAgreement>, facts: RecoveryCaseFacts): void {
   const { actor } = command.ctx;
   if (command.type === 'ApproveWriteOff' || command.type === 'RejectWriteOff') {
     if (actor.role !== 'supervisor') broken.supervisorOnly();

@@ -1,6 +1,6 @@
 import { deciderSpec } from '../shared/decider-spec.js';
 import type { Actor, CommandContext } from '../shared/messages.js';
-import { recoveryDecider, type RecoveryCaseFacts, type RecoveryCommand } from './recovery.decide.js';
+import { ledgerUnderAgreement, recoveryDecider, type RecoveryCaseFacts, type RecoveryCommand } from './recovery.decide.js';
 import { recoveryStreamName, recoveryTotals, type RecoveryEvent, type RecoveryLedger } from './recovery.events.js';
 import { heldMoney, instalmentStates } from './recovery.views.js';
 
@@ -149,6 +149,96 @@ describe('recovery ledger', () => {
         ] },
       });
       spec.given([opened, firstReceipt]).when(cmd('HoldMoney', { holdId: 'h-1', claimantId: 'c-1', reason: 'x' }, wang, amended)).thenThrows('AGREEMENT_BELOW_RECOVERED');
+    });
+  });
+
+  describe('following an amended agreement as soon as it is recorded (FollowAgreement)', () => {
+    const paidFirst = [opened, firstReceipt, payout('p-1', 'c-1', 30_000), payout('p-2', 'c-2', 20_000), payout('p-3', 'c-3', 10_000)];
+    /** Settles for what was already received and paid: 300.00, 200.00 and 100.00 yuan. */
+    const settledFor = (amounts: [number, number, number], agreementId = 'a-2') =>
+      facts({
+        agreement: {
+          agreementId,
+          amends: { agreementId: 'a-1', reason: '经协商按已付金额结清' },
+          amounts: amounts.map((amountFen, i) => ({ claimantId: `c-${i + 1}`, amountFen })),
+        },
+      });
+    const follow = (caseFacts: RecoveryCaseFacts | null) => cmd('FollowAgreement', {}, wang, caseFacts);
+    const rebased = (owed: [number, number, number]) =>
+      ev('OwedRebased', {
+        agreementId: 'a-2',
+        previousAgreementId: 'a-1',
+        reason: '经协商按已付金额结清',
+        owed: [
+          { claimantId: 'c-1', workerId: 'w-1', name: '张秀英', owedFen: owed[0] },
+          { claimantId: 'c-2', workerId: 'w-2', name: '李建国', owedFen: owed[1] },
+          { claimantId: 'c-3', workerId: null, name: '王淑芬', owedFen: owed[2] },
+        ],
+        previousTotalFen: 600_000,
+        totalOwedFen: owed[0] + owed[1] + owed[2],
+        rebasedAt: NOW,
+      });
+
+    it('given everyone paid what the amendment settles for, when the amendment is followed, then the ledger re-bases and completes', () => {
+      const events = spec.given(paidFirst).when(follow(settledFor([30_000, 20_000, 10_000]))).then([
+        rebased([30_000, 20_000, 10_000]),
+        ev('RecoveryCompleted', { totalOwedFen: 60_000, paidFen: 60_000, writtenOffFen: 0, completedAt: NOW }),
+      ]);
+      const ledger = ledgerAfter([...paidFirst, ...events]);
+      expect(ledger).toMatchObject({ status: 'complete', agreementId: 'a-2' });
+      expect(recoveryTotals(ledger)).toMatchObject({ owedFen: 60_000, paidFen: 60_000, outstandingFen: 0 });
+    });
+
+    it('given money still owed under the amendment, when it is followed, then only the re-base (still recovering)', () => {
+      const events = spec.given(paidFirst).when(follow(settledFor([150_000, 20_000, 10_000]))).then([rebased([150_000, 20_000, 10_000])]);
+      expect(ledgerAfter([...paidFirst, ...events]).status).toBe('recovering');
+    });
+
+    it('given a complete ledger, when an amendment owes more, then it reopens', () => {
+      const completed = ev('RecoveryCompleted', { totalOwedFen: 60_000, paidFen: 60_000, writtenOffFen: 0, completedAt: NOW });
+      const done = [...paidFirst, rebased([30_000, 20_000, 10_000]), completed];
+      const more = facts({ agreement: { agreementId: 'a-3', amends: { agreementId: 'a-2', reason: '补足' }, amounts: [{ claimantId: 'c-1', amountFen: 40_000 }, { claimantId: 'c-2', amountFen: 20_000 }, { claimantId: 'c-3', amountFen: 10_000 }] } });
+      const events = spec.given(done).when(follow(more)).then([
+        ev('OwedRebased', {
+          agreementId: 'a-3',
+          previousAgreementId: 'a-2',
+          reason: '补足',
+          owed: [
+            { claimantId: 'c-1', workerId: 'w-1', name: '张秀英', owedFen: 40_000 },
+            { claimantId: 'c-2', workerId: 'w-2', name: '李建国', owedFen: 20_000 },
+            { claimantId: 'c-3', workerId: null, name: '王淑芬', owedFen: 10_000 },
+          ],
+          previousTotalFen: 60_000,
+          totalOwedFen: 70_000,
+          rebasedAt: NOW,
+        }),
+      ]);
+      expect(ledgerAfter([...done, ...events]).status).toBe('recovering');
+    });
+
+    it('given the ledger already follows the agreement in force, or has not started, when it is followed, then nothing is recorded (safe to send again)', () => {
+      spec.given(paidFirst).when(follow(facts())).then([]);
+      spec.given([...paidFirst, rebased([30_000, 20_000, 10_000])]).when(follow(settledFor([30_000, 20_000, 10_000]))).then([]);
+      spec.given([]).when(follow(settledFor([30_000, 20_000, 10_000]))).then([]);
+      spec.given(paidFirst).when(follow(facts({ agreement: null }))).then([]);
+    });
+
+    it('AGREEMENT_BELOW_RECOVERED: the amendment may not owe a worker less than was received for them; CASE_NOT_FOUND without the case', () => {
+      spec.given(paidFirst).when(follow(settledFor([29_999, 20_000, 10_000]))).thenThrows('AGREEMENT_BELOW_RECOVERED');
+      spec.given(paidFirst).when(follow(null)).thenThrows('CASE_NOT_FOUND');
+    });
+
+    it('ledgerUnderAgreement: the ledger as re-based on the agreement in force, without recording anything (what the outcome reads)', () => {
+      const state = spec.given(paidFirst).state;
+      expect(ledgerUnderAgreement(state, settledFor([30_000, 20_000, 10_000]), { actor: wang, now: NOW })).toMatchObject({ status: 'complete', agreementId: 'a-2' });
+      expect(ledgerUnderAgreement(state, facts(), { actor: wang, now: NOW })).toMatchObject({ status: 'recovering', agreementId: 'a-1' });
+      expect(ledgerUnderAgreement(spec.given([]).state, facts(), { actor: wang, now: NOW })).toEqual({ status: 'not_started' });
+    });
+
+    it('WRITE_OFF_ABOVE_OUTSTANDING: when nothing is outstanding, it says so plainly', () => {
+      const error = spec.given(paidFirst).when(cmd('RequestWriteOff', { writeOffId: 'o-1', claimantId: 'c-1', reason: '尾差' }, wang, settledFor([30_000, 20_000, 10_000]))).thenThrows('WRITE_OFF_ABOVE_OUTSTANDING');
+      expect(error.messages.zh).toBe('张秀英已无尚欠金额，无可核销。');
+      expect(error.messages.en).toBe('Nothing is outstanding for 张秀英: there is nothing to write off.');
     });
   });
 

@@ -160,12 +160,19 @@ export const recoveryRules = {
       { claimantId, amountFen, availableFen },
     ),
   writeOffAboveOutstanding: (name: string, claimantId: string, amountFen: number, outstandingFen: number): never =>
-    rule(
-      'WRITE_OFF_ABOVE_OUTSTANDING',
-      `Only what ${name} is still owed can be written off: at most ${yuan(outstandingFen).en}, not ${yuan(amountFen).en}.`,
-      `只能核销${name}尚欠的金额，最多${yuan(outstandingFen).zh}，而非${yuan(amountFen).zh}。`,
-      { claimantId, amountFen, outstandingFen },
-    ),
+    outstandingFen === 0
+      ? rule(
+          'WRITE_OFF_ABOVE_OUTSTANDING',
+          `Nothing is outstanding for ${name}: there is nothing to write off.`,
+          `${name}已无尚欠金额，无可核销。`,
+          { claimantId, amountFen, outstandingFen },
+        )
+      : rule(
+          'WRITE_OFF_ABOVE_OUTSTANDING',
+          `Only what ${name} is still owed can be written off: at most ${yuan(outstandingFen).en}, not ${yuan(amountFen).en}.`,
+          `只能核销${name}尚欠的金额，最多${yuan(outstandingFen).zh}，而非${yuan(amountFen).zh}。`,
+          { claimantId, amountFen, outstandingFen },
+        ),
   writeOffPending: (claimantId: string, writeOffId: string): never =>
     rule(
       'WRITE_OFF_PENDING',

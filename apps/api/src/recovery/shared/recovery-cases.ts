@@ -1,8 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, SYSTEM_ACTOR, type Clock } from '#commands';
 import {
+  DomainError,
   disputeCaseDecider,
   disputeStreamName,
   foldEvents,
+  ledgerUnderAgreement,
   recoveryDecider,
   recoveryStreamName,
   type AgreementRecoveryFacts,
@@ -20,7 +23,10 @@ import { EVENT_STORE } from '#platform';
  */
 @Injectable()
 export class RecoveryCases {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async dispute(caseId: string): Promise<DisputeCase | null> {
     return foldEvents(disputeCaseDecider, await this.store.readStream(disputeStreamName(caseId)));
@@ -48,11 +54,22 @@ export class RecoveryCases {
     };
   }
 
-  /** Every worker paid or written off, under the agreement in force (an amendment not yet applied to the ledger does not count). */
+  /**
+   * Every worker paid or written off, under the agreement in force: the ledger as re-based on it
+   * (`ledgerUnderAgreement`, pure), so that an amendment counts even before its re-base reached
+   * the ledger's stream. An amendment the ledger cannot follow (it would owe a worker less than
+   * was received for them) leaves the recovery incomplete.
+   */
   async recoveryComplete(dispute: DisputeCase | null): Promise<boolean> {
     if (!dispute?.agreement) return false;
     const ledger = await this.ledger(dispute.caseId);
-    return ledger.status === 'complete' && ledger.agreementId === dispute.agreement.agreementId;
+    try {
+      const followed = ledgerUnderAgreement(ledger, factsOf(dispute), { actor: SYSTEM_ACTOR, now: this.clock.now().toISOString() });
+      return followed.status === 'complete' && followed.agreementId === dispute.agreement.agreementId;
+    } catch (error) {
+      if (error instanceof DomainError) return false;
+      throw error;
+    }
   }
 }
 
