@@ -288,6 +288,23 @@ describe('workers and employers: one identity each, ID numbers masked', () => {
         expect(stored.map((r) => r.row).join('\n')).not.toContain(aResidentId(907));
       });
 
+      it('guessing the number is stopped: after five numbers that were not the worker’s in a day, 429 for the guesser alone, even for the right one', async () => {
+        const worker = await supervisor.post('/api/workers').send(aWorker(931, { name: '钱 八' })).expect(201);
+        const guesser = await staffAs(t, 'mediator');
+        const own = await guesser.post('/api/disputes').send(aGroupWageDispute({}, 1)).expect(201);
+        const tryNumber = (idNumber: string) => guesser.post(`/api/disputes/${own.body.id}/claimants`).send({ claimants: [{ name: '钱 八', workerId: worker.body.id, idNumber }] });
+        for (let i = 0; i < 5; i++) expect((await tryNumber(aResidentId(932 + i))).status).toBe(422);
+        const stopped = await tryNumber(aResidentId(931)).set('Accept-Language', 'en');
+        expect(stopped.status).toBe(429);
+        expect(stopped.body).toMatchObject({ status: 429, code: 'TOO_MANY_ID_NUMBER_MISSES' });
+        expect(Number(stopped.headers['retry-after'])).toBeGreaterThan(0);
+        // Naming the worker without a number still works (the numbers stay masked), and other staff are not held back.
+        await guesser.post(`/api/disputes/${own.body.id}/claimants`).send({ claimants: [{ name: '钱 八', workerId: worker.body.id }] }).expect(201);
+        const other = await staffAs(t, 'mediator');
+        const theirs = await other.post('/api/disputes').send(aGroupWageDispute({}, 1)).expect(201);
+        await other.post(`/api/disputes/${theirs.body.id}/claimants`).send({ claimants: [{ name: '钱 八', workerId: worker.body.id, idNumber: aResidentId(931) }] }).expect(201);
+      });
+
       it('a worker the mediator registered themselves counts as known: named without the number, the numbers unmask; names are kept with whitespace collapsed', async () => {
         const own = await staffAs(t, 'mediator');
         const worker = await own.post('/api/workers').send(aWorker(909, { name: ' 李　四 ', phone: '13712348888' })).expect(201);

@@ -51,12 +51,23 @@ export class NotAllowed extends Error {
 
 /** Too many failed logins from this address (for this username, or for any): 429 with Retry-After. */
 export class TooManyAttempts extends Error {
-  constructor(readonly retryAfterSeconds: number) {
-    super(`Too many failed logins: try again in ${retryAfterSeconds} s`);
+  /**
+   * Failed logins by default; `what` names other attempts a limit counts (ID numbers that were
+   * not the worker's), with the code and title the 429 answer carries.
+   */
+  constructor(
+    readonly retryAfterSeconds: number,
+    readonly what: { code: string; title: BilingualMessages; detail: BilingualMessages } = {
+      code: 'TOO_MANY_FAILED_LOGINS',
+      title: { zh: '登录失败次数过多，请稍后再试', en: 'Too many failed logins: wait and try again' },
+      detail: { zh: `登录失败次数过多，请 ${retryAfterSeconds} 秒后再试`, en: `Too many failed logins: try again in ${retryAfterSeconds} s` },
+    },
+  ) {
+    super(what.detail.en);
     this.name = 'TooManyAttempts';
   }
 
   get messages(): BilingualMessages {
-    return { zh: `登录失败次数过多，请 ${this.retryAfterSeconds} 秒后再试`, en: this.message };
+    return this.what.detail;
   }
 }

@@ -155,10 +155,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (e instanceof TooManyAttempts) {
       return {
         type: `${TYPE}too-many-requests`,
-        title: lang === 'en' ? 'Too many failed logins: wait and try again' : '登录失败次数过多，请稍后再试',
+        title: e.what.title[lang],
         status: 429,
         detail: e.messages[lang],
-        code: 'TOO_MANY_FAILED_LOGINS',
+        code: e.what.code,
         retryAfterSeconds: e.retryAfterSeconds,
       };
     }

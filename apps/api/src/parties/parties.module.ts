@@ -5,6 +5,7 @@ import { EmployerQueriesController } from './employer-queries/employer-queries.c
 import { RegisterEmployerController } from './register-employer/register-employer.controller.js';
 import { RegisterWorkerController } from './register-worker/register-worker.controller.js';
 import { IdentityReservations } from './shared/identity-reservations.js';
+import { IdNumberGuesses } from './shared/id-number-guesses.js';
 import { PartyFacts } from './shared/party-facts.js';
 import { PartyRegistrations } from './shared/party-registrations.js';
 import { IdNumberAccess } from './worker-queries/id-number-access.js';
@@ -14,7 +15,7 @@ import { WorkerQueriesController } from './worker-queries/worker-queries.control
 /** Workers and employers: one identity each, shared by disputes, wage recovery and aid. */
 @Module({
   controllers: [RegisterWorkerController, WorkerQueriesController, RegisterEmployerController, EmployerQueriesController],
-  providers: [IdentityReservations, PartyRegistrations, PartyFacts, ReadModelFreshness, WorkerQueries, IdNumberAccess, EmployerQueries],
-  exports: [PartyFacts],
+  providers: [IdentityReservations, PartyRegistrations, PartyFacts, IdNumberGuesses, ReadModelFreshness, WorkerQueries, IdNumberAccess, EmployerQueries],
+  exports: [PartyFacts, IdNumberGuesses],
 })
 export class PartiesModule {}

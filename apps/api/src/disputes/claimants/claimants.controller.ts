@@ -3,6 +3,7 @@ import { commandAnswer, CommandMeta, Commands } from '#commands';
 import { Command } from '../../http/request-meta.js';
 import { UuidParam } from '../../http/uuid-param.js';
 import type { CommandAnswer } from '../../shared/command-answer.dto.js';
+import { IdNumberGuesses } from '../../parties/shared/id-number-guesses.js';
 import { PartyFacts } from '../../parties/shared/party-facts.js';
 import { CaseCommand } from '../shared/case-command.route.js';
 import { disputeCases } from '../shared/dispute-case.aggregate.js';
@@ -15,13 +16,14 @@ export class ClaimantsController {
   constructor(
     private readonly commands: Commands,
     private readonly parties: PartyFacts,
+    private readonly guesses: IdNumberGuesses,
   ) {}
 
   @CaseCommand('claimants', 'Add claimants (workers) to a case', 201, ClaimantsAddedAnswer)
   async add(@UuidParam('id') caseId: string, @Body() dto: AddClaimantsDto, @Command() meta: CommandMeta): Promise<ClaimantsAddedAnswer> {
     const claimants = dto.claimants.map((c) => ({ ...c, claimantId: meta.newId() }));
     const registered = await this.parties.registered(dto.claimants);
-    const result = await this.commands.execute(disputeCases, { type: 'AddClaimants', data: { caseId, claimants, registered } }, meta);
+    const result = await this.guesses.guarded(dto.claimants, meta, () => this.commands.execute(disputeCases, { type: 'AddClaimants', data: { caseId, claimants, registered } }, meta));
     return { ...commandAnswer(caseId, result), claimantIds: claimants.map((c) => c.claimantId) };
   }
 

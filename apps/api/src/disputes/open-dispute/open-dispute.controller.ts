@@ -4,6 +4,7 @@ import { Allowed, CASEWORKERS } from '#auth';
 import { commandAnswer, CommandMeta, Commands } from '#commands';
 import { Command } from '../../http/request-meta.js';
 import { CommandRoute } from '../../shared/command-route.js';
+import { IdNumberGuesses } from '../../parties/shared/id-number-guesses.js';
 import { PartyFacts } from '../../parties/shared/party-facts.js';
 import { MediatorRoster } from '../intake/mediator-roster.js';
 import { disputeCases } from '../shared/dispute-case.aggregate.js';
@@ -17,6 +18,7 @@ export class OpenDisputeController {
     private readonly commands: Commands,
     private readonly roster: MediatorRoster,
     private readonly parties: PartyFacts,
+    private readonly guesses: IdNumberGuesses,
   ) {}
 
   @Post()
@@ -31,7 +33,7 @@ export class OpenDisputeController {
     const claimants = dto.claimants.map((c) => ({ ...c, claimantId: meta.newId() }));
     // The named workers and employer as registered: the decider checks each claimant is the worker named (case-parties.ts).
     const registered = await this.parties.registered(dto.claimants, dto.respondent?.employerId);
-    const result = await this.commands.execute(disputeCases, { type: 'OpenDisputeCase', data: { ...dto, caseId, claimants, registered } }, meta);
+    const result = await this.guesses.guarded(dto.claimants, meta, () => this.commands.execute(disputeCases, { type: 'OpenDisputeCase', data: { ...dto, caseId, claimants, registered } }, meta));
     return { ...commandAnswer(caseId, result), claimants: claimants.map(({ claimantId, name }) => ({ claimantId, name })) };
   }
 }
