@@ -56,6 +56,7 @@ export const FIELD_LABELS: Readonly<Record<string, Bilingual>> = {
   amounts: { zh: '各申请人金额', en: 'amounts' },
   terms: { zh: '协议内容', en: 'terms' },
   paymentDates: { zh: '支付日期', en: 'paymentDates' },
+  instalments: { zh: '分期付款计划', en: 'instalments' },
   outcome: { zh: '结案结果', en: 'outcome' },
   reason: { zh: '理由', en: 'reason' },
   at: { zh: '回访时间', en: 'at' },

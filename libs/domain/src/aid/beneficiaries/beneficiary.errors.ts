@@ -167,7 +167,7 @@ export const beneficiaryRules = {
   visitMoneyAboveDisbursement: (value: number, paidFen: number, disbursementId: string): never =>
     rule(
       'MONEY_ABOVE_DISBURSEMENT',
-      `${label('moneyFen').en} (${formatYuan(value, 'en')}) is more than the disbursement paid (${formatYuan(paidFen, 'en')}; nothing until it is paid).`,
+      `The ${label('moneyFen').en} (${formatYuan(value, 'en')}) is more than the disbursement paid (${formatYuan(paidFen, 'en')}; nothing until it is paid).`,
       `${label('moneyFen').zh}（${formatYuan(value, 'zh')}）超过该笔发放已支付的金额（${formatYuan(paidFen, 'zh')}；未支付前为零）。`,
       { field: 'moneyFen', value, paidFen, disbursementId },
     ),
