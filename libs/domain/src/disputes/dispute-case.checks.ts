@@ -50,10 +50,10 @@ function addDays(day: string, days: number): string {
 /** Payment dates are days: not before the application, at most ten years ahead. */
 export function requirePaymentDates(values: unknown, now: string, applicationReceived: string): string[] {
   if (!Array.isArray(values)) return broken.dateInvalid('paymentDates', values);
-  return values.map((value: unknown) => {
+  return values.map((value: unknown, i) => {
     const day = parseIsoDay(value) ?? broken.dateInvalid('paymentDates', value);
     const problem = paymentDayProblem(day, now, applicationReceived);
-    if (problem) broken.dateImplausible('paymentDates', day, problem, paymentLimit(problem, now, applicationReceived));
+    if (problem) broken.dateImplausible('paymentDates', day, problem, paymentLimit(problem, now, applicationReceived), i);
     return day;
   });
 }

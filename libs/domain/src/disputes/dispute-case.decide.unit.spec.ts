@@ -853,10 +853,12 @@ describe('DisputeCase', () => {
     it('DATE_IMPLAUSIBLE: a payment date before the application, or more than ten years ahead', () => {
       const given = spec.given([aGroupWageDispute(), accepted]);
       const early = given.when(reach(each(workers(3)), { paymentDates: ['2026-04-01', '2026-02-28'] })).thenThrows('DATE_IMPLAUSIBLE');
-      expect(early.details).toEqual({ field: 'paymentDates', value: '2026-02-28', reason: 'before_application', limit: '2026-03-01' });
+      // Which of the dates: the second.
+      expect(early.details).toEqual({ field: 'paymentDates[1]', value: '2026-02-28', reason: 'before_application', limit: '2026-03-01' });
+      expect(early.messages.zh).toContain('支付日期（第2个）');
       const late = given.when(reach(each(workers(3)), { paymentDates: ['2036-07-01'] })).thenThrows('DATE_IMPLAUSIBLE');
-      expect(late.details).toEqual({ field: 'paymentDates', value: '2036-07-01', reason: 'beyond_payment_horizon', limit: '2036-06-30' });
-      expect(late.messages.zh).toBe('支付日期不能晚于今天起十年（2036-06-30之后）：2036-07-01。');
+      expect(late.details).toEqual({ field: 'paymentDates[0]', value: '2036-07-01', reason: 'beyond_payment_horizon', limit: '2036-06-30' });
+      expect(late.messages.zh).toBe('支付日期（第1个）不能晚于今天起十年（2036-06-30之后）：2036-07-01。');
       expect(disputeCaseDecider.decide(reach(each(workers(3)), { paymentDates: ['2036-06-30'] }), given.state)).toHaveLength(1);
     });
 

@@ -79,8 +79,10 @@ export const disputeCaseRules = {
           `${DISPUTE_FIELD_LABELS[field].zh}应为日期（如 2026-03-01）或带时区的日期时间（如 2026-03-01T09:30+08:00）。`,
           { field, value },
         ),
-  dateImplausible: (field: DisputeField, value: string, reason: DisputeImplausibleDate, limit?: string): never => {
-    const { zh, en } = DISPUTE_FIELD_LABELS[field];
+  /** `item`: which of a list of dates (paymentDates), counted from 0; named in the details' field and in the words. */
+  dateImplausible: (field: DisputeField, value: string, reason: DisputeImplausibleDate, limit?: string, item?: number): never => {
+    const label = DISPUTE_FIELD_LABELS[field];
+    const { zh, en } = item === undefined ? label : { zh: `${label.zh}（第${item + 1}个）`, en: `${label.en} (date ${item + 1})` };
     const why: Record<DisputeImplausibleDate, { en: string; zh: string }> = {
       oral_record_late: {
         en: `must be the day the application was received (${limit ?? ''}) or the day after: an oral application is recorded on the spot (LDMAL art. 12)`,
@@ -102,7 +104,7 @@ export const disputeCaseRules = {
       },
     };
     return rule('DATE_IMPLAUSIBLE', `${en} ${why[reason].en}: ${value}.`, `${zh}${why[reason].zh}：${value}。`, {
-      field,
+      field: item === undefined ? field : `${field}[${item}]`,
       value,
       reason,
       ...(limit ? { limit } : {}),
