@@ -36,9 +36,19 @@ function administrator(ctx: CommandContext): void {
   if (ctx.actor.role !== 'administrator') broken.administratorOnly();
 }
 
+/** Days in each month of a year that has a 29 February (a season may end on it). */
+const MONTH_LENGTHS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** `MM-DD` naming a day some year has: not 02-30, not 04-31. */
+function isMonthDay(value: unknown): boolean {
+  if (!MONTH_DAY.test(String(value))) return false;
+  const [month, day] = String(value).split('-').map(Number);
+  return day <= MONTH_LENGTHS[month - 1];
+}
+
 function checkSeason(season: Season | null | undefined): Season | null {
   if (season === undefined || season === null) return null;
-  if (typeof season !== 'object' || !MONTH_DAY.test(String(season.from)) || !MONTH_DAY.test(String(season.to))) broken.seasonInvalid(season);
+  if (typeof season !== 'object' || !isMonthDay(season.from) || !isMonthDay(season.to)) broken.seasonInvalid(season);
   return { from: season.from, to: season.to };
 }
 

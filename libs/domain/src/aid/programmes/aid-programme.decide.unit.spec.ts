@@ -23,6 +23,8 @@ describe('AidProgramme', () => {
   it('an administrator creates a programme with its fund, season and cap', () => {
     spec.given([]).when(create()).then([created]);
     expect(spec.given([created]).state).toMatchObject({ kind: 'student_grants', active: true, perBeneficiaryCapFen: 200_000 });
+    // A season over New Year may end on 29 February.
+    spec.given([]).when(create({ season: { from: '12-01', to: '02-29' } })).then([{ ...created, data: { ...created.data, season: { from: '12-01', to: '02-29' } } }]);
   });
 
   it.each([
@@ -32,6 +34,8 @@ describe('AidProgramme', () => {
     [{ perBeneficiaryCapFen: 0 }, admin, 'CAP_INVALID'],
     [{ kind: 'workers_home_subsidy' as const, perBeneficiaryCapFen: 1_000_000 }, admin, 'WORKERS_HOME_SUBSIDY_FIXED'],
     [{ season: { from: '13-01', to: '10-31' } }, admin, 'SEASON_INVALID'],
+    [{ season: { from: '02-30', to: '10-31' } }, admin, 'SEASON_INVALID'],
+    [{ season: { from: '08-01', to: '04-31' } }, admin, 'SEASON_INVALID'],
     [{ name: '  ' }, admin, 'NAME_REQUIRED'],
     [{ kind: 'lottery' as never }, admin, 'CHOICE_INVALID'],
   ])('refuses %p by %p: %s', (over, actor, code) => {
