@@ -67,21 +67,18 @@ export class JsonRowWriter {
     try {
       for (const row of rows) {
         const doc: Record<string, unknown> = {};
-        let given = 0;
         for (const c of this.columns) {
           const value = c.meta.getEntityValue(row);
-          if (value === undefined) continue;
-          given++;
-          doc[c.name] = value === null ? null : c.convert(value);
+          if (value !== undefined) doc[c.name] = value === null ? null : c.convert(value);
         }
-        if (given !== present.length) return null; // a column given in one row and not in another
+        // A column given in one row and not in another: TypeORM sends DEFAULT for it, the document NULL.
+        if (Object.keys(doc).length !== present.length || present.some((c) => !(c.name in doc))) return null;
         docs.push(doc);
       }
     } catch (error) {
       if (error === NOT_JSON) return null;
       throw error;
     }
-    if (present.some((c) => docs.some((d) => !(c.name in d)))) return null;
     await em.query(this.statement(present, mode), [JSON.stringify(docs)]);
     return true;
   }

@@ -35,7 +35,9 @@ type Step =
   | { kind: 'writeOff'; worker: number; amount: number | null }
   | { kind: 'decideWriteOff'; approve: boolean; by: number }
   | { kind: 'plan'; parts: number }
-  | { kind: 'amend'; raise: number[] };
+  | { kind: 'amend'; raise: number[] }
+  /** An amendment recorded on the case, followed on the ledger at once (FollowAgreement): amounts up or down. */
+  | { kind: 'follow'; change: number[] };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('receipt' as const), amount: fc.oneof(fc.integer({ min: -5, max: 3_000_000 }), fc.constant('rest' as const)), explicit: fc.boolean(), seed: fc.nat() }) },
@@ -45,7 +47,11 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('decideWriteOff' as const), approve: fc.boolean(), by: fc.nat(1) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('plan' as const), parts: fc.integer({ min: 1, max: 4 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('amend' as const), raise: fc.array(fc.integer({ min: 0, max: 100_000 }), { minLength: 12, maxLength: 12 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('follow' as const), change: fc.array(fc.integer({ min: -400_000, max: 100_000 }), { minLength: 12, maxLength: 12 }) }) },
 );
+
+/** What each worker is owed under the agreement a `follow` step amends to (never below one fen). */
+const followed = (s: { change: number[] }, owed: number[]) => owed.map((o, i) => Math.max(1, o + (s.change[i] ?? 0)));
 
 interface World {
   state: RecoveryState;
@@ -99,6 +105,8 @@ function commandFor(s: Step, w: World): RecoveryCommand {
       const instalments = Array.from({ length: s.parts }, (_, i) => ({ dueOn: `2026-${String(7 + i).padStart(2, '0')}-01`, amountFen: i === s.parts - 1 ? total - each * (s.parts - 1) : each }));
       return { type: 'SetPaymentPlan', ctx, data: { ...base, instalments, reason: '调整' } };
     }
+    case 'follow':
+      return { type: 'FollowAgreement', ctx, data: { caseId: 'case-p', case: factsFor(followed(s, w.owed), w.version + 1) } };
     case 'amend': {
       // The application hands in the amended agreement; the command itself is any other.
       const owed = w.owed.map((o, i) => o + (s.raise[i] ?? 0));
@@ -156,7 +164,11 @@ function run(owed: number[], steps: Step[]): World {
     }
     if (s.kind === 'amend' && events.some((e) => e.type === 'OwedRebased')) {
       w.version++;
-      w.owed = owed.map((o, i) => o + (s.raise[i] ?? 0));
+      w.owed = w.owed.map((o, i) => o + (s.raise[i] ?? 0)); // the amounts the command was given
+    }
+    if (s.kind === 'follow' && events.some((e) => e.type === 'OwedRebased')) {
+      w.version++;
+      w.owed = followed(s, w.owed);
     }
     w.state = events.reduce(recoveryDecider.evolve, w.state);
     w.events.push(...events);

@@ -54,8 +54,8 @@ export class BeneficiaryFactsService {
 
   /** The worker as registered for cases, or WORKER_NOT_FOUND (422): every file is for a known worker. */
   async worker(workerId: string): Promise<{ workerId: string; name: string }> {
-    const worker = await this.fold(workerDecider, workerStreamName(workerId.toLowerCase()));
-    return worker ? { workerId: worker.workerId, name: worker.name } : beneficiaryRules.workerNotRegistered(workerId);
+    const { birthYear: _, ...worker } = await this.workerBorn(workerId);
+    return worker;
   }
 
   /**

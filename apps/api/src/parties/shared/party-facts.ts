@@ -17,12 +17,6 @@ const READS_AT_ONCE = 8;
 export class PartyFacts {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  /** The worker as registered, or null. Stream names carry ids as the system made them (lower case). */
-  async worker(workerId: string): Promise<{ workerId: string; name: string } | null> {
-    const worker = foldEvents(workerDecider, await this.store.readStream(workerStreamName(workerId.toLowerCase())));
-    return worker && { workerId: worker.workerId, name: worker.name };
-  }
-
   private async workerAsNamed(workerId: string): Promise<RegisteredParties['workers'][string] | null> {
     const history = await this.store.readStream(workerStreamName(workerId));
     const worker = foldEvents(workerDecider, history);
